@@ -1,0 +1,28 @@
+// gazette/chronicle.h — stage 10: 大事记 (chronicle) entries.
+//
+// A chronicle is a run of paragraphs that each open with a date:
+// `11月16日 …`, `11月24日下午,…`, `11月29日晚，…`, `11月25日至26日 …`,
+// `11月30日至12月1日 …`. The year comes from the heading
+// (楚雄州2022年11月-12月大事记) and rolls over when the months wrap. Month
+// headings (`11月`) are not entries; a paragraph continued over a page
+// break is one entry, recorded at its first line.
+//
+//   auto entries = gazette::find_entries(text, first, last, 2022);
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "gazette/model.h"
+#include "gazette/text.h"
+
+namespace gazette {
+
+std::vector<Entry> find_entries(const Text& text, std::size_t first, std::size_t last, int year,
+                                std::vector<Diagnostic>* diagnostics);
+
+// The first 4-digit year in a heading such as 楚雄州2022年11月-12月大事记.
+std::optional<int> heading_year(std::string_view title);
+
+}  // namespace gazette

@@ -1,0 +1,35 @@
+// gazette/emit.h — renderers: the Issue as JSON, JSON Lines or YAML.
+//
+// One interface for every tool. Output is UTF-8 with CJK unescaped, keys in
+// a fixed order (docs/OUTPUT.md), byte-identical for the same input. Dates
+// are ISO strings (quoted in YAML so loaders keep them strings).
+//
+//   gazette::render(issue, gazette::Format::json, std::cout);
+//   gazette::render(issue, gazette::Format::jsonl, std::cout);  // a line per document
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gazette/model.h"
+
+namespace gazette {
+
+enum class Format {
+  json,        // the whole issue, pretty-printed
+  json_line,   // the whole issue on one line (several inputs -> JSON Lines)
+  jsonl,       // one line per document, each with its issue's identity
+  yaml,        // the whole issue as one YAML document
+};
+
+std::optional<Format> parse_format(std::string_view name);  // "json", "jsonl", "yaml"
+
+void render(const Issue& issue, Format format, std::ostream& out);
+std::string render(const Issue& issue, Format format);
+
+// One diagnostic as a JSON object (shared with gazette-check's json output).
+std::string diagnostic_json(const Diagnostic& d, std::string_view file);
+
+}  // namespace gazette

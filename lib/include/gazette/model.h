@@ -1,0 +1,134 @@
+// gazette/model.h — the data model every stage fills and every renderer reads.
+//
+// Plain structs, no behaviour. Field names match the JSON output (see
+// docs/OUTPUT.md and schemas/issue.schema.yaml) and the gold annotation's
+// conventions (shared/gold/README.md). All line numbers are 1-based lines of
+// the *original* input, counted as `grep -n` counts them; 0 means "unknown".
+//
+//   gazette::Issue issue = gazette::extract(buffer, {});
+//   for (const auto& d : issue.documents) std::cout << d.title << "\n";
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+// A 发文字号 such as 楚政通〔2022〕61号 or 国令第707号.
+struct DocNumber {
+  std::string text;       // as printed, e.g. "楚政通〔2022〕61号"
+  std::string prefix;     // issuing organ's code, e.g. "楚政通", "国令"
+  std::optional<int> year;        // 2022; absent for 国令第707号 forms
+  std::optional<std::int64_t> serial;  // 61; absent when it does not fit
+  int line = 0;           // where it is printed
+};
+
+// One 目录 (table of contents) entry.
+struct TocEntry {
+  std::string section;                // heading it stands under, "" if none
+  std::string title;                  // wrapped lines joined, wrap spaces removed
+  std::optional<DocNumber> number;    // printed 发文字号, if any
+  std::optional<int> page;            // printed page
+  int line = 0;                       // first line of the entry
+};
+
+// The issue's masthead.
+struct Masthead {
+  std::string title;                      // 楚雄彝族自治州人民政府公报
+  std::optional<int> year;                // 2022
+  std::optional<int> issue;               // 12 (第12期 or 第12号)
+  std::optional<int> cumulative_issue;    // 146 (总第146期, 总号：1690)
+  std::optional<std::string> published;   // "YYYY-MM"
+  int line = 0;                           // first masthead line
+};
+
+// A text a notice 印发 (issues): a plan, measures, rules.
+struct Attachment {
+  std::string title;     // as printed on its own heading line
+  int title_line = 0;
+};
+
+// A separately adopted text a notice transmits, e.g. a 人大常委会 决议.
+struct Part {
+  std::string title;
+  int title_line = 0;
+  std::optional<std::string> adopted;   // ISO date of adoption
+  std::string adopted_by;               // the adopting meeting, as printed
+};
+
+// Another document's number cited in the text.
+struct Reference {
+  std::string number;                   // as printed, e.g. "国发〔2021〕9号"
+  std::optional<std::string> title;     // the 《》 title printed just before it
+  int line = 0;
+};
+
+// A department annotation on a measure: (A牵头,B、C配合).
+struct Task {
+  int line = 0;                          // line of the closing parenthesis
+  std::vector<std::string> lead;         // 牵头 departments, as printed
+  std::vector<std::string> responsible;  // 配合 / 责任单位 / 负责 departments
+  std::string text;                      // the annotation without its parentheses
+};
+
+// One 大事记 (chronicle) item.
+struct Entry {
+  std::string date;                       // ISO
+  std::optional<std::string> date_end;    // ISO, for ranges (11月25日至26日)
+  int line = 0;
+};
+
+// One document of the issue.
+struct Document {
+  std::string title;
+  std::optional<DocNumber> number;
+  std::optional<std::string> genre;       // 文种: 通知, 意见, 大事记 …
+  std::vector<std::string> issuers;
+  std::optional<std::string> section;     // TOC heading
+  std::optional<int> page;                // from the TOC, else from folios
+  std::optional<int> printed_page;        // from folios in the text, if any
+  int title_line = 0;
+  int end_line = 0;
+  std::vector<std::string> addressees;    // 主送机关
+  std::optional<std::string> date;        // 成文日期, ISO
+  bool is_public = false;                 // (此件公开发布)
+  std::vector<Attachment> attachments;
+  std::vector<Part> parts;
+  std::vector<Reference> references;
+  std::vector<Task> tasks;
+  std::vector<Entry> entries;
+  std::string text;                       // reflowed text, one paragraph a line
+};
+
+enum class Severity { error, warning, info };
+
+// A finding about the input: data, not an exception.
+struct Diagnostic {
+  std::string code;       // stable id, e.g. "toc-entry-without-document"
+  Severity severity = Severity::warning;
+  int line = 0;
+  int column = 0;         // 1-based, in characters; 0 = whole line
+  std::string message;
+};
+
+// Where the input came from.
+struct Source {
+  std::string path;       // as given ("-" for stdin)
+  std::uint64_t bytes = 0;
+  std::string sha256;     // of the raw bytes, lowercase hex
+  std::string encoding;   // detected or forced: UTF-8, UTF-16LE, GB18030 …
+};
+
+struct Issue {
+  Source source;
+  Masthead gazette;
+  std::vector<TocEntry> toc;
+  std::vector<Document> documents;
+  std::vector<Diagnostic> diagnostics;
+};
+
+const char* to_string(Severity s);
+
+}  // namespace gazette

@@ -1,0 +1,33 @@
+// gazette/numbers.h — 发文字号 (document numbers) and Chinese numerals.
+//
+// GB/T 9704-2012 §7.2.5 prints a number as organ code + year in 六角括号 +
+// serial + 号: 楚政通〔2022〕61号. Real texts also use [ ] ( ) 【】 for the
+// brackets and the 国令第707号 form without a year; all are recognised, and
+// gazette-check reports the non-standard ones.
+//
+//   auto n = gazette::parse_number("楚政办通〔2022〕59号");
+//   n->prefix == "楚政办通"; *n->year == 2022; *n->serial == 59
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "gazette/model.h"
+
+namespace gazette {
+
+// Parses a whole string (normalised, spaces allowed) as one document number.
+std::optional<DocNumber> parse_number(std::string_view s);
+
+// Finds a number standing alone on a normalised line, optionally wrapped in
+// parentheses: "楚政通〔2022〕61号", "（皖政办秘〔2021〕82号）".
+std::optional<DocNumber> standalone_number(std::string_view norm_line);
+
+// Value of a Chinese numeral: 二〇二二 (digit by digit) -> 2022, 二十六 -> 26,
+// 三十 -> 30, 十 -> 10, 一百零五 -> 105. Arabic digits pass through.
+// Returns nullopt for anything else or values that overflow.
+std::optional<std::int64_t> chinese_number(std::string_view s);
+
+}  // namespace gazette

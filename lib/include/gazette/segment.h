@@ -1,0 +1,41 @@
+// gazette/segment.h — stage 6: where each document of the body begins.
+//
+// A document opens with its title (one or more lines ending in a 文种) and,
+// usually, its 发文字号 on a line of its own. Segmentation anchors on those
+// number lines, walks back over the title lines, and uses the TOC, when the
+// issue has one, to know each title exactly and to find the documents that
+// carry no number (大事记). Without a TOC it works from the text alone; a
+// text with no recognisable start becomes one document.
+//
+//   auto segs = gazette::segment(text, toc, body_start, &diagnostics);
+//   segs[0].title_first  // index into text.lines of the title's first line
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gazette/model.h"
+#include "gazette/text.h"
+#include "gazette/toc.h"
+
+namespace gazette {
+
+struct Segment {
+  std::size_t title_first = 0;  // line indices, inclusive
+  std::size_t title_last = 0;
+  std::size_t end = 0;          // exclusive: the next document's title_first
+  std::optional<std::size_t> number_line;
+  std::optional<DocNumber> number;
+  std::string title;            // as printed, wrap spaces removed
+  const TocEntry* toc = nullptr;
+};
+
+std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,
+                             std::vector<Diagnostic>* diagnostics);
+
+// Title text of lines [first, last] as printed, wrap spaces removed.
+std::string title_of(const Text& text, std::size_t first, std::size_t last);
+
+}  // namespace gazette

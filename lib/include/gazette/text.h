@@ -1,0 +1,80 @@
+// gazette/text.h — stage 2: lines of the original, and their normalised form.
+//
+// Every later stage matches on `Line::norm` (full-width ASCII folded to
+// half-width, ideographic and other spaces collapsed to one ' ', trimmed) and
+// reports on the original through `Line::original()`, so width variants and
+// indentation never change what is found, while what is printed is kept as
+// printed. Line numbers count as `grep -n` does (plus a lone CR ends a line).
+//
+//   gazette::Text t = gazette::split_lines("甲\r\n（乙）\n");
+//   t.lines[1].norm            == "(乙)"
+//   t.lines[1].original(0, 1)  == "（"
+//
+// A Stream joins the normalised lines of a range with nothing between them,
+// which is how PDF wraps are undone: `州社科` + `联` -> `州社科联`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gazette {
+
+struct Line {
+  int number = 0;           // 1-based line of the original input
+  std::string_view raw;     // original text, line end removed
+  std::string norm;         // folded, whitespace collapsed, trimmed
+  // Breakpoints (norm offset, raw offset) where the two stop running in
+  // step; between breakpoints both advance byte for byte.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> map;
+
+  bool blank() const { return norm.empty(); }
+  // Byte offset in `raw` of byte offset `n` in `norm`.
+  std::size_t raw_offset(std::size_t n) const;
+  // The original text printed where norm[b, e) stands.
+  std::string_view original(std::size_t b, std::size_t e) const;
+};
+
+struct Text {
+  std::vector<Line> lines;
+};
+
+// Splits decoded UTF-8 into lines and normalises each. Linear.
+Text split_lines(std::string_view utf8);
+
+// The normalisation applied to each line, for callers with loose strings.
+std::string fold(std::string_view s);
+
+// `s` with every space removed (for comparing titles across wraps).
+std::string squeeze(std::string_view s);
+
+// Removes spaces PDF wrapping left inside a title: every space except one
+// between two ASCII letters or digits ("MC 板块" keeps none; "COVID 19" keeps).
+std::string remove_wrap_spaces(std::string_view s);
+
+// The normalised lines [first, last) of a Text joined with no separator.
+class Stream {
+ public:
+  Stream(const Text& text, std::size_t first, std::size_t last);
+  const std::string& str() const { return joined_; }
+  // Index into text.lines of the line holding stream byte `offset`.
+  std::size_t line_index(std::size_t offset) const;
+  int line_number(std::size_t offset) const;
+  // The original text of stream bytes [b, e), across line breaks.
+  std::string original(std::size_t b, std::size_t e) const;
+
+ private:
+  const Text& text_;
+  std::string joined_;
+  std::vector<std::size_t> starts_;   // stream offset of each joined line
+  std::vector<std::size_t> indices_;  // its index in text.lines
+};
+
+// UTF-8 helpers used across stages.
+char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
+bool is_han(char32_t cp);
+std::size_t count_chars(std::string_view s);
+
+}  // namespace gazette

@@ -1,0 +1,316 @@
+// Stage 7, document: head and foot of one document, its attachments and parts.
+#include "gazette/document.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "gazette/chronicle.h"
+#include "gazette/dates.h"
+#include "gazette/numbers.h"
+#include "gazette/references.h"
+#include "gazette/tasks.h"
+#include "gazette/toc.h"
+
+namespace gazette {
+namespace {
+
+constexpr std::size_t kHeadWindow = 16;  // non-blank lines a notice's head spans
+
+std::size_t next_nonblank(const Text& t, std::size_t i, std::size_t end) {
+  while (i < end && t.lines[i].blank()) ++i;
+  return i;
+}
+
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Splits stream text at 、 , ， ; into printed names.
+std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::size_t e) {
+  std::vector<std::string> out;
+  std::vector<NameSpan> spans;
+  const std::string& s = st.str();
+  std::size_t start = b;
+  int depth = 0;
+  for (std::size_t i = b; i <= e;) {
+    std::size_t len = 1;
+    bool sep = false;
+    if (i < e) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+      if (depth == 0 && (s[i] == ',' || s[i] == ';')) sep = true;
+      if (depth == 0 && s.compare(i, 3, "、") == 0) sep = true, len = 3;
+    }
+    if (i == e || sep) {
+      std::size_t nb = start, ne = i;
+      while (nb < ne && s[nb] == ' ') ++nb;
+      while (ne > nb && s[ne - 1] == ' ') --ne;
+      if (ne > nb) out.push_back(remove_wrap_spaces(st.original(nb, ne)));
+      start = i + len;
+      if (i == e) break;
+    }
+    i += len;
+  }
+  return out;
+}
+
+bool is_public_marking(std::string_view norm) {
+  std::string sq = squeeze(norm);
+  if (sq.size() > 60) return false;
+  return sq.find("此件公开发布") != std::string::npos || sq.find("此件主动公开") != std::string::npos ||
+         sq == "(主动公开)" || sq == "(公开发布)";
+}
+
+// A date alone on its line, or at the end of a short signature line.
+std::optional<Ymd> date_line(std::string_view norm) {
+  if (auto d = parse_date(norm)) return d;
+  if (count_chars(norm) > 40) return std::nullopt;
+  static const RE2 re(R"(^([\p{Han}]{2,30})\s*([0-9〇零○一二三四五六七八九十]{4}\s*年.*日)$)");
+  std::string organ, date;
+  if (RE2::FullMatch(norm, re, &organ, &date)) return parse_date(date);
+  return std::nullopt;
+}
+
+// Names of the texts a notice issues: 《X》 in its covering text, and what
+// stands between 印发/转发 and 的通知 in its title.
+std::vector<std::string> issued_names(const std::string& title_norm, const Stream& cover) {
+  std::vector<std::string> names;
+  static const RE2 quoted(R"(《([^《》]{2,200})》)");
+  re2::StringPiece in(cover.str());
+  std::string q;
+  while (RE2::FindAndConsume(&in, quoted, &q)) names.push_back(squeeze(q));
+  static const RE2 in_title(R"((?:印发|转发|批转|发布)(.{2,200}?)的(?:通知|决定|通告|公告)$)");
+  std::string t;
+  if (RE2::PartialMatch(squeeze(title_norm), in_title, &t)) {
+    if (t.size() > 6 && t.rfind("《", 0) == 0 && ends_with(t, "》")) t = t.substr(3, t.size() - 6);
+    names.push_back(t);
+  }
+  return names;
+}
+
+struct HeadingMatch {
+  std::size_t first, last;
+};
+
+// Heading lines in [from, end) whose squeezed text equals `want`.
+std::optional<HeadingMatch> find_heading(const Text& text, std::size_t from, std::size_t end, const std::string& want) {
+  for (std::size_t i = from; i < end; ++i) {
+    if (text.lines[i].blank()) continue;
+    std::string got;
+    for (std::size_t k = i, taken = 0; k < end && taken < 4; ++k) {
+      if (text.lines[k].blank()) continue;
+      got += squeeze(text.lines[k].norm);
+      ++taken;
+      if (got == want) return HeadingMatch{i, k};
+      if (got.size() >= want.size() || want.compare(0, got.size(), got) != 0) break;
+    }
+  }
+  return std::nullopt;
+}
+
+// `(2022年8月30日楚雄彝族自治州十三届人民代表大会常务委员会第四次会议通过)`,
+// possibly over several lines; returns the last line index used.
+struct Adoption {
+  std::size_t first = 0, last = 0;
+  std::string date, by;
+};
+std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t end) {
+  const Line& l = text.lines[i];
+  if (l.norm.empty() || l.norm[0] != '(') return std::nullopt;
+  std::size_t used = 0;
+  auto d = date_prefix(std::string_view(l.norm).substr(1), &used);
+  if (!d) return std::nullopt;
+  // Join until the parenthesis closes (at most 4 lines).
+  std::size_t k = i, taken = 0;
+  for (; k < end && taken < 4; ++k) {
+    if (text.lines[k].blank()) continue;
+    ++taken;
+    if (!text.lines[k].norm.empty() && text.lines[k].norm.back() == ')') break;
+  }
+  if (k >= end || taken >= 5) return std::nullopt;
+  Stream st(text, i, k + 1);
+  const std::string& s = st.str();
+  std::string sq = squeeze(s);
+  static const RE2 tail(R"((.*?)(?:会议)?(?:通过|批准|修订|修正)\)$)");
+  if (!RE2::PartialMatch(sq, tail)) return std::nullopt;
+  Adoption a;
+  a.first = i;
+  a.last = k;
+  a.date = iso(*d);
+  std::size_t b = 1 + used;
+  std::size_t e = s.size() - 1;
+  for (std::string_view verb : {"通过", "批准", "修订", "修正"})
+    if (ends_with(std::string_view(s).substr(0, e), verb)) {
+      e -= verb.size();
+      break;
+    }
+  while (b < e && s[b] == ' ') ++b;
+  a.by = remove_wrap_spaces(st.original(b, e));
+  return a;
+}
+
+}  // namespace
+
+std::vector<std::string> issuers_of(std::string_view title) {
+  std::string t(title);
+  std::size_t cut = std::string::npos;
+  for (std::string_view verb : {"关于", "印发", "转发", "批转", "发布"}) {
+    std::size_t at = t.find(verb);
+    if (at != std::string::npos && at > 0 && at < cut) cut = at;
+  }
+  if (cut == std::string::npos) return {};
+  std::string head = t.substr(0, cut);
+  // Joint issuers are separated by 、 or by a space between organ names.
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < head.size();) {
+    std::size_t len;
+    char32_t c = decode_at(head, i, &len);
+    if (c == U'、' || c == ' ' || c == 0x3000 || c == U'，' || c == ',') {
+      if (!cur.empty()) out.push_back(cur), cur.clear();
+    } else {
+      cur.append(head, i, len);
+    }
+    i += len;
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics) {
+  Document d;
+  d.title = seg.title;
+  d.number = seg.number;
+  d.title_line = text.lines[seg.title_first].number;
+  std::string g = genre_of(fold(d.title));
+  if (!g.empty()) d.genre = g;
+  d.issuers = issuers_of(d.title);
+  if (seg.toc) {
+    if (!seg.toc->section.empty()) d.section = seg.toc->section;
+    d.page = seg.toc->page;
+  }
+  if (seg.title_first < pages.page_of_line.size() && pages.page_of_line[seg.title_first] > 0)
+    d.printed_page = pages.page_of_line[seg.title_first];
+  if (!d.page) d.page = d.printed_page;
+
+  // end_line: the last non-blank line before the next document.
+  for (std::size_t k = seg.end; k-- > seg.title_first;)
+    if (!text.lines[k].blank()) {
+      d.end_line = text.lines[k].number;
+      break;
+    }
+
+  // Head: addressees after the number (or the title), up to a colon.
+  std::size_t head = (seg.number_line ? *seg.number_line : seg.title_last) + 1;
+  std::size_t i = next_nonblank(text, head, seg.end);
+  std::size_t cover_from = i;
+  {
+    std::size_t k = i, taken = 0;
+    for (; k < seg.end && taken < 3; ++k) {
+      if (text.lines[k].blank()) continue;
+      ++taken;
+      const std::string& n = text.lines[k].norm;
+      if (ends_with(n, ":") && !ends_with(n, "如下:")) break;
+      if (ends_sentence(n)) {
+        k = seg.end;
+        break;
+      }
+    }
+    if (k < seg.end && taken <= 3) {
+      Stream st(text, i, k + 1);
+      std::size_t e = st.str().size() - 1;  // drop the colon
+      if (count_chars(st.str()) <= 200) {
+        d.addressees = split_printed(st, 0, e);
+        cover_from = k + 1;
+      }
+    }
+  }
+
+  // Foot of the covering notice: date line and public marking, in either
+  // order, within the head window.
+  std::size_t cover_end = cover_from;  // first line after the notice proper
+  {
+    std::size_t taken = 0;
+    for (std::size_t k = cover_from; k < seg.end && taken < kHeadWindow; ++k) {
+      const Line& l = text.lines[k];
+      if (l.blank()) continue;
+      ++taken;
+      if (!d.date) {
+        if (auto dt = date_line(l.norm)) {
+          d.date = iso(*dt);
+          cover_end = k + 1;
+          continue;
+        }
+      }
+      if (is_public_marking(l.norm)) {
+        d.is_public = true;
+        cover_end = std::max(cover_end, k + 1);
+      }
+    }
+  }
+  if (!d.date) cover_end = cover_from;
+
+  // Parts: headings followed by an adoption line.
+  for (std::size_t k = cover_end; k < seg.end; ++k) {
+    if (text.lines[k].blank() || text.lines[k].norm[0] != '(') continue;
+    auto a = adoption_at(text, k, seg.end);
+    if (!a) continue;
+    // The heading: title-like lines right above, after the notice's foot.
+    std::size_t first = k, taken = 0;
+    for (std::size_t j = k; j > cover_end && taken < 3;) {
+      --j;
+      if (text.lines[j].blank()) continue;
+      const std::string& n = text.lines[j].norm;
+      if (ends_sentence(n) || count_chars(n) > 90) break;
+      first = j;
+      ++taken;
+    }
+    if (first == k) continue;
+    Part p;
+    p.title = title_of(text, first, k - 1);
+    p.title_line = text.lines[first].number;
+    p.adopted = a->date;
+    p.adopted_by = a->by;
+    d.parts.push_back(std::move(p));
+    k = a->last;
+  }
+
+  // Attachments: the texts a notice issues, found by their own headings.
+  std::string title_norm = fold(d.title);
+  bool issues_texts = false;
+  for (std::string_view verb : {"印发", "转发", "批转", "发布"})
+    if (title_norm.find(verb) != std::string::npos) issues_texts = true;
+  if (issues_texts && d.date) {
+    Stream cover(text, cover_from, cover_end);
+    std::size_t from = cover_end;
+    for (const std::string& name : issued_names(title_norm, cover)) {
+      bool is_part = std::any_of(d.parts.begin(), d.parts.end(),
+                                 [&](const Part& p) { return squeeze(fold(p.title)) == name; });
+      bool dup = std::any_of(d.attachments.begin(), d.attachments.end(),
+                             [&](const Attachment& a) { return squeeze(fold(a.title)) == name; });
+      if (is_part || dup) continue;
+      if (auto h = find_heading(text, from, seg.end, name)) {
+        d.attachments.push_back({title_of(text, h->first, h->last), text.lines[h->first].number});
+        from = h->last + 1;
+      }
+    }
+  }
+
+  // Whole-document stages over the joined text.
+  Stream body(text, seg.title_first, seg.end);
+  d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
+  d.tasks = find_tasks(body, states_first_listed_leads(body.str()));
+  if (d.genre && *d.genre == "大事记") {
+    if (auto y = heading_year(d.title)) {
+      d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics);
+    } else if (diagnostics) {
+      diagnostics->push_back({"chronicle-without-year", Severity::warning, d.title_line, 1,
+                              "chronicle heading names no year; entries cannot be dated"});
+    }
+  }
+  d.text = paragraphs(text, seg.title_first, seg.end);
+  return d;
+}
+
+}  // namespace gazette

@@ -1,0 +1,88 @@
+// The pipeline: each stage one call, in the order a reader would do it.
+#include "gazette/extract.h"
+
+#include "gazette/document.h"
+#include "gazette/error.h"
+#include "gazette/masthead.h"
+#include "gazette/reflow.h"
+#include "gazette/segment.h"
+#include "gazette/text.h"
+#include "gazette/toc.h"
+#include "source_hash.h"
+
+namespace gazette {
+
+const char* version() { return GAZETTE_VERSION; }
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "warning";
+}
+
+namespace {
+
+bool has_han(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    if (is_han(decode_at(s, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
+}  // namespace
+
+Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
+  Issue issue;
+  issue.source.path = options.path;
+  Text text = split_lines(utf8);
+
+  // The front matter is at most a few hundred lines.
+  std::size_t masthead_end = 0;
+  issue.gazette = read_masthead(text, 400, &masthead_end);
+  Pages pages = strip_furniture(text, issue.gazette.line ? masthead_end + 1 : 0);
+
+  Toc toc = read_toc(text, 0);
+  issue.toc = toc.entries;
+  std::size_t body_start = !toc.entries.empty() ? toc.last + 1 : (issue.gazette.line ? masthead_end + 1 : 0);
+
+  std::vector<Segment> segs = segment(text, toc, body_start, &issue.diagnostics);
+  for (const Segment& s : segs) {
+    Document d = read_document(text, s, pages, &issue.diagnostics);
+    if (!options.keep_text) d.text.clear();
+    issue.documents.push_back(std::move(d));
+  }
+
+  // A TOC entry and its document should agree on the number.
+  for (const Segment& s : segs) {
+    if (!s.toc || !s.toc->number || !s.number) continue;
+    if (squeeze(fold(s.toc->number->text)) != squeeze(fold(s.number->text)))
+      issue.diagnostics.push_back({"toc-number-mismatch", Severity::warning, s.toc->line, 1,
+                                   "table of contents gives " + s.toc->number->text + ", the document " + s.number->text});
+  }
+
+  if (options.require_structure) {
+    bool titled = false;
+    for (const auto& d : issue.documents)
+      if (!d.title.empty() && (d.number || d.genre)) titled = true;
+    if (!has_han(utf8)) throw InputError("not a gazette: the text holds no Chinese characters");
+    if (!titled && issue.toc.empty() && issue.gazette.title.empty())
+      throw InputError("not a gazette: no masthead, table of contents or document title found");
+  }
+  return issue;
+}
+
+Issue extract(std::string_view bytes, const ExtractOptions& options) {
+  Decoded decoded = decode(bytes, options.decode);
+  Issue issue = extract_text(decoded.text, options);
+  issue.source.bytes = bytes.size();
+  issue.source.sha256 = sha256_hex(bytes);
+  issue.source.encoding = decoded.encoding;
+  return issue;
+}
+
+}  // namespace gazette

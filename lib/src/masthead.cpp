@@ -1,0 +1,110 @@
+// Stage 4, masthead: name, year, issue, cumulative issue, month.
+#include "gazette/masthead.h"
+
+#include <re2/re2.h>
+
+#include "gazette/dates.h"
+#include "gazette/numbers.h"
+
+namespace gazette {
+namespace {
+
+const char* const kNumeral = "[0-9〇零○一二三四五六七八九十百]";
+
+const RE2& issue_re() {
+  static const RE2 re(std::string("(") + kNumeral + "{4})年第(" + kNumeral + "{1,5})[期号]");
+  return re;
+}
+const RE2& cumulative_re() {
+  static const RE2 re(std::string("总(?:第|号:?|号)(") + kNumeral + "{1,6})[期号]?");
+  return re;
+}
+const RE2& month_re() {
+  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:出版)?$)");
+  return re;
+}
+
+bool short_han_only(std::string_view s) {
+  if (s.empty() || count_chars(s) > 14) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = decode_at(s, i, &len);
+    if (!is_han(c)) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
+  Masthead m;
+  *end = 0;
+  std::size_t n = std::min(limit, text.lines.size());
+  std::size_t title_at = n, issue_at = n;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Line& l = text.lines[i];
+    if (l.blank()) continue;
+    std::string sq = squeeze(l.norm);
+    if (title_at == n && sq.find("公报") != std::string::npos && sq != "目录") title_at = i;
+    std::string y, k;
+    if (issue_at == n && RE2::PartialMatch(sq, issue_re(), &y, &k)) {
+      auto yy = chinese_number(y), kk = chinese_number(k);
+      if (yy && kk && *yy >= 1949 && *yy <= 2100) {
+        m.year = static_cast<int>(*yy);
+        m.issue = static_cast<int>(*kk);
+        issue_at = i;
+      }
+    }
+    std::string c;
+    if (!m.cumulative_issue && RE2::PartialMatch(sq, cumulative_re(), &c))
+      if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
+    if (sq == "目录") break;  // the front matter ends at the table of contents
+  }
+  if (title_at < n) {
+    const Line& l = text.lines[title_at];
+    std::string sq = squeeze(l.norm);
+    std::size_t cut = sq.find("公报") + std::string_view("公报").size();
+    std::string title = sq.substr(0, cut);
+    // A name printed over lines: walk back over short, all-Han lines.
+    std::size_t first = title_at;
+    if (title == sq) {
+      for (std::size_t j = title_at, taken = 0; j-- > 0 && taken < 2;) {
+        if (text.lines[j].blank()) continue;
+        std::string prev = squeeze(text.lines[j].norm);
+        if (!short_han_only(prev)) break;
+        title = prev + title;
+        first = j;
+        ++taken;
+      }
+    }
+    m.title = title;
+    m.line = text.lines[first].number;
+    *end = std::max(*end, title_at);
+  }
+  if (issue_at < n) {
+    *end = std::max(*end, issue_at);
+    if (!m.line) m.line = text.lines[issue_at].number;
+  }
+  // Month of publication: a line of its own such as 2022年12月 in the front
+  // matter or colophon, before the first document's number.
+  if (m.year) {
+    for (std::size_t i = 0; i < text.lines.size() && i < limit * 4; ++i) {
+      const Line& l = text.lines[i];
+      if (l.blank()) continue;
+      std::string y, mo, d;
+      std::string sq = squeeze(l.norm);
+      if (RE2::FullMatch(sq, month_re(), &y, &mo, &d)) {
+        int yy = std::stoi(y), mm = std::stoi(mo);
+        if (mm >= 1 && mm <= 12 && yy == *m.year && d.empty()) {
+          m.published = iso_month(yy, mm);
+          break;
+        }
+      }
+      if (standalone_number(l.norm)) break;
+    }
+  }
+  return m;
+}
+
+}  // namespace gazette

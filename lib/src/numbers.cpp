@@ -1,0 +1,104 @@
+// 发文字号 and Chinese numerals.
+#include "gazette/numbers.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+#include "gazette/text.h"
+
+namespace gazette {
+namespace {
+
+// prefix, open bracket, year, close bracket, 第?, serial, 号
+const RE2& number_re() {
+  static const RE2 re(R"(^([\p{Han}A-Za-z]{1,20})\s*(?:〔|\[|\(|【|〈)\s*(\d{4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d{1,20})\s*号$)");
+  return re;
+}
+const RE2& order_re() {  // 国令第707号, 国务院令第708号
+  static const RE2 re(R"(^([\p{Han}]{1,20}令)\s*第\s*(\d{1,20})\s*号$)");
+  return re;
+}
+
+std::optional<std::int64_t> to_int(const std::string& digits) {
+  if (digits.empty() || digits.size() > 18) return std::nullopt;
+  return std::stoll(digits);
+}
+
+}  // namespace
+
+std::optional<DocNumber> parse_number(std::string_view s) {
+  std::string prefix, year, serial;
+  DocNumber n;
+  n.text = std::string(s);
+  if (RE2::FullMatch(s, number_re(), &prefix, &year, &serial)) {
+    n.prefix = prefix;
+    n.year = static_cast<int>(std::stoi(year));
+    n.serial = to_int(serial);
+    return n;
+  }
+  if (RE2::FullMatch(s, order_re(), &prefix, &serial)) {
+    n.prefix = prefix;
+    n.serial = to_int(serial);
+    return n;
+  }
+  return std::nullopt;
+}
+
+std::optional<DocNumber> standalone_number(std::string_view norm_line) {
+  std::string_view s = norm_line;
+  if (s.size() > 120) return std::nullopt;
+  if (!s.empty() && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return parse_number(s);
+}
+
+std::optional<std::int64_t> chinese_number(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  auto digit = [](char32_t c) -> int {
+    switch (c) {
+      case U'〇': case U'零': case U'○': case U'O': case U'0': return 0;
+      case U'一': case U'1': return 1;
+      case U'二': case U'两': case U'2': return 2;
+      case U'三': case U'3': return 3;
+      case U'四': case U'4': return 4;
+      case U'五': case U'5': return 5;
+      case U'六': case U'6': return 6;
+      case U'七': case U'7': return 7;
+      case U'八': case U'8': return 8;
+      case U'九': case U'9': return 9;
+      default: return -1;
+    }
+  };
+  std::int64_t total = 0, section = 0, current = 0;
+  bool any_unit = false, any = false;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = decode_at(s, i, &len);
+    i += len;
+    if (++count > 18) return std::nullopt;  // keeps int64 from overflowing
+    int d = digit(c);
+    if (d >= 0) {
+      current = current * 10 + d;  // digit-by-digit years: 二〇二二
+      any = true;
+      continue;
+    }
+    std::int64_t unit = c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : c == U'万' ? 10000 : 0;
+    if (unit == 0) return std::nullopt;
+    any_unit = any = true;
+    if (unit == 10000) {
+      total += (section + current) * unit;
+      section = current = 0;
+    } else {
+      section += (current == 0 ? 1 : current) * unit;
+      current = 0;
+    }
+  }
+  (void)any_unit;
+  if (!any) return std::nullopt;
+  return total + section + current;
+}
+
+}  // namespace gazette

@@ -1,0 +1,112 @@
+// Stage 3, reflow: page furniture out, broken paragraphs joined.
+#include "gazette/reflow.h"
+
+#include <re2/re2.h>
+
+#include "gazette/dates.h"
+
+namespace gazette {
+namespace {
+
+// `— 12 —`, `- 12 -`, `·12·`, `• 12 •`, `第12页`, bare `12`.
+const RE2& folio_re() {
+  static const RE2 re(R"(^(?:[-—–·•－]*\s*(\d{1,4})\s*[-—–·•－]*|第\s*(\d{1,4})\s*页)$)");
+  return re;
+}
+// `楚雄州人民政府公报 2022年第12期`, `2022年第12期 楚雄州人民政府公报`,
+// optionally with a folio after it.
+const RE2& running_head_re() {
+  static const RE2 re(
+      R"(^(?:\S.{0,40}公报\s*\d{4}\s*年\s*第\s*\d{1,4}\s*[期号](?:\s*[-—–·•]*\s*\d{1,4}\s*[-—–·•]*)?|\d{4}\s*年\s*第\s*\d{1,4}\s*[期号]\s*\S.{0,40}公报)$)");
+  return re;
+}
+
+bool is_decorated(std::string_view s) {
+  return s.find_first_not_of("0123456789 ") != std::string_view::npos;
+}
+
+}  // namespace
+
+Pages strip_furniture(Text& text, std::size_t from_line) {
+  Pages pages;
+  pages.page_of_line.assign(text.lines.size(), 0);
+  int last_folio = 0;
+  std::size_t page_start = from_line;
+  for (std::size_t i = from_line; i < text.lines.size(); ++i) {
+    Line& line = text.lines[i];
+    if (line.blank()) continue;
+    std::string a, b;
+    if (line.norm.size() <= 40 && RE2::FullMatch(line.norm, folio_re(), &a, &b)) {
+      int page = std::stoi(a.empty() ? b : a);
+      // A bare number is a folio only when it continues the page sequence;
+      // otherwise it may be a table cell or a list item.
+      bool plausible = is_decorated(line.norm) || last_folio == 0 || (page > last_folio && page <= last_folio + 4);
+      if (plausible && page > 0) {
+        for (std::size_t k = page_start; k <= i; ++k) pages.page_of_line[k] = page;
+        last_folio = page;
+        page_start = i + 1;
+        line.norm.clear();
+        ++pages.furniture_lines;
+        continue;
+      }
+    }
+    if (line.norm.size() <= 160 && RE2::FullMatch(line.norm, running_head_re())) {
+      line.norm.clear();
+      ++pages.furniture_lines;
+    }
+  }
+  // Lines after the last folio are on the page after it.
+  if (last_folio > 0)
+    for (std::size_t k = page_start; k < text.lines.size(); ++k) pages.page_of_line[k] = last_folio + 1;
+  return pages;
+}
+
+bool ends_sentence(std::string_view s) {
+  static const char* const enders[] = {"。", "!", "?", ";", ":", "…", "。”", "。’", "!”", "?”", "。)", "。」"};
+  for (const char* e : enders) {
+    std::string_view ev(e);
+    if (s.size() >= ev.size() && s.substr(s.size() - ev.size()) == ev) return true;
+  }
+  return false;
+}
+
+bool starts_heading(std::string_view s) {
+  static const RE2 re(
+      R"(^(?:[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|\d{1,3}[\.、．]|\(\d{1,3}\)|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|——|附件))");
+  return RE2::PartialMatch(s, re);
+}
+
+std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
+  // Collect non-blank lines, then apply the out-of-order repair, then join.
+  std::vector<std::string_view> lines;
+  for (std::size_t i = first; i < last && i < text.lines.size(); ++i)
+    if (!text.lines[i].blank()) lines.push_back(text.lines[i].norm);
+
+  // Repair: "X:" / short "…。" / "long unterminated" / … -> the short tail
+  // belongs after the unterminated run (seen in real issues where the
+  // extractor emitted a page's last short line first).
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    std::string_view tail = lines[i];
+    if (count_chars(tail) > 12 || !ends_sentence(tail) || starts_heading(tail)) continue;
+    if (lines[i - 1].empty() || lines[i - 1].back() != ':') continue;
+    std::size_t j = i + 1;
+    while (j < lines.size() && j < i + 4 && !ends_sentence(lines[j]) && !starts_heading(lines[j]) && !parse_date(lines[j])) ++j;
+    if (j == i + 1) continue;  // nothing unterminated follows
+    // lines[i+1 .. j-1] are unterminated; the tail completes them.
+    for (std::size_t k = i; k + 1 < j; ++k) lines[k] = lines[k + 1];
+    lines[j - 1] = tail;
+    i = j - 1;
+  }
+
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      bool join = !ends_sentence(lines[i - 1]) && !starts_heading(lines[i]) && count_chars(lines[i - 1]) >= 8;
+      out += join ? "" : "\n";
+    }
+    out.append(lines[i]);
+  }
+  return out;
+}
+
+}  // namespace gazette

@@ -1,0 +1,220 @@
+// Stage 6, segment: document starts from number lines, titles and the TOC.
+#include "gazette/segment.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "gazette/dates.h"
+#include "gazette/numbers.h"
+#include "gazette/reflow.h"
+
+namespace gazette {
+namespace {
+
+constexpr std::size_t kMaxTitleLines = 5;
+
+// Could this line be part of a title? Titles do not end sentences, carry no
+// colon (addressee lines and 附件: notes do), are no dates and no numbers.
+bool title_like(const Line& l) {
+  if (l.blank() || count_chars(l.norm) > 90) return false;
+  if (ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
+  if (parse_date(l.norm) || standalone_number(l.norm)) return false;
+  if (l.norm.rfind("【", 0) == 0) return false;  // database export furniture
+  return true;
+}
+
+// Does a title start with this line? It names an organ before 关于/印发.
+bool opens_title(std::string_view norm) {
+  for (std::string_view verb : {"关于", "印发", "转发", "批转", "发布"}) {
+    std::size_t at = norm.find(verb);
+    if (at != std::string_view::npos && at > 0) return true;
+  }
+  return false;
+}
+
+std::vector<std::size_t> previous_nonblank(const Text& text, std::size_t i, std::size_t floor, std::size_t n) {
+  std::vector<std::size_t> out;
+  while (i > floor && out.size() < n) {
+    --i;
+    if (!text.lines[i].blank()) out.push_back(i);
+  }
+  return out;
+}
+
+// Title lines before a number line at `at`: returns [first, last] or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text, std::size_t at, std::size_t floor,
+                                                                const std::string* known) {
+  auto prev = previous_nonblank(text, at, floor, kMaxTitleLines);
+  std::size_t avail = 0;
+  for (std::size_t k : prev) {
+    if (!title_like(text.lines[k])) break;
+    // A database export prints the title twice: stop at the repetition.
+    if (avail > 0 && squeeze(text.lines[k].norm) == squeeze(text.lines[prev[avail - 1]].norm)) break;
+    ++avail;
+  }
+  if (avail == 0) return std::nullopt;
+  if (known) {
+    std::string want = squeeze(fold(*known)), got;
+    for (std::size_t k = 0; k < avail; ++k) {
+      got = squeeze(text.lines[prev[k]].norm) + got;
+      if (got == want) return std::make_pair(prev[k], prev[0]);
+      if (got.size() > want.size()) break;
+    }
+  }
+  // Walk back until the block opens with an organ name before 关于/印发;
+  // with no such line, a title of at most two lines is taken whole.
+  for (std::size_t k = 0; k < avail; ++k)
+    if (opens_title(squeeze(text.lines[prev[k]].norm))) return std::make_pair(prev[k], prev[0]);
+  return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
+}
+
+// Lines [i, i+n) whose squeezed concatenation equals `want`, starting at i.
+std::optional<std::size_t> match_title_at(const Text& text, std::size_t i, const std::string& want) {
+  std::string got;
+  std::size_t k = i, taken = 0;
+  while (k < text.lines.size() && taken < kMaxTitleLines + 2) {
+    if (!text.lines[k].blank()) {
+      got += squeeze(text.lines[k].norm);
+      ++taken;
+      if (got == want) return k;
+      if (got.size() >= want.size() || want.compare(0, got.size(), got) != 0) return std::nullopt;
+    }
+    ++k;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string title_of(const Text& text, std::size_t first, std::size_t last) {
+  std::string joined;
+  for (std::size_t k = first; k <= last && k < text.lines.size(); ++k) {
+    const Line& l = text.lines[k];
+    if (l.blank()) continue;
+    joined.append(l.original(0, l.norm.size()));
+  }
+  return remove_wrap_spaces(joined);
+}
+
+std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,
+                             std::vector<Diagnostic>* diagnostics) {
+  std::vector<Segment> segs;
+  std::unordered_map<std::string, const TocEntry*> toc_by_number;
+  for (const auto& e : toc.entries)
+    if (e.number) toc_by_number.emplace(squeeze(fold(e.number->text)), &e);
+
+  // 1. Anchors: standalone number lines with a title above them.
+  std::size_t floor = body_start;
+  for (std::size_t i = body_start; i < text.lines.size(); ++i) {
+    const Line& l = text.lines[i];
+    if (l.blank()) continue;
+    auto num = standalone_number(l.norm);
+    if (!num) continue;
+    std::string key = squeeze(num->text);
+    auto hit = toc_by_number.find(key);
+    const TocEntry* entry = hit == toc_by_number.end() ? nullptr : hit->second;
+    auto range = title_before(text, i, floor, entry ? &entry->title : nullptr);
+    if (!range) continue;
+    Segment s;
+    s.title_first = range->first;
+    s.title_last = range->second;
+    s.title = title_of(text, s.title_first, s.title_last);
+    if (!entry && genre_of(s.title).empty()) continue;  // a cited number wrapped onto its own line
+    s.number_line = i;
+    num->line = l.number;
+    // Keep the number as printed (original width).
+    num->text = std::string(l.original(0, l.norm.size()));
+    if (num->text.size() >= 2 && (l.norm.front() == '(')) {
+      std::string_view t = num->text;
+      std::size_t open = l.original(0, 1).size(), close = l.original(l.norm.size() - 1, l.norm.size()).size();
+      num->text = std::string(t.substr(open, t.size() - open - close));
+      while (!num->text.empty() && num->text.back() == ' ') num->text.pop_back();
+      while (!num->text.empty() && num->text.front() == ' ') num->text.erase(0, 1);
+    }
+    s.number = num;
+    s.toc = entry;
+    segs.push_back(std::move(s));
+    floor = i + 1;
+  }
+
+  // 2. TOC entries not found by number: search their titles between anchors.
+  for (const auto& e : toc.entries) {
+    bool found = std::any_of(segs.begin(), segs.end(), [&](const Segment& s) { return s.toc == &e; });
+    if (found) continue;
+    std::string want = squeeze(fold(e.title));
+    if (want.empty()) continue;
+    // Search after the previous TOC entry's document (entries are in order).
+    std::size_t from = body_start;
+    for (const auto& s : segs)
+      if (s.toc && s.toc < &e) from = std::max(from, s.number_line ? *s.number_line + 1 : s.title_last + 1);
+    bool placed = false;
+    for (std::size_t i = from; i < text.lines.size() && !placed; ++i) {
+      if (text.lines[i].blank()) continue;
+      if (auto last = match_title_at(text, i, want)) {
+        bool inside = std::any_of(segs.begin(), segs.end(), [&](const Segment& s) {
+          return i >= s.title_first && i <= (s.number_line ? *s.number_line : s.title_last);
+        });
+        if (inside) continue;
+        Segment s;
+        s.title_first = i;
+        s.title_last = *last;
+        s.title = title_of(text, i, *last);
+        s.toc = &e;
+        segs.push_back(std::move(s));
+        placed = true;
+      }
+    }
+    if (!placed && diagnostics)
+      diagnostics->push_back({"toc-entry-without-document", Severity::warning, e.line, 1,
+                              "table of contents entry '" + e.title + "' has no document in the body"});
+  }
+
+  // 3. Without a TOC: chronicles (大事记) open with a title and no number.
+  if (toc.entries.empty()) {
+    for (std::size_t i = body_start; i < text.lines.size(); ++i) {
+      const Line& l = text.lines[i];
+      if (l.blank() || count_chars(l.norm) > 40) continue;
+      std::string sq = squeeze(l.norm);
+      if (sq.size() < 9 || sq.compare(sq.size() - 9, 9, "大事记") != 0) continue;
+      std::size_t first = i;
+      auto prev = previous_nonblank(text, i, body_start, 1);
+      if (sq == "大事记" && !prev.empty() && title_like(text.lines[prev[0]]) && count_chars(text.lines[prev[0]].norm) <= 24)
+        first = prev[0];
+      Segment s;
+      s.title_first = first;
+      s.title_last = i;
+      s.title = title_of(text, first, i);
+      segs.push_back(std::move(s));
+    }
+  }
+
+  std::sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) { return a.title_first < b.title_first; });
+
+  // 4. Nothing recognisable: the whole text is one document.
+  if (segs.empty()) {
+    std::size_t first = body_start;
+    while (first < text.lines.size() && (text.lines[first].blank() || text.lines[first].norm.rfind("【", 0) == 0 ||
+                                         text.lines[first].norm.rfind("原文链接", 0) == 0))
+      ++first;
+    if (first < text.lines.size()) {
+      Segment s;
+      s.title_first = first;
+      s.title_last = first;
+      if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60) {
+        s.title = title_of(text, first, first);
+      } else {
+        s.title_last = first > 0 ? first - 1 : 0;
+        if (diagnostics)
+          diagnostics->push_back({"document-without-title", Severity::warning, text.lines[first].number, 1,
+                                  "no document title found; the text is taken as one untitled document"});
+      }
+      segs.push_back(std::move(s));
+    }
+  }
+
+  for (std::size_t k = 0; k < segs.size(); ++k)
+    segs[k].end = k + 1 < segs.size() ? segs[k + 1].title_first : text.lines.size();
+  return segs;
+}
+
+}  // namespace gazette

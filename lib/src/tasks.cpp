@@ -1,0 +1,219 @@
+// Stage 8, tasks: (A牵头,B配合) and its relatives, across line breaks.
+#include "gazette/tasks.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace gazette {
+namespace {
+
+// Labels that open a role segment: `牵头单位:A` / `责任单位:B`.
+struct Label {
+  std::string_view text;
+  bool lead;
+};
+constexpr std::array<Label, 14> kLabels{{
+    {"牵头考核单位", true}, {"牵头单位", true}, {"牵头部门", true}, {"主办单位", true},
+    {"责任单位", false},    {"责任部门", false}, {"负责单位", false}, {"负责部门", false},
+    {"配合单位", false},    {"配合部门", false}, {"参加单位", false}, {"参与单位", false},
+    {"协办单位", false},    {"协同单位", false},
+}};
+
+// Suffixes that close a role clause: `A、B牵头` / `C配合`.
+struct Suffix {
+  std::string_view text;
+  bool lead;
+};
+constexpr std::array<Suffix, 11> kSuffixes{{
+    {"按照职责分工负责", false}, {"按职责分工负责", false}, {"按照职责分别负责", false},
+    {"按职责分别负责", false},   {"分别负责", false},       {"共同负责", false},
+    {"牵头", true},              {"配合", false},           {"负责", false},
+    {"参与", false},             {"参加", false},
+}};
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Separators between names: 、 , ， (folded to ,) and ; (folded ；).
+bool is_name_sep_at(std::string_view s, std::size_t i, std::size_t* len) {
+  if (s[i] == ',' || s[i] == ';') return *len = 1, true;
+  if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0) return *len = 3, true;
+  return false;
+}
+
+void trim(std::string_view s, std::size_t* b, std::size_t* e) {
+  while (*b < *e && (s[*b] == ' ')) ++*b;
+  while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '.' || s[*e - 1] == ',')) --*e;
+  // A trailing 等 ("A、B等") is not part of the name.
+  if (*e - *b > 3 && s.compare(*e - 3, 3, "等") == 0) *e -= 3;
+}
+
+// Splits s[b, e) at name separators, appending spans with role `lead`.
+void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, std::vector<NameSpan>* out) {
+  std::size_t start = b;
+  int depth = 0;
+  for (std::size_t i = b; i <= e;) {
+    std::size_t len = 1;
+    bool sep = false;
+    if (i < e) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+      sep = depth == 0 && is_name_sep_at(s, i, &len);
+    }
+    if (i == e || sep) {
+      std::size_t nb = start, ne = i;
+      trim(s, &nb, &ne);
+      if (ne > nb) out->push_back({nb, ne, lead});
+      start = i + len;
+      if (i == e) break;
+    }
+    i += len;
+  }
+}
+
+}  // namespace
+
+bool states_first_listed_leads(std::string_view t) {
+  for (std::string_view p : {"列第一位者为牵头单位", "列第一位的为牵头单位", "排在第一位的为牵头单位", "排名第一的为牵头单位",
+                             "列在首位的为牵头单位", "第一个单位为牵头单位", "列第一位的部门为牵头部门", "列第一位者为牵头部门"})
+    if (t.find(p) != std::string_view::npos) return true;
+  return false;
+}
+
+bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
+  names->clear();
+  // Clauses are separated by ; or by , where a new label or role starts.
+  // Walk clause by clause: a label gives its role to what follows until the
+  // next label; a suffix gives its role to its clause and to any preceding
+  // clauses that had none.
+  bool any_role = false;
+  std::size_t pending_from = names->size();  // names waiting for a role
+  std::optional<bool> label_role;
+  std::size_t i = 0;
+  // Split into clauses at top-level ';' and ','; names inside a clause are
+  // split at 、 (and , when under a label).
+  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  {
+    std::size_t start = 0;
+    int depth = 0;
+    for (; i <= s.size(); ++i) {
+      if (i < s.size() && s[i] == '(') ++depth;
+      if (i < s.size() && s[i] == ')' && depth > 0) --depth;
+      if (i == s.size() || (depth == 0 && (s[i] == ';' || s[i] == ','))) {
+        clauses.emplace_back(start, i);
+        start = i + 1;
+      }
+    }
+  }
+  for (auto [b, e] : clauses) {
+    while (b < e && s[b] == ' ') ++b;
+    std::string_view c = s.substr(b, e - b);
+    // Label?
+    bool labelled = false;
+    for (const Label& l : kLabels) {
+      if (starts_with(c, l.text)) {
+        std::size_t after = b + l.text.size();
+        if (after < e && s[after] == ':') ++after;
+        else if (after < e && s.compare(after, 3, "为") == 0) after += 3;
+        else if (after != e) continue;
+        label_role = l.lead;
+        any_role = true;
+        labelled = true;
+        split_names(s, after, e, l.lead, names);
+        pending_from = names->size();
+        break;
+      }
+    }
+    if (labelled) continue;
+    // A label may stand inside a clause: "…,牵头考核单位:A".
+    bool inner_label = false;
+    for (const Label& l : kLabels) {
+      std::size_t at = c.find(std::string(l.text) + ":");
+      if (at != std::string_view::npos && at > 0) {
+        // What stands before the label is not a department list.
+        label_role = l.lead;
+        any_role = inner_label = true;
+        split_names(s, b + at + l.text.size() + 1, e, l.lead, names);
+        pending_from = names->size();
+        break;
+      }
+    }
+    if (inner_label) continue;
+    // Suffix?
+    bool suffixed = false;
+    for (const Suffix& sfx : kSuffixes) {
+      if (ends_with(c, sfx.text) && c.size() > sfx.text.size()) {
+        std::size_t before = names->size();
+        split_names(s, b, e - sfx.text.size(), sfx.lead, names);
+        // Clauses that waited for a role take this one ("A、B,C按照职责分工负责").
+        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = sfx.lead;
+        pending_from = names->size();
+        any_role = suffixed = true;
+        break;
+      }
+    }
+    if (suffixed) continue;
+    if (c.empty()) continue;
+    if (label_role) {
+      // Under a label, a comma continues its list: "责任单位:A、B,C".
+      split_names(s, b, e, *label_role, names);
+      pending_from = names->size();
+    } else {
+      split_names(s, b, e, false, names);  // waits for a later suffix
+    }
+  }
+  if (!any_role) {
+    names->clear();
+    return false;
+  }
+  // Names left waiting with no role after them: not an annotation unless
+  // a label governed the whole thing.
+  if (pending_from < names->size() && !label_role) {
+    names->clear();
+    return false;
+  }
+  return !names->empty();
+}
+
+std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
+  std::vector<Task> tasks;
+  const std::string& s = stream.str();
+  // One pass with a depth counter: top-level parentheses only, any nesting
+  // depth without recursion. An annotation is short; a parenthesis left
+  // open for more than kMaxInner bytes is prose, not an annotation.
+  constexpr std::size_t kMaxInner = 4000;
+  int depth = 0;
+  std::size_t open = 0;
+  std::vector<NameSpan> names;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '(') {
+      if (depth == 0) open = i;
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      if (--depth == 0) {
+        std::string_view inner(s.data() + open + 1, i - open - 1);
+        if (inner.size() <= kMaxInner && parse_annotation(inner, &names)) {
+          Task t;
+          t.line = stream.line_number(i);
+          t.text = stream.original(open + 1, i);
+          bool has_lead = std::any_of(names.begin(), names.end(), [](const NameSpan& n) { return n.lead; });
+          for (std::size_t k = 0; k < names.size(); ++k) {
+            std::string name = stream.original(open + 1 + names[k].begin, open + 1 + names[k].end);
+            bool lead = names[k].lead || (first_listed_leads && !has_lead && k == 0);
+            (lead ? t.lead : t.responsible).push_back(std::move(name));
+          }
+          tasks.push_back(std::move(t));
+        }
+      }
+    } else if (depth > 0 && i - open > kMaxInner) {
+      depth = 0;  // give up on a runaway parenthesis
+    }
+  }
+  return tasks;
+}
+
+}  // namespace gazette

@@ -1,0 +1,170 @@
+// Stage 5, toc: sections and entries of the 目录.
+#include "gazette/toc.h"
+
+#include <re2/re2.h>
+
+#include <cstring>
+
+#include "gazette/numbers.h"
+
+namespace gazette {
+namespace {
+
+// Trailing page: `(3)`, `（3）` (folded), ` 3`, `……3`, `\t(53)`.
+const RE2& page_re() {
+  static const RE2 re(R"(^(.*?)\s*(?:\((\d{1,4})\)|(?:[\.…·]{2,}|\s)\s*(\d{1,4}))$)");
+  return re;
+}
+// A number at the end of a TOC line.
+const RE2& trailing_number_re() {
+  static const RE2 re(R"(^(.*?)\s*([\p{Han}A-Za-z]{1,20}\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d{1,18}\s*号)$)");
+  return re;
+}
+
+struct Parsed {
+  std::size_t title_end = 0;  // norm bytes of title text on the line
+  std::optional<DocNumber> number;
+  std::optional<int> page;
+};
+
+Parsed parse_line(const Line& line) {
+  Parsed p;
+  std::string head, page_a, page_b;
+  std::string_view s = line.norm;
+  if (RE2::FullMatch(s, page_re(), &head, &page_a, &page_b)) {
+    p.page = std::stoi(page_a.empty() ? page_b : page_a);
+    s = s.substr(0, head.size());
+  }
+  std::string before, num;
+  if (RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
+    // Without a space before it, the organ code may have swallowed the end
+    // of the title: cut it after the title's 文种.
+    std::string g = genre_of(before + num.substr(0, num.find_first_of("〔[【")));
+    std::size_t split = before.size();
+    if (before.empty() || before.back() != ' ') {
+      std::size_t bracket = num.find_first_of("〔[【");
+      std::string prefix = num.substr(0, bracket);
+      static const char* const genres[] = {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "函"};
+      std::size_t best = std::string::npos;
+      for (const char* gname : genres) {
+        std::size_t at = prefix.rfind(gname);
+        if (at != std::string::npos && (best == std::string::npos || at + std::strlen(gname) > best)) best = at + std::strlen(gname);
+      }
+      if (best != std::string::npos && best < prefix.size()) {
+        split = before.size() + best;
+        num = num.substr(best);
+      }
+    }
+    (void)g;
+    p.number = parse_number(squeeze(num));
+    if (p.number) {
+      p.number->text = num;
+      p.number->line = line.number;
+      s = s.substr(0, split);
+    }
+  }
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  p.title_end = s.size();
+  return p;
+}
+
+bool is_toc_heading(const Line& l) { return squeeze(l.norm) == "目录"; }
+
+}  // namespace
+
+std::string genre_of(std::string_view title) {
+  static const char* const genres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
+                                       "通报",   "报告", "请示", "批复", "议案", "纪要", "函",   "令"};
+  std::string t = squeeze(title);
+  // A trailing parenthetical such as (试行) or (2022年修订) is not the genre.
+  while (!t.empty() && t.back() == ')') {
+    std::size_t open = t.rfind('(');
+    if (open == std::string::npos || open == 0) break;
+    t.resize(open);
+  }
+  for (const char* g : genres) {
+    std::string_view gv(g);
+    if (t.size() >= gv.size() && t.compare(t.size() - gv.size(), gv.size(), gv) == 0) return std::string(gv);
+  }
+  return "";
+}
+
+Toc read_toc(const Text& text, std::size_t from) {
+  Toc toc;
+  std::size_t i = from;
+  for (; i < text.lines.size() && i < from + 400; ++i)
+    if (is_toc_heading(text.lines[i])) break;
+  if (i >= text.lines.size() || i >= from + 400) return toc;
+  toc.first = i;
+  toc.last = i;
+
+  std::string section;
+  std::vector<std::string> buffer;  // title pieces as printed
+  int buffer_line = 0;
+  std::optional<DocNumber> pending_number;
+
+  auto next_nonblank = [&](std::size_t k) {
+    for (++k; k < text.lines.size(); ++k)
+      if (!text.lines[k].blank()) return k;
+    return k;
+  };
+
+  for (++i; i < text.lines.size(); ++i) {
+    const Line& line = text.lines[i];
+    if (line.blank()) continue;
+    if (is_toc_heading(line)) {
+      buffer.clear(), pending_number.reset(), toc.last = i;
+      continue;
+    }
+    if (line.norm.size() > 400 || buffer.size() >= 6) break;
+    Parsed p = parse_line(line);
+    std::string piece(line.original(0, p.title_end));
+    if (p.page) {
+      if (!piece.empty()) {
+        if (buffer.empty()) buffer_line = line.number;
+        buffer.push_back(piece);
+      }
+      if (buffer.empty()) break;  // a page with no title: not a TOC line
+      TocEntry e;
+      e.section = section;
+      std::string joined;
+      for (auto& b : buffer) joined += b;
+      e.title = remove_wrap_spaces(joined);
+      e.number = p.number ? p.number : pending_number;
+      e.page = p.page;
+      e.line = buffer_line;
+      toc.entries.push_back(std::move(e));
+      buffer.clear();
+      pending_number.reset();
+      toc.last = i;
+      continue;
+    }
+    if (p.number && piece.empty()) {
+      // A number line without a page: in a TOC only while a title waits.
+      if (buffer.empty()) break;
+      pending_number = p.number;
+      continue;
+    }
+    if (buffer.empty()) {
+      // A short line followed by another title line is a section heading.
+      std::size_t nx = next_nonblank(i);
+      bool next_is_title = false;
+      if (nx < text.lines.size()) {
+        Parsed q = parse_line(text.lines[nx]);
+        next_is_title = q.title_end > 0 && !is_toc_heading(text.lines[nx]);
+      }
+      std::string sq = squeeze(line.norm);
+      if (count_chars(sq) <= 16 && sq.find("关于") == std::string::npos && next_is_title &&
+          !standalone_number(line.norm)) {
+        section = remove_wrap_spaces(std::string(line.original(0, line.norm.size())));
+        toc.last = i;
+        continue;
+      }
+      buffer_line = line.number;
+    }
+    buffer.push_back(piece);
+  }
+  return toc;
+}
+
+}  // namespace gazette

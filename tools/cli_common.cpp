@@ -1,0 +1,100 @@
+#include "cli_common.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace gazette::cli {
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) throw InputError("cannot read standard input");
+    return data;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw InputError(std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw InputError("is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(std::strerror(errno));
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError("read error");
+  return data;
+}
+
+void print_error(std::string_view tool, std::string_view file, const InputError& e) {
+  std::string where(file);
+  if (e.line() > 0) {
+    where += ":" + std::to_string(e.line());
+    if (e.column() > 0) where += ":" + std::to_string(e.column());
+  }
+  std::cerr << tool << ": error: " << where << ": " << e.what() << '\n';
+}
+
+void print_error(std::string_view tool, std::string_view message) {
+  std::cerr << tool << ": error: " << message << '\n';
+}
+
+void ignore_sigpipe() { std::signal(SIGPIPE, SIG_IGN); }
+
+bool stdout_closed() {
+  std::cout.flush();
+  return !std::cout.good();
+}
+
+void write_atomically(const std::string& path, std::string_view data) {
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw InputError(std::string("cannot write: ") + std::strerror(errno));
+  const char* p = data.data();
+  std::size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw InputError(std::string("cannot write: ") + std::strerror(err));
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw InputError(std::string("cannot write: ") + std::strerror(err));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    throw InputError(std::string("cannot write: ") + std::strerror(err));
+  }
+}
+
+int parse(CLI::App& app, int argc, char** argv, std::string_view tool) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e);
+    return kOk;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+    return kOk;
+  } catch (const CLI::ParseError& e) {
+    std::cerr << tool << ": error: " << e.what() << "\n"
+              << "run '" << tool << " --help' for usage\n";
+    return kError;
+  }
+  return -1;
+}
+
+}  // namespace gazette::cli

@@ -1,0 +1,40 @@
+// Shared by every tool: the exit-code contract, reading inputs, error
+// messages in one format, quiet ends on closed pipes, atomic output files.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "gazette/error.h"
+
+namespace gazette::cli {
+
+// The exit-code contract of every tool (documented in README and --help).
+enum Exit : int { kOk = 0, kFindings = 1, kError = 2 };
+
+constexpr const char* kExitHelp =
+    "Exit status: 0 success; 1 ran fine but found problems; 2 usage, input or I/O error.";
+
+// Reads a whole file ("-" = standard input). Throws InputError naming why.
+std::string read_input(const std::string& path);
+
+// `tool: error: FILE:LINE:COL: message`, position parts omitted when unknown.
+void print_error(std::string_view tool, std::string_view file, const InputError& e);
+void print_error(std::string_view tool, std::string_view message);
+
+// Makes writes to a closed pipe fail with EPIPE instead of killing us.
+void ignore_sigpipe();
+// True once stdout is broken (e.g. `| head` has exited): stop quietly.
+bool stdout_closed();
+
+// Writes `data` to `path` through a temporary file in the same folder and
+// a rename, so no reader ever sees half a file. Throws InputError.
+void write_atomically(const std::string& path, std::string_view data);
+
+// Parses argv with CLI11; returns -1 to continue, else the exit code
+// (0 for --help/--version, kError for usage errors, message printed).
+int parse(CLI::App& app, int argc, char** argv, std::string_view tool);
+
+}  // namespace gazette::cli

@@ -1,0 +1,79 @@
+// gazette-extract: raw gazette text in, its documents and facts out as JSON.
+#include <unicode/uversion.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "cli_common.h"
+#include "gazette/emit.h"
+#include "gazette/extract.h"
+
+namespace {
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string format = "json";
+  std::string encoding;
+  std::string output;
+  bool no_text = false;
+  bool strict = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gazette;
+  constexpr const char* kTool = "gazette-extract";
+  cli::ignore_sigpipe();
+
+  Options o;
+  CLI::App app{"Extract the documents of a Chinese government gazette issue (政府公报) as JSON.\n"
+               "One input: one JSON object. Several inputs: JSON Lines, one issue per line.",
+               kTool};
+  app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-extract samples/chuxiong-2022-12.txt | jq '.documents[].title'");
+  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
+                                        U_ICU_VERSION + ")");
+  app.add_option("FILE", o.inputs, "gazette text files; - reads standard input")->required();
+  app.add_option("-f,--format", o.format, "json (whole issue), jsonl (one line per document), yaml")
+      ->check(CLI::IsMember({"json", "jsonl", "yaml"}));
+  app.add_option("--encoding", o.encoding, "force an input encoding: utf-8, utf-16le, utf-16be, gb18030, gbk");
+  app.add_option("-o,--output", o.output, "write to this file (atomically) instead of standard output");
+  app.add_flag("--no-text", o.no_text, "leave out each document's reflowed text");
+  app.add_flag("--strict", o.strict, "exit 1 when the parser reports diagnostics");
+  if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+
+  Format format = *parse_format(o.format);
+  if (format == Format::json && o.inputs.size() > 1) format = Format::json_line;
+
+  ExtractOptions opt;
+  opt.decode.encoding = o.encoding;
+  opt.keep_text = !o.no_text;
+
+  std::ostringstream buffered;  // for -o: written only when complete
+  std::ostream& out = o.output.empty() ? std::cout : buffered;
+  int rc = cli::kOk;
+  bool any_diagnostics = false;
+  for (const std::string& path : o.inputs) {
+    try {
+      std::string bytes = cli::read_input(path);
+      opt.path = path;
+      Issue issue = extract(bytes, opt);
+      any_diagnostics = any_diagnostics || !issue.diagnostics.empty();
+      render(issue, format, out);
+      if (o.output.empty() && cli::stdout_closed()) return cli::kOk;  // `| head` is done
+    } catch (const InputError& e) {
+      cli::print_error(kTool, path, e);
+      rc = cli::kError;
+    }
+  }
+  if (!o.output.empty()) {
+    try {
+      cli::write_atomically(o.output, buffered.str());
+    } catch (const InputError& e) {
+      cli::print_error(kTool, o.output, e);
+      return cli::kError;
+    }
+  }
+  if (rc == cli::kOk && o.strict && any_diagnostics) rc = cli::kFindings;
+  return rc;
+}
