@@ -79,12 +79,11 @@ std::vector<std::string> issued_names(const std::string& title_norm, const Strea
   static const RE2 quoted(R"(《([^《》]{2,200})》)");
   re2::StringPiece in(cover.str());
   std::string q;
-  while (RE2::FindAndConsume(&in, quoted, &q)) names.push_back(squeeze(q));
+  while (RE2::FindAndConsume(&in, quoted, &q)) names.push_back(match_key(q));
   static const RE2 in_title(R"((?:印发|转发|批转|发布)(.{2,200}?)的(?:通知|决定|通告|公告)$)");
   std::string t;
   if (RE2::PartialMatch(squeeze(title_norm), in_title, &t)) {
-    if (t.size() > 6 && t.rfind("《", 0) == 0 && ends_with(t, "》")) t = t.substr(3, t.size() - 6);
-    names.push_back(t);
+    names.push_back(match_key(t));
   }
   return names;
 }
@@ -100,7 +99,7 @@ std::optional<HeadingMatch> find_heading(const Text& text, std::size_t from, std
     std::string got;
     for (std::size_t k = i, taken = 0; k < end && taken < 4; ++k) {
       if (text.lines[k].blank()) continue;
-      got += squeeze(text.lines[k].norm);
+      got += match_key(text.lines[k].norm);
       ++taken;
       if (got == want) return HeadingMatch{i, k};
       if (got.size() >= want.size() || want.compare(0, got.size(), got) != 0) break;
@@ -220,8 +219,13 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     if (k < seg.end && taken <= 3) {
       Stream st(text, i, k + 1);
       std::size_t e = st.str().size() - 1;  // drop the colon
-      if (count_chars(st.str()) <= 200) {
-        d.addressees = split_printed(st, 0, e);
+      auto names = split_printed(st, 0, e);
+      // Organ names are short and carry no dates or sentences.
+      bool plausible = !names.empty() && !(d.genre && *d.genre == "大事记");
+      for (const auto& n : names)
+        if (count_chars(n) > 30 || n.find("。") != std::string::npos || n.find("月") != std::string::npos) plausible = false;
+      if (plausible) {
+        d.addressees = std::move(names);
         cover_from = k + 1;
       }
     }
@@ -286,9 +290,9 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     std::size_t from = cover_end;
     for (const std::string& name : issued_names(title_norm, cover)) {
       bool is_part = std::any_of(d.parts.begin(), d.parts.end(),
-                                 [&](const Part& p) { return squeeze(fold(p.title)) == name; });
+                                 [&](const Part& p) { return match_key(p.title) == name; });
       bool dup = std::any_of(d.attachments.begin(), d.attachments.end(),
-                             [&](const Attachment& a) { return squeeze(fold(a.title)) == name; });
+                             [&](const Attachment& a) { return match_key(a.title) == name; });
       if (is_part || dup) continue;
       if (auto h = find_heading(text, from, seg.end, name)) {
         d.attachments.push_back({title_of(text, h->first, h->last), text.lines[h->first].number});

@@ -30,6 +30,12 @@ std::size_t trim_prefix(std::string_view prefix) {
       }
     }
   }
+  // A title's 文种 ends it: 的通知楚政通 -> 楚政通 (a title joined to the
+  // number line below it).
+  for (std::string_view g : {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "方案"}) {
+    std::size_t at = prefix.rfind(g);
+    if (at != std::string_view::npos && at >= skip && prefix.size() - (at + g.size()) >= 6) skip = at + g.size();
+  }
   // Organ codes are short: keep at most the last 10 characters.
   std::size_t chars = 0, cut = prefix.size();
   while (cut > skip && chars < 10) {
@@ -45,7 +51,7 @@ std::size_t trim_prefix(std::string_view prefix) {
 std::vector<Reference> find_references(const Stream& stream, std::string_view own_number) {
   std::vector<Reference> refs;
   std::unordered_set<std::string> seen;
-  seen.insert(squeeze(fold(own_number)));
+  std::string own = squeeze(fold(own_number));
   const std::string& s = stream.str();
   re2::StringPiece in(s);
   re2::StringPiece whole, prefix;
@@ -54,7 +60,8 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
     std::size_t pstart = static_cast<std::size_t>(prefix.data() - s.data());
     pstart += trim_prefix(std::string_view(prefix.data(), prefix.size()));
     std::string key = squeeze(std::string_view(s.data() + pstart, end - pstart));
-    if (!seen.insert(key).second) continue;
+    bool is_own = !own.empty() && key.size() >= own.size() && key.compare(key.size() - own.size(), own.size(), own) == 0;
+    if (is_own || !seen.insert(key).second) continue;
     Reference r;
     r.number = stream.original(pstart, end);
     r.line = stream.line_number(pstart);

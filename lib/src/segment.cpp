@@ -54,9 +54,9 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
   }
   if (avail == 0) return std::nullopt;
   if (known) {
-    std::string want = squeeze(fold(*known)), got;
+    std::string want = match_key(*known), got;
     for (std::size_t k = 0; k < avail; ++k) {
-      got = squeeze(text.lines[prev[k]].norm) + got;
+      got = match_key(text.lines[prev[k]].norm) + got;
       if (got == want) return std::make_pair(prev[k], prev[0]);
       if (got.size() > want.size()) break;
     }
@@ -74,7 +74,7 @@ std::optional<std::size_t> match_title_at(const Text& text, std::size_t i, const
   std::size_t k = i, taken = 0;
   while (k < text.lines.size() && taken < kMaxTitleLines + 2) {
     if (!text.lines[k].blank()) {
-      got += squeeze(text.lines[k].norm);
+      got += match_key(text.lines[k].norm);
       ++taken;
       if (got == want) return k;
       if (got.size() >= want.size() || want.compare(0, got.size(), got) != 0) return std::nullopt;
@@ -141,7 +141,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
   for (const auto& e : toc.entries) {
     bool found = std::any_of(segs.begin(), segs.end(), [&](const Segment& s) { return s.toc == &e; });
     if (found) continue;
-    std::string want = squeeze(fold(e.title));
+    std::string want = match_key(e.title);
     if (want.empty()) continue;
     // Search after the previous TOC entry's document (entries are in order).
     std::size_t from = body_start;

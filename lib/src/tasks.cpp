@@ -20,16 +20,20 @@ constexpr std::array<Label, 14> kLabels{{
     {"协办单位", false},    {"协同单位", false},
 }};
 
-// Suffixes that close a role clause: `A、B牵头` / `C配合`.
+// Role words that close a clause: `A、B牵头` / `C配合` / `D负责`.
 struct Suffix {
   std::string_view text;
   bool lead;
 };
-constexpr std::array<Suffix, 11> kSuffixes{{
-    {"按照职责分工负责", false}, {"按职责分工负责", false}, {"按照职责分别负责", false},
-    {"按职责分别负责", false},   {"分别负责", false},       {"共同负责", false},
-    {"牵头", true},              {"配合", false},           {"负责", false},
-    {"参与", false},             {"参加", false},
+constexpr std::array<Suffix, 7> kSuffixes{{
+    {"牵头", true}, {"配合", false}, {"负责", false}, {"参与", false},
+    {"参加", false}, {"协助", false}, {"协同", false},
+}};
+
+// Qualifiers between the names and the role word, stripped:
+// `C按照职责分工负责`, `D按职责分工配合`, `E等分别负责`.
+constexpr std::array<std::string_view, 10> kQualifiers{{
+    "按照职责分工", "按职责分工", "按照职责", "按职责", "根据职责", "分工", "分别", "共同", "具体", "等",
 }};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -146,8 +150,14 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
     bool suffixed = false;
     for (const Suffix& sfx : kSuffixes) {
       if (ends_with(c, sfx.text) && c.size() > sfx.text.size()) {
+        std::size_t stop = e - sfx.text.size();
+        for (bool again = true; again;) {
+          again = false;
+          for (std::string_view q : kQualifiers)
+            if (stop - b > q.size() && s.substr(b, stop - b).substr(stop - b - q.size()) == q) stop -= q.size(), again = true;
+        }
         std::size_t before = names->size();
-        split_names(s, b, e - sfx.text.size(), sfx.lead, names);
+        split_names(s, b, stop, sfx.lead, names);
         // Clauses that waited for a role take this one ("A、B,C按照职责分工负责").
         for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = sfx.lead;
         pending_from = names->size();

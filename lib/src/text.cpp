@@ -169,6 +169,20 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+std::string match_key(std::string_view s) {
+  std::string folded = fold(s), out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t len;
+    char32_t cp = decode_at(folded, i, &len);
+    bool drop = is_space(cp) || cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'“' || cp == U'”' ||
+                cp == U'‘' || cp == U'’' || cp == '"' || cp == '\'';
+    if (!drop) out.append(folded, i, len);
+    i += len;
+  }
+  return out;
+}
+
 std::string remove_wrap_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());

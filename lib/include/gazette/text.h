@@ -50,6 +50,11 @@ std::string fold(std::string_view s);
 // `s` with every space removed (for comparing titles across wraps).
 std::string squeeze(std::string_view s);
 
+// Key for comparing titles printed in different places: folded, spaces
+// and quotation marks (《》〈〉“”‘’"') removed, since a covering notice may
+// quote with 〈〉 what the heading prints with 《》.
+std::string match_key(std::string_view s);
+
 // Removes spaces PDF wrapping left inside a title: every space except one
 // between two ASCII letters or digits ("MC 板块" keeps none; "COVID 19" keeps).
 std::string remove_wrap_spaces(std::string_view s);
