@@ -176,7 +176,8 @@ void render(const Issue& issue, Format format, std::ostream& out) {
         json line;
         line["issue"] = identity;
         line["index"] = k;
-        for (auto& [key, value] : document_json(issue.documents[k]).items()) line[key] = value;
+        json doc = document_json(issue.documents[k]);  // items() must not outlive it
+        for (auto& [key, value] : doc.items()) line[key] = value;
         out << dump(line, -1) << '\n';
       }
       break;
@@ -200,7 +201,8 @@ std::string render(const Issue& issue, Format format) {
 std::string diagnostic_json(const Diagnostic& d, std::string_view file) {
   json j;
   j["file"] = std::string(file);
-  for (auto& [k, v] : diagnostic_obj(d).items()) j[k] = v;
+  json obj = diagnostic_obj(d);
+  for (auto& [k, v] : obj.items()) j[k] = v;
   return dump(j, -1);
 }
 

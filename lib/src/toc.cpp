@@ -17,7 +17,7 @@ const RE2& page_re() {
 }
 // A number at the end of a TOC line.
 const RE2& trailing_number_re() {
-  static const RE2 re(R"(^(.*?)\s*([\p{Han}A-Za-z]{1,20}\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d{1,18}\s*号)$)");
+  static const RE2 re(R"(^(.*?)\s*\(?([\p{Han}A-Za-z]{1,20}\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d{1,18}\s*号)\)?$)");
   return re;
 }
 

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Golden CLI tests: arguments and input in; exact stdout, stderr, exit code out.
+
+Usage: run_cli_tests.py BIN_DIR CLI_TEST_DIR [--update]
+
+Run from the project root (paths in outputs are relative to it). Bad inputs
+are generated into a temporary folder, so the repository holds no binary
+junk. --update rewrites the golden stdout files from the current tools.
+Prints one line per case and a closing 'N passed, N failed'.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+
+BIN, HERE = sys.argv[1], sys.argv[2]
+UPDATE = "--update" in sys.argv
+SAMPLE = "samples/chuxiong-2022-12.txt"
+EXTRACT = os.path.join(BIN, "gazette-extract")
+
+
+def run(args, stdin=b""):
+    p = subprocess.run([EXTRACT] + args, input=stdin, capture_output=True, timeout=60)
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+class Case:
+    def __init__(self, name, args, code, stdout=None, stderr="", stdin=b"", check=None, golden=None):
+        self.name, self.args, self.code, self.stdout, self.stderr = name, args, code, stdout, stderr
+        self.stdin, self.check, self.golden = stdin, check, golden
+
+    def __call__(self):
+        code, out, err = run(self.args, self.stdin)
+        problems = []
+        if code != self.code:
+            problems.append(f"exit {code}, expected {self.code}")
+        if self.stderr is not None and err != self.stderr:
+            problems.append(f"stderr {err!r}, expected {self.stderr!r}")
+        if self.golden:
+            path = os.path.join(HERE, "golden", self.golden)
+            if UPDATE:
+                with open(path, "wb") as fh:
+                    fh.write(out)
+            with open(path, "rb") as fh:
+                if fh.read() != out:
+                    problems.append(f"stdout differs from golden/{self.golden}")
+        if self.stdout is not None and out != self.stdout:
+            problems.append(f"stdout {out[:200]!r}, expected {self.stdout[:200]!r}")
+        if self.check:
+            msg = self.check(out)
+            if msg:
+                problems.append(msg)
+        return problems
+
+
+def jsonl_docs(n):
+    def check(out):
+        lines = out.decode().splitlines()
+        if len(lines) != n:
+            return f"{len(lines)} lines, expected {n}"
+        for l in lines:
+            d = json.loads(l)
+            if "issue" not in d or "title" not in d:
+                return "a JSON Lines record lacks issue or title"
+        return None
+    return check
+
+
+def issues(n, encoding=None):
+    def check(out):
+        lines = out.decode().splitlines()
+        if len(lines) != n:
+            return f"{len(lines)} issue lines, expected {n}"
+        for l in lines:
+            d = json.loads(l)
+            if len(d["documents"]) != 7:
+                return "an issue without its 7 documents"
+            if encoding and d["source"]["encoding"] != encoding:
+                return f"encoding {d['source']['encoding']}, expected {encoding}"
+        return None
+    return check
+
+
+def pipe_into_head():
+    """Output into a pipe that closes early: quiet, exit 0."""
+    p = subprocess.Popen([EXTRACT, SAMPLE, SAMPLE, SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.read(100)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    code = p.wait(timeout=60)
+    problems = []
+    if code != 0:
+        problems.append(f"exit {code} after the pipe closed, expected 0")
+    if err:
+        problems.append(f"stderr {err!r} after the pipe closed")
+    return problems
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="gazette-cli-")
+    sample = open(SAMPLE, "rb").read()
+
+    def write(name, data):
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return path
+
+    empty = write("empty.txt", b"")
+    binary = write("binary.bin", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
+    bad_utf8 = write("bad.txt", "楚政通\n第二行\n".encode() + b"\xff\xfe\xfd" + "\n".encode())
+    nul = write("nul.txt", sample[:200] + b"\x00" + sample[200:])
+    prose = write("prose.txt", "今天天气很好。\n我们去公园散步。\n".encode())
+    gb = write("gb.txt", sample.decode().encode("gb18030"))
+    out_file = os.path.join(tmp, "out.json")
+
+    cases = [
+        Case("help", ["--help"], 0, stderr="", check=lambda o: None if b"Usage" in o and b"Exit status" in o else "no usage"),
+        Case("version", ["--version"], 0, check=lambda o: None if o.startswith(b"gazette-extract ") else "no version"),
+        Case("sample-json", ["--no-text", SAMPLE], 0, golden="chuxiong-2022-12.json"),
+        Case("sample-jsonl", ["--no-text", "--format", "jsonl", SAMPLE], 0, check=jsonl_docs(7)),
+        Case("sample-yaml", ["--no-text", "--format", "yaml", SAMPLE], 0,
+             check=lambda o: None if o.startswith(b"---\n") and "大事记".encode() in o else "not YAML"),
+        Case("stdin", ["--no-text", "-"], 0, stdin=sample,
+             check=lambda o: None if json.loads(o)["source"]["path"] == "-" else "path is not -"),
+        Case("gb18030", ["--no-text", gb], 0, check=lambda o: None if json.loads(o)["source"]["encoding"] == "GB18030" else "not GB18030"),
+        Case("two-inputs-jsonl", ["--no-text", SAMPLE, gb], 0, check=issues(2)),
+        Case("missing-file", ["nope.txt"], 2, stdout=b"", stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
+        Case("directory", ["samples"], 2, stdout=b"", stderr="gazette-extract: error: samples: is a directory\n"),
+        Case("empty", [empty], 2, stdout=b"", stderr=f"gazette-extract: error: {empty}: empty input\n"),
+        Case("binary", [binary], 2, stdout=b"", stderr=f"gazette-extract: error: {binary}:1:5: binary data (control byte)\n"),
+        Case("invalid-utf8", [bad_utf8], 2, stdout=b"",
+             stderr=f"gazette-extract: error: {bad_utf8}:3:1: invalid UTF-8 (and not GB18030 either)\n"),
+        Case("nul-in-issue", [nul], 2, stdout=b"", stderr=None,
+             check=None),
+        Case("not-a-gazette", [prose], 2, stdout=b"",
+             stderr=f"gazette-extract: error: {prose}: not a gazette: no masthead, table of contents or document title found\n"),
+        Case("bad-among-good", ["--no-text", SAMPLE, "nope.txt", SAMPLE], 2, check=issues(2),
+             stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
+        Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"", stderr=None),
+        Case("bad-format", ["--format", "xml", SAMPLE], 2, stdout=b"", stderr=None),
+        Case("no-input", [], 2, stdout=b"", stderr=None),
+        Case("output-file", ["--no-text", "-o", out_file, SAMPLE], 0, stdout=b"",
+             check=lambda o: None if open(out_file, "rb").read() == run(["--no-text", SAMPLE])[1] else "file differs from stdout"),
+        Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"", stderr=None),
+    ]
+    passed = failed = 0
+    for case in cases:
+        problems = case()
+        if case.name == "nul-in-issue" and not problems:
+            # position of the NUL byte: line and column in the original
+            _, _, err = run(case.args)
+            if "binary data (NUL byte)" not in err or f"{nul}:" not in err:
+                problems.append(f"stderr {err!r} names no NUL byte position")
+        status = "ok" if not problems else "FAIL"
+        print(f"{status:4s} {case.name}")
+        for p in problems:
+            print(f"     {p}")
+        passed += not problems
+        failed += bool(problems)
+    problems = pipe_into_head()
+    print(f"{'ok' if not problems else 'FAIL':4s} pipe-into-head")
+    for p in problems:
+        print(f"     {p}")
+    passed += not problems
+    failed += bool(problems)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,29 @@
+#include <doctest/doctest.h>
+
+#include "gazette/dates.h"
+
+using namespace gazette;
+
+TEST_CASE("dates: Arabic and Chinese numerals") {
+  CHECK(iso(*parse_date("2022年8月30日")) == "2022-08-30");
+  CHECK(iso(*parse_date("二〇〇四年六月二十六日")) == "2004-06-26");
+  CHECK(iso(*parse_date("一九八一年五月二十三日")) == "1981-05-23");
+  CHECK(iso(*parse_date("2022 年 10 月 13 日")) == "2022-10-13");
+}
+
+TEST_CASE("dates: impossible dates are not dates") {
+  CHECK_FALSE(parse_date("2022年13月45日"));
+  CHECK_FALSE(parse_date("2023年2月29日"));
+  CHECK(parse_date("2024年2月29日"));
+  CHECK_FALSE(parse_date("2022年8月30日印发"));
+  CHECK_FALSE(is_valid_date(1900, 2, 29));
+  CHECK(is_valid_date(2000, 2, 29));
+}
+
+TEST_CASE("dates: prefix of a longer line") {
+  std::size_t used = 0;
+  auto d = date_prefix("2022年8月30日楚雄彝族自治州十三届人民代表大会常务委员会", &used);
+  REQUIRE(d);
+  CHECK(iso(*d) == "2022-08-30");
+  CHECK(used == std::string("2022年8月30日").size());
+}

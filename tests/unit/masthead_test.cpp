@@ -1,0 +1,29 @@
+#include <doctest/doctest.h>
+
+#include "gazette/masthead.h"
+
+using namespace gazette;
+
+TEST_CASE("masthead: name over two lines, issue and cumulative issue") {
+  // The first lines of chuxiong-2022-12.txt, and its colophon month.
+  Text t = split_lines("\n\n楚雄彝族自治州\n人民政府公报\n\n2022年第12期\n总第146期\n\n目 录\n\n2022年12月\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(m.title == "楚雄彝族自治州人民政府公报");
+  CHECK(*m.year == 2022);
+  CHECK(*m.issue == 12);
+  CHECK(*m.cumulative_issue == 146);
+  CHECK(*m.published == "2022-12");
+  CHECK(m.line == 3);
+  CHECK(end == 6);
+}
+
+TEST_CASE("masthead: one-line form with 号 and 总号") {
+  Text t = split_lines("中华人民共和国国务院公报 2022年第36号\n总号：1790\n2022年12月30日\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(m.title == "中华人民共和国国务院公报");
+  CHECK(*m.issue == 36);
+  CHECK(*m.cumulative_issue == 1790);
+  CHECK_FALSE(m.published);
+}

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "gazette/numbers.h"
+
+using namespace gazette;
+
+TEST_CASE("numbers: 发文字号 forms") {
+  auto n = parse_number("楚政办通〔2022〕59号");
+  REQUIRE(n);
+  CHECK(n->prefix == "楚政办通");
+  CHECK(*n->year == 2022);
+  CHECK(*n->serial == 59);
+  auto sq = parse_number("皖政办秘[2021]82号");
+  REQUIRE(sq);
+  CHECK(sq->prefix == "皖政办秘");
+  auto order = parse_number("国令第707号");
+  REQUIRE(order);
+  CHECK(order->prefix == "国令");
+  CHECK_FALSE(order->year);
+  CHECK(*order->serial == 707);
+  CHECK_FALSE(parse_number("第58号通告"));
+  CHECK_FALSE(parse_number("楚政通〔2022〕61"));
+  // 20-digit serials do not overflow: the serial is simply unknown.
+  auto big = parse_number("楚政通〔2022〕12345678901234567890号");
+  REQUIRE(big);
+  CHECK_FALSE(big->serial);
+}
+
+TEST_CASE("numbers: standalone number lines, with parentheses") {
+  auto n = standalone_number("(皖政办秘〔2021〕82号)");
+  REQUIRE(n);
+  CHECK(n->prefix == "皖政办秘");
+  CHECK_FALSE(standalone_number("依据国发〔2021〕9号文件精神,制定本方案。"));
+}
+
+TEST_CASE("numbers: Chinese numerals") {
+  CHECK(*chinese_number("二〇〇四") == 2004);
+  CHECK(*chinese_number("一九八一") == 1981);
+  CHECK(*chinese_number("二十六") == 26);
+  CHECK(*chinese_number("十") == 10);
+  CHECK(*chinese_number("三十") == 30);
+  CHECK(*chinese_number("一百零五") == 105);
+  CHECK(*chinese_number("146") == 146);
+  CHECK_FALSE(chinese_number("十二期"));
+  CHECK_FALSE(chinese_number("9999999999999999999999"));
+}

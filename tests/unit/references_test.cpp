@@ -1,0 +1,41 @@
+#include <doctest/doctest.h>
+
+#include "gazette/references.h"
+
+using namespace gazette;
+
+namespace {
+std::vector<Reference> refs_of(const std::string& s, const std::string& own = "") {
+  Text t = split_lines(s);
+  Stream st(t, 0, t.lines.size());
+  return find_references(st, own);
+}
+}  // namespace
+
+TEST_CASE("references: numbers with the 《》 title before them") {
+  // chuxiong-2022-12.txt line 129.
+  auto r = refs_of(
+      "为全面贯彻落实《国务院关于印发全民科学素质行动规划纲要(2021-2035年)的通知》(国发〔2021〕9号)、"
+      "《云南省人民政府关于印发云南省全民科学素质行动实施方案(2021-2025年)的通知》(云政发〔2021〕29号)和……");
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].number == "国发〔2021〕9号");
+  CHECK(*r[0].title == "国务院关于印发全民科学素质行动规划纲要(2021-2035年)的通知");
+  CHECK(r[0].line == 1);
+  CHECK(r[1].number == "云政发〔2021〕29号");
+}
+
+TEST_CASE("references: a title with a genuine space and inner 〈〉") {
+  // chuxiong-2022-12.txt line 1439.
+  auto r = refs_of("和《中共楚雄州委办公室 楚雄州人民政府办公室印发〈关于促进中彝医药传承创新发展的实施意见〉的通知》(楚办通〔2021〕37号)");
+  REQUIRE(r.size() == 1);
+  CHECK(*r[0].title == "中共楚雄州委办公室 楚雄州人民政府办公室印发〈关于促进中彝医药传承创新发展的实施意见〉的通知");
+}
+
+TEST_CASE("references: own number, repeats and lead words are left out") {
+  auto r = refs_of("楚雄州人民政府关于印发某方案的通知\n楚政通〔2022〕61号\n根据国发〔2021〕9号文件,按照国发〔2021〕9号文件。第58号通告。",
+                   "楚政通〔2022〕61号");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].number == "国发〔2021〕9号");
+  CHECK_FALSE(r[0].title);
+  CHECK(r[0].line == 3);
+}

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "gazette/reflow.h"
+
+using namespace gazette;
+
+TEST_CASE("reflow: folios and running heads are removed and pages kept") {
+  Text t = split_lines(
+      "楚雄州人民政府公报 2022年第12期\n"
+      "正文第一页。\n"
+      "— 12 —\n"
+      "楚雄州人民政府公报 2022年第12期\n"
+      "正文第二页。\n"
+      "·13·\n"
+      "第三页\n");
+  Pages p = strip_furniture(t, 1);  // line 0 is the masthead itself
+  CHECK(p.furniture_lines == 3);
+  CHECK(t.lines[0].norm == "楚雄州人民政府公报 2022年第12期");
+  CHECK(t.lines[2].blank());
+  CHECK(t.lines[3].blank());
+  CHECK(t.lines[5].blank());
+  CHECK(p.page_of_line[1] == 12);
+  CHECK(p.page_of_line[4] == 13);
+  CHECK(p.page_of_line[6] == 14);
+}
+
+TEST_CASE("reflow: a bare number is a folio only in sequence") {
+  Text t = split_lines("甲。\n12\n乙。\n13\n丙。\n500\n");
+  Pages p = strip_furniture(t, 0);
+  CHECK(t.lines[1].blank());
+  CHECK(t.lines[3].blank());
+  CHECK(t.lines[5].norm == "500");
+  CHECK(p.furniture_lines == 2);
+}
+
+TEST_CASE("reflow: paragraphs rejoin wraps and keep headings apart") {
+  // chuxiong-2022-12.txt 197/199: a sentence broken at a page end.
+  Text t = split_lines("——实施智慧助老行动。开展传统服务与智\n\n能创新相结合。\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导。");
+  CHECK(paragraphs(t, 0, t.lines.size()) ==
+        "——实施智慧助老行动。开展传统服务与智能创新相结合。\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导。");
+}
+
+TEST_CASE("reflow: a sentence end printed before its sentence is moved back") {
+  // chuxiong-2022-12.txt 319-327 (楚政通〔2022〕62号).
+  Text t = split_lines(
+      "各县市人民政府,州直有关部门,楚雄高新区管\n委会:\n\n真抓好贯彻落实。\n\n"
+      "现将《楚雄州“十四五”巩固拓展脱贫攻坚成\n果同乡村振兴有效衔接规划》印发给你们,请认\n\n2022年9月6日");
+  CHECK(paragraphs(t, 0, t.lines.size()) ==
+        "各县市人民政府,州直有关部门,楚雄高新区管委会:\n"
+        "现将《楚雄州“十四五”巩固拓展脱贫攻坚成果同乡村振兴有效衔接规划》印发给你们,请认真抓好贯彻落实。\n"
+        "2022年9月6日");
+}

@@ -1,0 +1,93 @@
+#include <doctest/doctest.h>
+
+#include "gazette/tasks.h"
+
+using namespace gazette;
+using V = std::vector<std::string>;
+
+namespace {
+std::vector<Task> tasks_of(const std::string& s, bool first_leads = false) {
+  Text t = split_lines(s);
+  Stream st(t, 0, t.lines.size());
+  return find_tasks(st, first_leads);
+}
+}  // namespace
+
+TEST_CASE("tasks: every form of the gold README") {
+  auto t = tasks_of("措施。(州委宣传部、州科技局牵头,州委组织部、州文明办配合)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"州委宣传部", "州科技局"});
+  CHECK(t[0].responsible == V{"州委组织部", "州文明办"});
+
+  t = tasks_of("体系。(牵头单位:州市场监管局;责任单位:州司法局、州卫生健康委,州检验检测认证院,各县市人民政府)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"州市场监管局"});
+  CHECK(t[0].responsible == V{"州司法局", "州卫生健康委", "州检验检测认证院", "各县市人民政府"});
+
+  t = tasks_of("（责任单位：州卫生健康委、州医保局）(责任部门:州市场监管局、州卫生健康委)");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].lead.empty());
+  CHECK(t[0].responsible == V{"州卫生健康委", "州医保局"});
+  CHECK(t[1].responsible == V{"州市场监管局", "州卫生健康委"});
+
+  t = tasks_of("工作力度。(州卫生健康委、州人力资源和社会保障局,各县市人民政府按照职责分工负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead.empty());
+  CHECK(t[0].responsible == V{"州卫生健康委", "州人力资源和社会保障局", "各县市人民政府"});
+
+  t = tasks_of("(责任单位:州科技局、州商务局,各县市人民政府按照职责分别负责)(州卫生健康委负责)");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].responsible == V{"州科技局", "州商务局", "各县市人民政府"});
+  CHECK(t[1].responsible == V{"州卫生健康委"});
+}
+
+TEST_CASE("tasks: forms of other issuers") {
+  auto t = tasks_of("（牵头单位：省卫生健康委，参加单位：省大数据局）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"省卫生健康委"});
+  CHECK(t[0].responsible == V{"省大数据局"});
+
+  t = tasks_of("（合肥海关牵头，省贸促会、省商务厅按职责分工配合）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"省贸促会", "省商务厅"});
+
+  t = tasks_of("（各旗县区人民政府负责，牵头考核单位：市审批服务局）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"市审批服务局"});
+  CHECK(t[0].responsible == V{"各旗县区人民政府"});
+
+  t = tasks_of("（省大数据局、省政府办公厅牵头，各有关部门、各市政府参与）");
+  CHECK(t[0].responsible == V{"各有关部门", "各市政府"});
+}
+
+TEST_CASE("tasks: 列第一位者为牵头单位 makes the first listed unit lead") {
+  auto t = tasks_of("（责任单位：省发展改革委、省财政厅）", true);
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"省发展改革委"});
+  CHECK(t[0].responsible == V{"省财政厅"});
+  CHECK(states_first_listed_leads("以下各项任务中列第一位者为牵头单位,其他为配合单位。"));
+}
+
+TEST_CASE("tasks: across a page break, at the closing line") {
+  // chuxiong-2022-12.txt 265/267: 州自 / 然资源规划局.
+  auto t = tasks_of("——加强。(州应急局牵头,州自\n\n然资源规划局、州广电局配合)\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 3);
+  CHECK(t[0].responsible == V{"州自然资源规划局", "州广电局"});
+}
+
+TEST_CASE("tasks: prose parentheses are not tasks") {
+  CHECK(tasks_of("依托(云南省政府救助平台)开展。引进中彝药配方颗粒(含破壁饮片)企业。").empty());
+  CHECK(tasks_of("坚持“一家牵头、部门配合”的原则。发挥州彝医药研究院牵头抓总的作用。").empty());
+  CHECK(tasks_of("(一)指导思想").empty());
+}
+
+TEST_CASE("tasks: nesting and runaway parentheses stay linear") {
+  std::string deep(100000, '(');
+  deep += "州财政局负责";
+  deep += std::string(100000, ')');
+  auto t = tasks_of(deep);
+  CHECK(t.empty());  // too long to be an annotation
+  auto ok = tasks_of("((州财政局负责)");  // unbalanced before an annotation
+  CHECK(ok.size() <= 1);
+}
