@@ -68,22 +68,6 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
   return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
 }
 
-// Lines [i, i+n) whose squeezed concatenation equals `want`, starting at i.
-std::optional<std::size_t> match_title_at(const Text& text, std::size_t i, const std::string& want) {
-  std::string got;
-  std::size_t k = i, taken = 0;
-  while (k < text.lines.size() && taken < kMaxTitleLines + 2) {
-    if (!text.lines[k].blank()) {
-      got += match_key(text.lines[k].norm);
-      ++taken;
-      if (got == want) return k;
-      if (got.size() >= want.size() || want.compare(0, got.size(), got) != 0) return std::nullopt;
-    }
-    ++k;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::string title_of(const Text& text, std::size_t first, std::size_t last) {
@@ -137,37 +121,63 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     floor = i + 1;
   }
 
-  // 2. TOC entries not found by number: search their titles between anchors.
-  for (const auto& e : toc.entries) {
-    bool found = std::any_of(segs.begin(), segs.end(), [&](const Segment& s) { return s.toc == &e; });
-    if (found) continue;
-    std::string want = match_key(e.title);
-    if (want.empty()) continue;
-    // Search after the previous TOC entry's document (entries are in order).
-    std::size_t from = body_start;
-    for (const auto& s : segs)
-      if (s.toc && s.toc < &e) from = std::max(from, s.number_line ? *s.number_line + 1 : s.title_last + 1);
-    bool placed = false;
-    for (std::size_t i = from; i < text.lines.size() && !placed; ++i) {
-      if (text.lines[i].blank()) continue;
-      if (auto last = match_title_at(text, i, want)) {
-        bool inside = std::any_of(segs.begin(), segs.end(), [&](const Segment& s) {
-          return i >= s.title_first && i <= (s.number_line ? *s.number_line : s.title_last);
-        });
-        if (inside) continue;
+  // 2. TOC entries not found by number (no number printed, or a different
+  // one): find their titles. One pass over the lines with a hash of the
+  // wanted titles, so a TOC of any size costs linear time.
+  std::vector<bool> placed(toc.entries.size(), false);
+  for (const Segment& s : segs)
+    if (s.toc) placed[static_cast<std::size_t>(s.toc - toc.entries.data())] = true;
+  std::unordered_map<std::string, std::size_t> wanted;  // title key -> entry index
+  std::size_t longest = 0;
+  for (std::size_t k = 0; k < toc.entries.size(); ++k) {
+    if (placed[k]) continue;
+    std::string key = match_key(toc.entries[k].title);
+    if (key.empty()) continue;
+    longest = std::max(longest, key.size());
+    wanted.emplace(std::move(key), k);
+  }
+  // A document found by its number but printed with another number than
+  // its TOC entry: link it by title.
+  for (Segment& s : segs) {
+    if (s.toc) continue;
+    auto it = wanted.find(match_key(s.title));
+    if (it != wanted.end() && !placed[it->second]) {
+      s.toc = &toc.entries[it->second];
+      placed[it->second] = true;
+    }
+  }
+  if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
+    std::vector<bool> in_head(text.lines.size(), false);
+    for (const Segment& s : segs)
+      for (std::size_t k = s.title_first; k <= (s.number_line ? *s.number_line : s.title_last); ++k) in_head[k] = true;
+    std::vector<Segment> found;
+    for (std::size_t i = body_start; i < text.lines.size(); ++i) {
+      if (text.lines[i].blank() || in_head[i]) continue;
+      std::string got;
+      for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
+        if (text.lines[k].blank()) continue;
+        if (in_head[k] || got.size() + text.lines[k].norm.size() > longest + 8) break;
+        got += match_key(text.lines[k].norm);
+        ++taken;
+        auto it = wanted.find(got);
+        if (it == wanted.end() || placed[it->second]) continue;
         Segment s;
         s.title_first = i;
-        s.title_last = *last;
-        s.title = title_of(text, i, *last);
-        s.toc = &e;
-        segs.push_back(std::move(s));
-        placed = true;
+        s.title_last = k;
+        s.title = title_of(text, i, k);
+        s.toc = &toc.entries[it->second];
+        placed[it->second] = true;
+        found.push_back(std::move(s));
+        i = k;
+        break;
       }
     }
-    if (!placed && diagnostics)
-      diagnostics->push_back({"toc-entry-without-document", Severity::warning, e.line, 1,
-                              "table of contents entry '" + e.title + "' has no document in the body"});
+    for (auto& s : found) segs.push_back(std::move(s));
   }
+  for (std::size_t k = 0; k < toc.entries.size(); ++k)
+    if (!placed[k] && diagnostics)
+      diagnostics->push_back({"toc-entry-without-document", Severity::warning, toc.entries[k].line, 1,
+                              "table of contents entry '" + toc.entries[k].title + "' has no document in the body"});
 
   // 3. Without a TOC: chronicles (大事记) open with a title and no number.
   if (toc.entries.empty()) {
