@@ -54,6 +54,18 @@ std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   return parse_number(s);
 }
 
+std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text) {
+  static const RE2 serial_re(R"(^第\s*(\d{1,20})\s*号$)");
+  std::string t = squeeze(title), digits;
+  if (t.size() < 6 || t.compare(t.size() - 3, 3, "令") != 0 || count_chars(t) > 20) return std::nullopt;
+  if (!RE2::FullMatch(serial_text, serial_re, &digits)) return std::nullopt;
+  DocNumber n;
+  n.prefix = t;
+  n.serial = to_int(digits);
+  n.text = t + "第" + digits + "号";
+  return n;
+}
+
 std::optional<std::int64_t> chinese_number(std::string_view s) {
   if (s.empty()) return std::nullopt;
   auto digit = [](char32_t c) -> int {

@@ -93,6 +93,24 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     const Line& l = text.lines[i];
     if (l.blank()) continue;
     auto num = standalone_number(l.norm);
+    if (!num && l.norm.rfind("第", 0) == 0) {
+      // 中华人民共和国国务院令 / 第752号: the order's title is its prefix.
+      auto prev = previous_nonblank(text, i, floor, 1);
+      if (!prev.empty()) num = order_number(text.lines[prev[0]].norm, l.norm);
+      if (num) {
+        num->line = l.number;
+        Segment s;
+        s.title_first = s.title_last = prev[0];
+        s.title = title_of(text, prev[0], prev[0]);
+        s.number_line = i;
+        auto hit = toc_by_number.find(squeeze(num->text));
+        s.toc = hit == toc_by_number.end() ? nullptr : hit->second;
+        s.number = num;
+        segs.push_back(std::move(s));
+        floor = i + 1;
+        continue;
+      }
+    }
     if (!num) continue;
     std::string key = squeeze(num->text);
     auto hit = toc_by_number.find(key);

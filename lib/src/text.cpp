@@ -60,35 +60,44 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// Records that norm offset `n` stands for raw offset `r`, if the running
+// correspondence does not already say so.
+void keep_in_step(Line& line, std::size_t n, std::size_t r) {
+  auto& map = line.map;
+  if (!map.empty() && map.back().second + (n - map.back().first) == r) return;
+  if (!map.empty() && map.back().first == n)
+    map.back().second = static_cast<std::uint32_t>(r);
+  else
+    map.emplace_back(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r));
+}
+
 void fold_line(Line& line) {
   std::string_view raw = line.raw;
   std::string& out = line.norm;
   out.reserve(raw.size());
   bool pending_space = false;
+  std::size_t space_at = 0;
   for (std::size_t i = 0; i < raw.size();) {
     std::size_t len;
     char32_t cp = decode_at(raw, i, &len);
     std::size_t next = i + len;
     if (is_space(cp) || is_dropped(cp)) {
-      if (is_space(cp)) pending_space = true;
+      if (is_space(cp) && !pending_space) pending_space = true, space_at = i;
       i = next;
       continue;
     }
-    if (pending_space && !out.empty()) out += ' ';
-    pending_space = false;
-    // A breakpoint whenever norm and raw stop running in step.
-    auto n = static_cast<std::uint32_t>(out.size()), r = static_cast<std::uint32_t>(i);
-    if (line.map.empty() || line.map.back().second + (n - line.map.back().first) != r) {
-      if (!line.map.empty() && line.map.back().first == n)
-        line.map.back().second = r;
-      else
-        line.map.emplace_back(n, r);
+    if (pending_space && !out.empty()) {
+      keep_in_step(line, out.size(), space_at);
+      out += ' ';
     }
+    pending_space = false;
+    keep_in_step(line, out.size(), i);
     char32_t folded = (cp >= 0xFF01 && cp <= 0xFF5E) ? cp - 0xFEE0 : cp;
     if (folded == cp)
       out.append(raw.substr(i, len));
     else
       append_utf8(out, folded);
+    keep_in_step(line, out.size(), next);
     i = next;
   }
   if (line.map.empty()) line.map.emplace_back(0, 0);

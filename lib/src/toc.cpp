@@ -63,6 +63,16 @@ Parsed parse_line(const Line& line) {
       s = s.substr(0, split);
     }
   }
+  // An order: 中华人民共和国国务院令(第752号).
+  static const RE2 order_re(R"(^(.*令)\s*\((第\s*\d{1,18}\s*号)\)$)");
+  std::string order_title, order_serial;
+  if (!p.number && RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
+    p.number = order_number(order_title, order_serial);
+    if (p.number) {
+      p.number->line = line.number;
+      s = s.substr(0, order_title.size());
+    }
+  }
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   p.title_end = s.size();
   return p;
@@ -156,8 +166,9 @@ Toc read_toc(const Text& text, std::size_t from) {
       std::string sq = squeeze(line.norm);
       if (count_chars(sq) <= 16 && sq.find("关于") == std::string::npos && next_is_title &&
           !standalone_number(line.norm)) {
+        // A heading does not extend the TOC: only completed entries do, so
+        // a body title taken for a heading is given back to the body.
         section = remove_wrap_spaces(std::string(line.original(0, line.norm.size())));
-        toc.last = i;
         continue;
       }
       buffer_line = line.number;

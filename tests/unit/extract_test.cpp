@@ -59,3 +59,37 @@ TEST_CASE("extract: a TOC entry without its document is a diagnostic") {
   CHECK(issue.diagnostics[0].code == "toc-entry-without-document");
   CHECK(issue.diagnostics[0].line == 5);
 }
+
+TEST_CASE("extract: a State Council style issue with folios, running heads and an order") {
+  std::string bytes = slurp(std::string(GAZETTE_SOURCE_DIR) + "/tests/fixtures/gwy-style.txt");
+  REQUIRE(!bytes.empty());
+  Issue issue = extract(bytes, {});
+  CHECK(issue.gazette.title == "中华人民共和国国务院公报");
+  CHECK(*issue.gazette.issue == 36);
+  CHECK(*issue.gazette.cumulative_issue == 1790);
+  REQUIRE(issue.toc.size() == 3);
+  CHECK(issue.toc[0].section == "国务院令");
+  CHECK(issue.toc[1].title == "国务院关于印发“十四五”推进农业农村现代化规划的通知");
+  CHECK(*issue.toc[1].page == 5);
+  REQUIRE(issue.documents.size() == 3);
+  const Document& order = issue.documents[0];
+  CHECK(order.number->text == "中华人民共和国国务院令第752号");
+  CHECK(*order.number->serial == 752);
+  CHECK(*order.genre == "令");
+  CHECK(*order.date == "2022-11-10");  // 二〇二二年十一月十日
+  const Document& plan = issue.documents[1];
+  CHECK(plan.number->text == "国发〔2022〕4号");
+  CHECK(*plan.date == "2022-02-11");
+  CHECK(plan.is_public);
+  REQUIRE(plan.attachments.size() == 1);
+  CHECK(plan.attachments[0].title == "“十四五”推进农业农村现代化规划");
+  REQUIRE(plan.references.size() == 1);
+  CHECK(*plan.references[0].title == "中共中央 国务院关于全面推进乡村振兴加快农业农村现代化的意见");
+  REQUIRE(plan.tasks.size() == 1);
+  CHECK(plan.tasks[0].lead == std::vector<std::string>{"农业农村部", "国家发展改革委"});
+  CHECK(plan.tasks[0].responsible == std::vector<std::string>{"财政部"});
+  CHECK(*plan.printed_page == 5);
+  // Running heads and folios are not part of the previous document.
+  CHECK(order.end_line == 23);
+  CHECK(issue.diagnostics.empty());
+}

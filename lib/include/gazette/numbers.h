@@ -25,6 +25,11 @@ std::optional<DocNumber> parse_number(std::string_view s);
 // parentheses: "楚政通〔2022〕61号", "（皖政办秘〔2021〕82号）".
 std::optional<DocNumber> standalone_number(std::string_view norm_line);
 
+// An order's number printed apart from its title: 中华人民共和国国务院令 /
+// 第752号. `title` must end in 令 and `serial_text` read 第N号; the number's
+// text is the two joined ("中华人民共和国国务院令第752号"), its prefix the title.
+std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text);
+
 // Value of a Chinese numeral: 二〇二二 (digit by digit) -> 2022, 二十六 -> 26,
 // 三十 -> 30, 十 -> 10, 一百零五 -> 105. Arabic digits pass through.
 // Returns nullopt for anything else or values that overflow.
