@@ -152,28 +152,67 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
 }  // namespace
 
 std::vector<std::string> issuers_of(std::string_view title) {
-  std::string t(title);
+  // Where does the organ part end? At the first 关于/印发/… not at the start,
+  // found on the text without spaces (letter-spaced titles: 关 于).
+  std::string sq = squeeze(title);
   std::size_t cut = std::string::npos;
   for (std::string_view verb : {"关于", "印发", "转发", "批转", "发布"}) {
-    std::size_t at = t.find(verb);
+    std::size_t at = sq.find(verb);
     if (at != std::string::npos && at > 0 && at < cut) cut = at;
   }
   if (cut == std::string::npos) return {};
-  std::string head = t.substr(0, cut);
-  // Joint issuers are separated by 、 or by a space between organ names.
-  std::vector<std::string> out;
+  // Tokens of the organ part, split at spaces; a space separates two organs
+  // only between multi-character tokens whose left one ends in an organ
+  // word. Letter spacing and wrap spaces merge back.
+  static const char* const organ_ends[] = {"办公室", "办公厅", "政府", "委员会", "党委", "州委", "市委", "县委", "省委",
+                                           "中央", "国务院", "局",   "厅",   "部",     "委",   "院",   "署",   "会",
+                                           "室",   "中心",   "小组"};
+  auto ends_organ = [](const std::string& t) {
+    for (const char* e : organ_ends) {
+      std::string_view ev(e);
+      if (t.size() >= ev.size() && t.compare(t.size() - ev.size(), ev.size(), ev) == 0) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> tokens;
+  std::size_t taken = 0;  // squeezed bytes consumed
   std::string cur;
-  for (std::size_t i = 0; i < head.size();) {
+  for (std::size_t i = 0; i < title.size() && taken < cut;) {
     std::size_t len;
-    char32_t c = decode_at(head, i, &len);
-    if (c == U'、' || c == ' ' || c == 0x3000 || c == U'，' || c == ',') {
-      if (!cur.empty()) out.push_back(cur), cur.clear();
+    char32_t c = decode_at(title, i, &len);
+    if (c == ' ' || c == 0x3000) {
+      if (!cur.empty()) tokens.push_back(cur), cur.clear();
     } else {
-      cur.append(head, i, len);
+      cur.append(title.substr(i, len));
+      taken += len;
     }
     i += len;
   }
-  if (!cur.empty()) out.push_back(cur);
+  if (!cur.empty()) tokens.push_back(cur);
+  std::vector<std::string> organs;
+  std::string acc;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    acc += tokens[k];
+    bool last = k + 1 == tokens.size();
+    bool boundary = !last && count_chars(tokens[k]) >= 2 && count_chars(tokens[k + 1]) >= 2 && ends_organ(acc);
+    if (last || boundary) organs.push_back(acc), acc.clear();
+  }
+  // Joint issuers may also be listed with 、 or a comma.
+  std::vector<std::string> out;
+  for (const std::string& o : organs) {
+    std::string piece;
+    for (std::size_t i = 0; i < o.size();) {
+      std::size_t len;
+      char32_t c = decode_at(o, i, &len);
+      if (c == U'、' || c == U'，' || c == ',') {
+        if (!piece.empty()) out.push_back(piece), piece.clear();
+      } else {
+        piece.append(o, i, len);
+      }
+      i += len;
+    }
+    if (!piece.empty()) out.push_back(piece);
+  }
   return out;
 }
 
@@ -184,7 +223,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   d.title_line = text.lines[seg.title_first].number;
   std::string g = genre_of(fold(d.title));
   if (!g.empty()) d.genre = g;
-  d.issuers = issuers_of(d.title);
+  d.issuers = issuers_of(seg.spaced_title.empty() ? d.title : seg.spaced_title);
   if (seg.toc) {
     if (!seg.toc->section.empty()) d.section = seg.toc->section;
     d.page = seg.toc->page;

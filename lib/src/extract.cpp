@@ -70,8 +70,15 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
     for (const auto& d : issue.documents)
       if (!d.title.empty() && (d.number || d.genre)) titled = true;
     if (!has_han(utf8)) throw InputError("not a gazette: the text holds no Chinese characters");
-    if (!titled && issue.toc.empty() && issue.gazette.title.empty())
-      throw InputError("not a gazette: no masthead, table of contents or document title found");
+    // An untitled text still counts when it has the shape of an official
+    // document: numbered headings, task annotations or a date line (the
+    // body-only texts of policy databases look like this).
+    bool shaped = false;
+    for (const auto& d : issue.documents) shaped = shaped || !d.tasks.empty() || d.date || !d.references.empty();
+    for (std::size_t i = 0; i < text.lines.size() && !shaped; ++i)
+      shaped = !text.lines[i].blank() && starts_heading(text.lines[i].norm);
+    if (!titled && !shaped && issue.toc.empty() && issue.gazette.title.empty())
+      throw InputError("not a gazette: no masthead, table of contents, document title or numbered headings found");
   }
   return issue;
 }

@@ -63,12 +63,42 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
   }
   // Walk back until the block opens with an organ name before 关于/印发;
   // with no such line, a title of at most two lines is taken whole.
-  for (std::size_t k = 0; k < avail; ++k)
-    if (opens_title(squeeze(text.lines[prev[k]].norm))) return std::make_pair(prev[k], prev[0]);
+  for (std::size_t k = 0; k < avail; ++k) {
+    std::string sq = squeeze(text.lines[prev[k]].norm);
+    if (opens_title(sq)) return std::make_pair(prev[k], prev[0]);
+    // A line opening with 关于 continues the organ name printed above it
+    // (楚雄州人民政府办公室 / 关于印发…的通知, lines 1334/1336 of the sample).
+    for (std::string_view verb : {"关于", "印发", "转发", "批转"})
+      if (sq.rfind(verb, 0) == 0) return std::make_pair(prev[std::min(k + 1, avail - 1)], prev[0]);
+  }
   return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
 }
 
 }  // namespace
+
+std::string spaced_title_of(const Text& text, std::size_t first, std::size_t last) {
+  std::string joined;
+  for (std::size_t k = first; k <= last && k < text.lines.size(); ++k) {
+    const Line& l = text.lines[k];
+    if (l.blank()) continue;
+    // Spaces inside a line survive as one ' '; a line break joins directly.
+    std::string_view o = l.original(0, l.norm.size());
+    bool space = false;
+    for (std::size_t i = 0; i < o.size();) {
+      std::size_t len;
+      char32_t c = decode_at(o, i, &len);
+      if (c == ' ' || c == 0x3000 || c == '\t') {
+        space = true;
+      } else {
+        if (space) joined += ' ';
+        space = false;
+        joined.append(o.substr(i, len));
+      }
+      i += len;
+    }
+  }
+  return joined;
+}
 
 std::string title_of(const Text& text, std::size_t first, std::size_t last) {
   std::string joined;
@@ -102,6 +132,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
         Segment s;
         s.title_first = s.title_last = prev[0];
         s.title = title_of(text, prev[0], prev[0]);
+        s.spaced_title = spaced_title_of(text, prev[0], prev[0]);
         s.number_line = i;
         auto hit = toc_by_number.find(squeeze(num->text));
         s.toc = hit == toc_by_number.end() ? nullptr : hit->second;
@@ -121,6 +152,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     s.title_first = range->first;
     s.title_last = range->second;
     s.title = title_of(text, s.title_first, s.title_last);
+    s.spaced_title = spaced_title_of(text, s.title_first, s.title_last);
     if (!entry && genre_of(s.title).empty()) continue;  // a cited number wrapped onto its own line
     s.number_line = i;
     num->line = l.number;
@@ -183,6 +215,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
         s.title_first = i;
         s.title_last = k;
         s.title = title_of(text, i, k);
+        s.spaced_title = spaced_title_of(text, i, k);
         s.toc = &toc.entries[it->second];
         placed[it->second] = true;
         found.push_back(std::move(s));
@@ -212,6 +245,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       s.title_first = first;
       s.title_last = i;
       s.title = title_of(text, first, i);
+      s.spaced_title = spaced_title_of(text, first, i);
       segs.push_back(std::move(s));
     }
   }
@@ -230,6 +264,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       s.title_last = first;
       if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60) {
         s.title = title_of(text, first, first);
+        s.spaced_title = spaced_title_of(text, first, first);
       } else {
         s.title_last = first > 0 ? first - 1 : 0;
         if (diagnostics)

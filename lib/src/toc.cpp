@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "gazette/numbers.h"
+#include "gazette/reflow.h"
 
 namespace gazette {
 namespace {
@@ -175,6 +176,12 @@ Toc read_toc(const Text& text, std::size_t from) {
     }
     buffer.push_back(piece);
   }
+  // A single document's own contents (一、总体要求 …… 1 / (一)指导思想 …… 1)
+  // lists its chapters, not documents: it is no issue TOC.
+  std::size_t chapters = 0;
+  for (const auto& e : toc.entries)
+    if (starts_heading(fold(e.title))) ++chapters;
+  if (chapters * 2 > toc.entries.size()) return Toc{};
   return toc;
 }
 

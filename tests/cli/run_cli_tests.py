@@ -136,7 +136,7 @@ def main():
         Case("nul-in-issue", [nul], 2, stdout=b"", stderr=None,
              check=None),
         Case("not-a-gazette", [prose], 2, stdout=b"",
-             stderr=f"gazette-extract: error: {prose}: not a gazette: no masthead, table of contents or document title found\n"),
+             stderr=f"gazette-extract: error: {prose}: not a gazette: no masthead, table of contents, document title or numbered headings found\n"),
         Case("bad-among-good", ["--no-text", SAMPLE, "nope.txt", SAMPLE], 2, check=issues(2),
              stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
         Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"", stderr=None),

@@ -75,3 +75,17 @@ TEST_CASE("document: an old document with a Chinese-numeral date") {
   CHECK(*issue.documents[0].date == "1981-05-23");
   CHECK(issue.documents[0].addressees == V{"各省", "市", "自治区人民政府", "国务院各部委", "各直属机构"});
 }
+
+TEST_CASE("document: letter-spaced title, issuers on their own line, no TOC") {
+  const char* text =
+      "中共楚雄州委办公室 楚雄州人民政府办公室\n关 于 进 一 步 做 好 几 个 问 题 的\n通 知\n楚办通〔2021〕37号\n"
+      "各县市委和人民政府:\n现将有关事项通知如下。\n二〇二一年六月二十六日\n";
+  Issue issue = extract_text(text, {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "中共楚雄州委办公室楚雄州人民政府办公室关于进一步做好几个问题的通知");
+  CHECK(d.title_line == 1);
+  CHECK(*d.genre == "通知");
+  CHECK(d.issuers == V{"中共楚雄州委办公室", "楚雄州人民政府办公室"});
+  CHECK(*d.date == "2021-06-26");
+}

@@ -45,7 +45,7 @@ TEST_CASE("extract: output is byte-identical for the same input") {
 TEST_CASE("extract: text that is no gazette is refused") {
   CHECK_THROWS_WITH_AS(extract("hello world\n", {}), "not a gazette: the text holds no Chinese characters", InputError);
   CHECK_THROWS_WITH_AS(extract("今天天气很好。\n我们去公园散步。\n", {}),
-                       "not a gazette: no masthead, table of contents or document title found", InputError);
+                       "not a gazette: no masthead, table of contents, document title or numbered headings found", InputError);
 }
 
 TEST_CASE("extract: a TOC entry without its document is a diagnostic") {

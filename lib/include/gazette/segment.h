@@ -29,6 +29,7 @@ struct Segment {
   std::optional<std::size_t> number_line;
   std::optional<DocNumber> number;
   std::string title;            // as printed, wrap spaces removed
+  std::string spaced_title;     // as printed, spaces inside lines kept (one)
   const TocEntry* toc = nullptr;
 };
 
@@ -37,5 +38,8 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
 
 // Title text of lines [first, last] as printed, wrap spaces removed.
 std::string title_of(const Text& text, std::size_t first, std::size_t last);
+// The same with the spaces inside each line kept as one ' ' (joint issuers
+// are separated by a space: 中共楚雄州委办公室 楚雄州人民政府办公室).
+std::string spaced_title_of(const Text& text, std::size_t first, std::size_t last);
 
 }  // namespace gazette
