@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -78,6 +79,21 @@ void write_atomically(const std::string& path, std::string_view data) {
     ::unlink(tmp.c_str());
     throw InputError(std::string("cannot write: ") + std::strerror(err));
   }
+}
+
+std::string schemas_dir() {
+  if (const char* env = std::getenv("GAZETTE_SCHEMAS"); env && *env) return env;
+  char exe[4096];
+  ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = 0;
+    std::string dir(exe);
+    dir = dir.substr(0, dir.rfind('/'));
+    std::string installed = dir + "/../share/gazette/schemas";
+    struct stat st {};
+    if (::stat((installed + "/issue.schema.yaml").c_str(), &st) == 0) return installed;
+  }
+  return GAZETTE_SOURCE_SCHEMAS_DIR;
 }
 
 int parse(CLI::App& app, int argc, char** argv, std::string_view tool) {

@@ -33,6 +33,11 @@ bool stdout_closed();
 // a rename, so no reader ever sees half a file. Throws InputError.
 void write_atomically(const std::string& path, std::string_view data);
 
+// The folder of schemas and profiles: $GAZETTE_SCHEMAS if set, else
+// <prefix>/share/gazette/schemas beside an installed tool, else the
+// source tree's schemas/ (a tool run from build/bin).
+std::string schemas_dir();
+
 // Parses argv with CLI11; returns -1 to continue, else the exit code
 // (0 for --help/--version, kError for usage errors, message printed).
 int parse(CLI::App& app, int argc, char** argv, std::string_view tool);

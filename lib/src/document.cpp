@@ -292,7 +292,22 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
       }
     }
   }
-  if (!d.date) cover_end = cover_from;
+  if (!d.date) {
+    cover_end = cover_from;
+    // A date line that is no calendar date (2022年13月45日) is a finding.
+    static const RE2 loose(R"(^([0-9〇零○一二三四五六七八九十]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$)");
+    std::size_t taken = 0;
+    for (std::size_t k = cover_from; k < seg.end && taken < kHeadWindow && diagnostics; ++k) {
+      if (text.lines[k].blank()) continue;
+      ++taken;
+      std::string sq = squeeze(text.lines[k].norm);
+      if (RE2::FullMatch(sq, loose)) {
+        diagnostics->push_back({"date-invalid", Severity::error, text.lines[k].number, 1,
+                                "成文日期 " + sq + " is not a calendar date"});
+        break;
+      }
+    }
+  }
 
   // Parts: headings followed by an adoption line.
   for (std::size_t k = cover_end; k < seg.end; ++k) {

@@ -12,7 +12,9 @@ namespace {
 
 // prefix, open bracket, year, close bracket, 第?, serial, 号
 const RE2& number_re() {
-  static const RE2 re(R"(^([\p{Han}A-Za-z]{1,20})\s*(?:〔|\[|\(|【|〈)\s*(\d{4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d{1,20})\s*号$)");
+  // Lenient on purpose: a 2-digit year or a missing 号 is still a number
+  // (gazette-check reports the malformed form; segmentation still anchors).
+  static const RE2 re(R"(^([\p{Han}A-Za-z]{1,20})\s*(?:〔|\[|\(|【|〈)\s*(\d{2,4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d{1,20})\s*号?$)");
   return re;
 }
 const RE2& order_re() {  // 国令第707号, 国务院令第708号

@@ -65,11 +65,11 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
   // with no such line, a title of at most two lines is taken whole.
   for (std::size_t k = 0; k < avail; ++k) {
     std::string sq = squeeze(text.lines[prev[k]].norm);
-    if (opens_title(sq)) return std::make_pair(prev[k], prev[0]);
     // A line opening with 关于 continues the organ name printed above it
     // (楚雄州人民政府办公室 / 关于印发…的通知, lines 1334/1336 of the sample).
     for (std::string_view verb : {"关于", "印发", "转发", "批转"})
       if (sq.rfind(verb, 0) == 0) return std::make_pair(prev[std::min(k + 1, avail - 1)], prev[0]);
+    if (opens_title(sq)) return std::make_pair(prev[k], prev[0]);
   }
   return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
 }

@@ -1,0 +1,77 @@
+// gazette/check.h — rules over an extracted issue, driven by a profile.
+//
+// A Profile (schemas/profiles/<name>.yaml, itself described by
+// schemas/profile.schema.yaml) names a publisher's sections, number prefixes,
+// departments with their aliases, and the severity of each rule. run_rules()
+// applies every rule of docs/CHECK.md to an Issue and returns Findings:
+// data with a stable rule id, a severity, a line and column in the source
+// text and a message saying what is wrong and what was expected.
+//
+//   gazette::Profile p = gazette::load_profile(yaml_text, "chuxiong.yaml", profile_schema);
+//   auto findings = gazette::run_rules(issue, p, &text);   // text: for columns
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gazette/model.h"
+#include "gazette/schema.h"
+#include "gazette/text.h"
+
+namespace gazette {
+
+struct Department {
+  std::string name;
+  std::vector<std::string> aliases;
+};
+
+struct Profile {
+  std::string name = "generic";
+  std::vector<std::string> sections;                               // empty: any
+  std::map<std::string, std::vector<std::string>> prefixes;        // section or "*" -> prefixes
+  bool public_marking = false;
+  std::optional<std::vector<Department>> departments;              // nullopt: not checked
+  std::map<std::string, std::optional<Severity>> severities;       // nullopt = off
+};
+
+struct Finding {
+  std::string rule;       // stable id, e.g. "number-brackets"
+  Severity severity = Severity::error;
+  std::string file;       // the text the line refers to
+  int line = 0;           // 1-based; 0 = the file as a whole
+  int column = 0;         // 1-based, in characters; 0 = whole line
+  std::string message;
+};
+
+// One rule's id, default severity and one-line description.
+struct RuleInfo {
+  const char* id;
+  Severity severity;
+  const char* summary;
+};
+const std::vector<RuleInfo>& rules();
+
+// Parses and validates a profile (against `profile_schema`). Throws
+// InputError with file:line:col on YAML, schema or content errors.
+Profile load_profile(std::string_view yaml_text, std::string_view file, const Schema& profile_schema);
+
+// Reads an extraction (gazette-extract's JSON or YAML) back into an Issue.
+// Throws InputError when it is not one.
+Issue read_issue(const YAML::Node& extraction);
+
+// Applies the rules. `source` (the issue's text, when at hand) gives
+// columns; `file` is the name findings carry.
+std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const Text* source, std::string_view file);
+
+// Schema violations of an extraction as findings (rule "schema"), placed on
+// the nearest enclosing object's line.
+std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violations, const YAML::Node& extraction,
+                                     const Profile& profile, std::string_view file);
+
+// Closest registry names to `name` by edit distance (for "did you mean").
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<Department>& registry, std::size_t max);
+
+}  // namespace gazette

@@ -1,0 +1,174 @@
+// Publisher profiles and reading extractions back: the inputs of the rules.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "gazette/check.h"
+#include "gazette/error.h"
+
+namespace gazette {
+namespace {
+
+std::optional<Severity> severity_named(const std::string& s) {
+  if (s == "error") return Severity::error;
+  if (s == "warning") return Severity::warning;
+  if (s == "info") return Severity::info;
+  return std::nullopt;  // "off"
+}
+
+int as_int(const YAML::Node& n, int fallback = 0) {
+  if (!n || !n.IsScalar()) return fallback;
+  try {
+    return n.as<int>();
+  } catch (const YAML::Exception&) {
+    return fallback;
+  }
+}
+std::optional<int> opt_int(const YAML::Node& n) {
+  if (!n || n.IsNull() || !n.IsScalar()) return std::nullopt;
+  try {
+    return n.as<int>();
+  } catch (const YAML::Exception&) {
+    return std::nullopt;
+  }
+}
+std::string str(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
+std::optional<std::string> opt_str(const YAML::Node& n) {
+  if (!n || n.IsNull() || !n.IsScalar()) return std::nullopt;
+  return n.Scalar();
+}
+std::vector<std::string> strings(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (n && n.IsSequence())
+    for (const auto& s : n) out.push_back(str(s));
+  return out;
+}
+std::optional<DocNumber> number(const YAML::Node& n) {
+  if (!n || n.IsNull()) return std::nullopt;
+  DocNumber d;
+  if (n.IsScalar()) {
+    d.text = n.Scalar();
+    return d;
+  }
+  d.text = str(n["text"]);
+  d.prefix = str(n["prefix"]);
+  d.year = opt_int(n["year"]);
+  if (auto s = n["serial"]; s && s.IsScalar() && !s.IsNull()) {
+    try {
+      d.serial = s.as<std::int64_t>();
+    } catch (const YAML::Exception&) {
+    }
+  }
+  d.line = as_int(n["line"]);
+  return d;
+}
+
+}  // namespace
+
+Profile load_profile(std::string_view yaml_text, std::string_view file, const Schema& profile_schema) {
+  YAML::Node root;
+  try {
+    root = load_yaml(yaml_text);
+  } catch (const InputError& e) {
+    throw InputError(std::string(file) + ": " + e.what(), e.line(), e.column());
+  }
+  auto violations = profile_schema.validate(root);
+  if (!violations.empty()) {
+    const auto& v = violations.front();
+    throw InputError(std::string(file) + ": " + (v.path.empty() ? "" : v.path + ": ") + v.message, v.line, v.column);
+  }
+  Profile p;
+  const YAML::Node& r = root;
+  p.name = str(r["name"]);
+  p.sections = strings(r["sections"]);
+  if (auto pre = r["prefixes"])
+    for (auto it = pre.begin(); it != pre.end(); ++it) p.prefixes[it->first.Scalar()] = strings(it->second);
+  if (auto pm = r["public_marking"]) p.public_marking = pm.as<bool>();
+  if (auto deps = r["departments"]) {
+    p.departments.emplace();
+    for (const auto& d : deps) p.departments->push_back({str(d["name"]), strings(d["aliases"])});
+  }
+  std::vector<std::string> known;
+  for (const auto& info : rules()) known.push_back(info.id);
+  if (auto rs = r["rules"])
+    for (auto it = rs.begin(); it != rs.end(); ++it) {
+      const std::string id = it->first.Scalar();
+      if (std::find(known.begin(), known.end(), id) == known.end()) {
+        YAML::Mark m = it->first.Mark();
+        throw InputError(std::string(file) + ": unknown rule '" + id + "'", m.line + 1, m.column + 1);
+      }
+      p.severities[id] = severity_named(it->second.Scalar());
+    }
+  return p;
+}
+
+Issue read_issue(const YAML::Node& x) {
+  const YAML::Node& root = x;
+  if (!root.IsMap() || !root["documents"] || !root["documents"].IsSequence())
+    throw InputError("not a gazette extraction: no 'documents' list");
+  Issue issue;
+  if (auto s = root["source"]; s && s.IsMap()) {
+    issue.source.path = str(s["path"]);
+    issue.source.encoding = str(s["encoding"]);
+    issue.source.sha256 = str(s["sha256"]);
+  }
+  if (auto g = root["gazette"]; g && g.IsMap()) {
+    issue.gazette.title = opt_str(g["title"]).value_or("");
+    issue.gazette.year = opt_int(g["year"]);
+    issue.gazette.issue = opt_int(g["issue"]);
+    issue.gazette.cumulative_issue = opt_int(g["cumulative_issue"]);
+    issue.gazette.published = opt_str(g["published"]);
+    issue.gazette.line = as_int(g["line"]);
+  }
+  if (auto toc = root["toc"]; toc && toc.IsSequence())
+    for (const auto& t : toc) {
+      TocEntry e;
+      e.section = opt_str(t["section"]).value_or("");
+      e.title = str(t["title"]);
+      e.number = number(t["number"]);
+      e.page = opt_int(t["page"]);
+      e.line = as_int(t["line"]);
+      issue.toc.push_back(std::move(e));
+    }
+  for (const auto& d : root["documents"]) {
+    if (!d.IsMap()) continue;
+    Document doc;
+    doc.title = str(d["title"]);
+    doc.number = number(d["number"]);
+    doc.genre = opt_str(d["genre"]);
+    doc.issuers = strings(d["issuers"]);
+    doc.section = opt_str(d["section"]);
+    doc.page = opt_int(d["page"]);
+    doc.printed_page = opt_int(d["printed_page"]);
+    doc.title_line = as_int(d["title_line"]);
+    doc.end_line = as_int(d["end_line"]);
+    doc.addressees = strings(d["addressees"]);
+    doc.date = opt_str(d["date"]);
+    if (auto pub = d["public"]; pub && pub.IsScalar()) doc.is_public = pub.Scalar() == "true";
+    if (auto a = d["attachments"]; a && a.IsSequence())
+      for (const auto& x : a) doc.attachments.push_back({str(x["title"]), as_int(x["title_line"])});
+    if (auto a = d["parts"]; a && a.IsSequence())
+      for (const auto& x : a) doc.parts.push_back({str(x["title"]), as_int(x["title_line"]), opt_str(x["adopted"]), str(x["adopted_by"])});
+    if (auto a = d["references"]; a && a.IsSequence())
+      for (const auto& x : a) doc.references.push_back({str(x["number"]), opt_str(x["title"]), as_int(x["line"])});
+    if (auto a = d["tasks"]; a && a.IsSequence())
+      for (const auto& x : a) doc.tasks.push_back({as_int(x["line"]), strings(x["lead"]), strings(x["responsible"]), str(x["text"])});
+    if (auto a = d["entries"]; a && a.IsSequence())
+      for (const auto& x : a) doc.entries.push_back({str(x["date"]), opt_str(x["date_end"]), as_int(x["line"])});
+    issue.documents.push_back(std::move(doc));
+  }
+  if (auto diags = root["diagnostics"]; diags && diags.IsSequence())
+    for (const auto& x : diags) {
+      Diagnostic dg;
+      dg.code = str(x["code"]);
+      std::string sev = str(x["severity"]);
+      dg.severity = sev == "error" ? Severity::error : sev == "info" ? Severity::info : Severity::warning;
+      dg.line = as_int(x["line"]);
+      dg.column = as_int(x["column"]);
+      dg.message = str(x["message"]);
+      issue.diagnostics.push_back(std::move(dg));
+    }
+  return issue;
+}
+
+}  // namespace gazette

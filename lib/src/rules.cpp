@@ -1,0 +1,390 @@
+// The rules of gazette-check that a schema cannot express (docs/CHECK.md).
+// Each has a stable id, a default severity the profile may change, and a
+// message saying what is wrong, where, and what was expected.
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "gazette/check.h"
+#include "gazette/dates.h"
+#include "gazette/numbers.h"
+#include "gazette/toc.h"
+
+namespace gazette {
+
+const std::vector<RuleInfo>& rules() {
+  static const std::vector<RuleInfo> r = {
+      {"schema", Severity::error, "the extraction does not match schemas/issue.schema.yaml"},
+      {"toc-entry-without-document", Severity::error, "a table of contents entry whose document is not in the body"},
+      {"document-not-in-toc", Severity::warning, "a document of the body that the table of contents does not list"},
+      {"toc-number-mismatch", Severity::error, "the table of contents and the document print different numbers"},
+      {"toc-title-mismatch", Severity::error, "the table of contents and the document print different titles"},
+      {"toc-page-order", Severity::warning, "table of contents pages do not increase"},
+      {"number-brackets", Severity::error, "the year of a 发文字号 is not in 六角括号 〔〕"},
+      {"number-year", Severity::error, "the year of a 发文字号 is not four digits"},
+      {"number-di", Severity::warning, "a 发文字号 prints 第 before its serial"},
+      {"number-leading-zero", Severity::warning, "the serial of a 发文字号 starts with 0"},
+      {"number-hao", Severity::error, "a 发文字号 does not end in 号"},
+      {"number-unknown-prefix", Severity::warning, "the organ code of a 发文字号 is not known to the profile"},
+      {"number-duplicate", Severity::error, "the same 发文字号 twice in one issue"},
+      {"number-serial-gap", Severity::info, "serials missing within one organ code and year"},
+      {"date-invalid", Severity::error, "a date that is no calendar date"},
+      {"date-after-issue", Severity::error, "a 成文日期 after the issue's month of publication"},
+      {"chronicle-date-range", Severity::warning, "a chronicle entry outside the months of its heading"},
+      {"chronicle-order", Severity::warning, "chronicle entries out of date order"},
+      {"chronicle-without-year", Severity::warning, "a chronicle heading that names no year"},
+      {"department-unknown", Severity::warning, "a department that is not in the profile's registry"},
+      {"department-lead-and-responsible", Severity::warning, "the same department both lead and responsible"},
+      {"notice-without-addressees", Severity::warning, "a notice with no 主送机关"},
+      {"notice-without-public-marking", Severity::warning, "a notice without (此件公开发布) where the profile expects it"},
+      {"title-unknown-genre", Severity::warning, "a title that does not end in a known 文种"},
+      {"document-without-title", Severity::warning, "a text in which no document title was found"},
+      {"section-unexpected", Severity::warning, "a table of contents section the profile does not know"},
+  };
+  return r;
+}
+
+namespace {
+
+class Reporter {
+ public:
+  Reporter(const Profile& p, std::string file, const Text* text, std::vector<Finding>* out)
+      : profile_(p), file_(std::move(file)), text_(text), out_(out) {}
+
+  void add(const std::string& rule, int line, int column, std::string message) {
+    std::optional<Severity> sev = default_severity(rule);
+    if (auto it = profile_.severities.find(rule); it != profile_.severities.end()) sev = it->second;
+    if (!sev) return;  // off
+    out_->push_back({rule, *sev, file_, line, column, std::move(message)});
+  }
+
+  // Column (1-based, characters) of `needle` on `line`, plus `offset` bytes
+  // into it; 0 if the text is not at hand or the needle not on that line.
+  int column_of(int line, std::string_view needle, std::size_t offset = 0, bool last = false) const {
+    if (!text_ || line < 1 || static_cast<std::size_t>(line) > text_->lines.size() || needle.empty()) return 0;
+    std::string_view raw = text_->lines[static_cast<std::size_t>(line) - 1].raw;
+    std::size_t at = last ? raw.rfind(needle) : raw.find(needle);
+    if (at == std::string_view::npos) return 0;
+    return static_cast<int>(count_chars(raw.substr(0, at + std::min(offset, needle.size())))) + 1;
+  }
+
+ private:
+  static std::optional<Severity> default_severity(const std::string& rule) {
+    for (const auto& r : rules())
+      if (rule == r.id) return r.severity;
+    return Severity::warning;
+  }
+  const Profile& profile_;
+  std::string file_;
+  const Text* text_;
+  std::vector<Finding>* out_;
+};
+
+// GB/T 9704-2012 §7.2.5: 机关代字 + 〔年份〕 + 序号 + 号, no 第, no leading 0.
+void check_number_form(const DocNumber& n, Reporter& r) {
+  const std::string& t = n.text;
+  int line = n.line;
+  static const RE2 form(R"(^([\p{Han}A-Za-z]*)\s*([〔\[\(（【〈［]?)\s*([0-9０-９]*)\s*([〕\]\)）】〉］]?)\s*(第?)\s*([0-9０-９]*)\s*(号?)$)");
+  std::string prefix, open, year, close, di, serial, hao;
+  if (t.find("令第") != std::string::npos) return;  // orders: 国务院令第752号
+  if (!RE2::FullMatch(t, form, &prefix, &open, &year, &close, &di, &serial, &hao)) return;
+  if (open != "〔" || close != "〕")
+    r.add("number-brackets", line, r.column_of(line, t, prefix.size()),
+          "the year of " + t + " stands in " + (open.empty() ? std::string("no brackets") : open + close) +
+              "; GB/T 9704 prints it in 六角括号 〔〕");
+  std::string y = fold(year);
+  if (y.size() != 4)
+    r.add("number-year", line, r.column_of(line, t, prefix.size() + open.size()),
+          "the year of " + t + " has " + std::to_string(y.size()) + " digits; expected four (〔2022〕)");
+  if (!di.empty())
+    r.add("number-di", line, r.column_of(line, t, t.find("第")), t + " prints 第 before its serial; expected " + prefix + "〔" + y + "〕" + fold(serial) + "号");
+  std::string s = fold(serial);
+  if (s.size() > 1 && s[0] == '0')
+    r.add("number-leading-zero", line, r.column_of(line, t, t.rfind(serial)),
+          "the serial of " + t + " starts with 0; expected " + s.substr(s.find_first_not_of('0') == std::string::npos ? s.size() - 1 : s.find_first_not_of('0')));
+  if (hao.empty())
+    r.add("number-hao", line, r.column_of(line, t, t.size()), t + " does not end in 号");
+}
+
+std::string key_of(const std::string& number_text) { return squeeze(fold(number_text)); }
+
+std::optional<std::pair<int, int>> ym(const std::string& iso_date) {
+  static const RE2 re(R"((\d{4})-(\d{2})-(\d{2}))");
+  int y, m, d;
+  if (!RE2::FullMatch(iso_date, re, &y, &m, &d)) return std::nullopt;
+  return std::make_pair(y, m);
+}
+
+std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::u32string u32(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    out += decode_at(s, i, &len);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<Department>& registry, std::size_t max) {
+  std::u32string n = u32(name);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& d : registry) {
+    std::size_t best = edit_distance(n, u32(d.name));
+    for (const auto& a : d.aliases) best = std::min(best, edit_distance(n, u32(a)));
+    std::size_t limit = std::max<std::size_t>(2, n.size() / 3);
+    if (best <= limit) scored.emplace_back(best, d.name);
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (const auto& [dist, nm] : scored) {
+    if (out.size() >= max) break;
+    if (std::find(out.begin(), out.end(), nm) == out.end()) out.push_back(nm);
+  }
+  return out;
+}
+
+std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const Text* source, std::string_view file) {
+  std::vector<Finding> out;
+  Reporter r(profile, std::string(file), source, &out);
+
+  // What the parser itself could not resolve, under the same ids.
+  for (const auto& d : issue.diagnostics) {
+    std::string rule = d.code == "chronicle-invalid-date" ? "date-invalid" : d.code;
+    r.add(rule, d.line, d.column, d.message);
+  }
+
+  // TOC <-> body.
+  if (!issue.toc.empty()) {
+    std::unordered_map<std::string, const TocEntry*> by_number, by_title;
+    for (const auto& e : issue.toc) {
+      if (e.number) by_number.emplace(key_of(e.number->text), &e);
+      by_title.emplace(squeeze(fold(e.title)), &e);
+    }
+    for (const auto& d : issue.documents) {
+      const TocEntry* e = nullptr;
+      if (d.number)
+        if (auto it = by_number.find(key_of(d.number->text)); it != by_number.end()) e = it->second;
+      if (!e)
+        if (auto it = by_title.find(squeeze(fold(d.title))); it != by_title.end()) e = it->second;
+      if (!e) {
+        bool reported = std::any_of(issue.diagnostics.begin(), issue.diagnostics.end(), [&](const Diagnostic& g) {
+          return g.code == "toc-number-mismatch" && d.number && g.message.find(d.number->text) != std::string::npos;
+        });
+        if (!reported)
+          r.add("document-not-in-toc", d.title_line, 1, "document '" + d.title + "' is not listed in the table of contents");
+        continue;
+      }
+      if (squeeze(fold(e->title)) != squeeze(fold(d.title)))
+        r.add("toc-title-mismatch", e->line, 1,
+              "table of contents title '" + e->title + "' differs from the document's title '" + d.title + "' (line " +
+                  std::to_string(d.title_line) + ")");
+    }
+    int last_page = 0;
+    for (const auto& e : issue.toc) {
+      if (!e.page) continue;
+      if (*e.page < last_page)
+        r.add("toc-page-order", e.line, 1,
+              "page " + std::to_string(*e.page) + " of '" + e.title + "' comes after page " + std::to_string(last_page));
+      last_page = std::max(last_page, *e.page);
+    }
+    if (!profile.sections.empty())
+      for (const auto& e : issue.toc)
+        if (!e.section.empty() && std::find(profile.sections.begin(), profile.sections.end(), e.section) == profile.sections.end())
+          r.add("section-unexpected", e.line, 1, "section '" + e.section + "' is not one the profile '" + profile.name + "' knows");
+  }
+
+  // Numbers: form, prefix, duplicates, gaps.
+  std::unordered_map<std::string, const Document*> seen;
+  std::map<std::pair<std::string, int>, std::vector<std::pair<std::int64_t, const Document*>>> serials;
+  for (const auto& d : issue.documents) {
+    if (!d.number) continue;
+    const DocNumber& n = *d.number;
+    check_number_form(n, r);
+    if (!profile.prefixes.empty() && !n.prefix.empty() && n.text.find("令第") == std::string::npos) {
+      std::vector<std::string> allowed;
+      if (d.section)
+        if (auto it = profile.prefixes.find(*d.section); it != profile.prefixes.end()) allowed = it->second;
+      if (auto it = profile.prefixes.find("*"); it != profile.prefixes.end())
+        allowed.insert(allowed.end(), it->second.begin(), it->second.end());
+      if (std::find(allowed.begin(), allowed.end(), n.prefix) == allowed.end()) {
+        std::string known;
+        for (const auto& a : allowed) known += (known.empty() ? "" : ", ") + a;
+        r.add("number-unknown-prefix", n.line, r.column_of(n.line, n.text),
+              "organ code '" + n.prefix + "' of " + n.text + " is not known" +
+                  (d.section ? " for section '" + *d.section + "'" : std::string()) +
+                  (known.empty() ? std::string() : "; expected one of " + known));
+      }
+    }
+    auto [it, fresh] = seen.emplace(key_of(n.text), &d);
+    if (!fresh)
+      r.add("number-duplicate", n.line, r.column_of(n.line, n.text),
+            n.text + " is also the number of '" + it->second->title + "' (line " + std::to_string(it->second->title_line) + ")");
+    if (n.year && n.serial && !n.prefix.empty()) serials[{n.prefix, *n.year}].emplace_back(*n.serial, &d);
+  }
+  for (auto& [key, list] : serials) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 1; i < list.size(); ++i) {
+      std::int64_t lo = list[i - 1].first, hi = list[i].first;
+      if (hi - lo > 1 && hi - lo <= 50) {
+        const DocNumber& n = *list[i].second->number;
+        std::string missing = hi - lo == 2 ? std::to_string(lo + 1) : std::to_string(lo + 1) + "–" + std::to_string(hi - 1);
+        r.add("number-serial-gap", n.line, r.column_of(n.line, n.text),
+              key.first + "〔" + std::to_string(key.second) + "〕 serial " + missing + " not in this issue (between " +
+                  std::to_string(lo) + "号 and " + std::to_string(hi) + "号)");
+      }
+    }
+  }
+
+  // Dates.
+  std::optional<std::pair<int, int>> published;
+  if (issue.gazette.published) {
+    static const RE2 re(R"((\d{4})-(\d{2}))");
+    int y, m;
+    if (RE2::FullMatch(*issue.gazette.published, re, &y, &m)) published = std::make_pair(y, m);
+  }
+  for (const auto& d : issue.documents) {
+    if (d.date) {
+      auto date = ym(*d.date);
+      if (!date) {
+        r.add("date-invalid", d.title_line, 1, "date '" + *d.date + "' of '" + d.title + "' is not YYYY-MM-DD");
+      } else {
+        int y = 0, m = 0, dd = 0;
+        std::sscanf(d.date->c_str(), "%d-%d-%d", &y, &m, &dd);
+        if (!is_valid_date(y, m, dd)) r.add("date-invalid", d.title_line, 1, "date " + *d.date + " of '" + d.title + "' is not a calendar date");
+        if (published && *date > *published)
+          r.add("date-after-issue", d.title_line, 1,
+                "成文日期 " + *d.date + " of '" + d.title + "' is after the issue's month " + *issue.gazette.published);
+      }
+    }
+    if (!d.entries.empty()) {
+      static const RE2 range(R"((\d{4})年(\d{1,2})月(?:\s*[-—–~至]\s*(?:(\d{4})年)?(\d{1,2})月)?)");
+      std::string y1, m1, y2, m2;
+      if (RE2::PartialMatch(fold(d.title), range, &y1, &m1, &y2, &m2)) {
+        int sy = std::stoi(y1), sm = std::stoi(m1);
+        int ey = y2.empty() ? sy : std::stoi(y2), em = m2.empty() ? sm : std::stoi(m2);
+        if (y2.empty() && em < sm) ++ey;
+        std::string from = iso_month(sy, sm), to = iso_month(ey, em);
+        for (const auto& e : d.entries) {
+          std::string month = e.date.substr(0, 7);
+          if (month < from || month > to)
+            r.add("chronicle-date-range", e.line, 1, "entry dated " + e.date + " lies outside " + from + " to " + to + " named by the heading");
+        }
+      }
+      for (std::size_t i = 1; i < d.entries.size(); ++i)
+        if (d.entries[i].date < d.entries[i - 1].date)
+          r.add("chronicle-order", d.entries[i].line, 1,
+                "entry dated " + d.entries[i].date + " follows one dated " + d.entries[i - 1].date + " (line " +
+                    std::to_string(d.entries[i - 1].line) + ")");
+    }
+  }
+
+  // Departments.
+  std::unordered_map<std::string, std::string> canonical;  // name or alias -> name
+  if (profile.departments)
+    for (const auto& dep : *profile.departments) {
+      canonical.emplace(dep.name, dep.name);
+      for (const auto& a : dep.aliases) canonical.emplace(a, dep.name);
+    }
+  for (const auto& d : issue.documents)
+    for (const auto& t : d.tasks) {
+      auto canon = [&](const std::string& n) {
+        auto it = canonical.find(n);
+        return it == canonical.end() ? n : it->second;
+      };
+      if (profile.departments)
+        for (const auto* list : {&t.lead, &t.responsible})
+          for (const auto& n : *list) {
+            if (canonical.count(n)) continue;
+            auto near = nearest_names(n, *profile.departments, 2);
+            std::string hint;
+            for (const auto& x : near) hint += (hint.empty() ? "; did you mean " : " or ") + x;
+            r.add("department-unknown", t.line, r.column_of(t.line, n),
+                  "department '" + n + "' is not in the registry of profile '" + profile.name + "'" + (hint.empty() ? "" : hint + "?"));
+          }
+      std::set<std::string> leads;
+      for (const auto& n : t.lead) leads.insert(canon(n));
+      for (const auto& n : t.responsible)
+        if (leads.count(canon(n)))
+          r.add("department-lead-and-responsible", t.line, r.column_of(t.line, n, 0, true),
+                "'" + n + "' is both lead and responsible in this annotation");
+    }
+
+  // Notices and titles.
+  for (const auto& d : issue.documents) {
+    bool notice = d.number && d.genre && (*d.genre == "通知" || *d.genre == "通报" || *d.genre == "批复" || *d.genre == "函");
+    if (notice && d.addressees.empty())
+      r.add("notice-without-addressees", d.title_line, 1, "notice '" + d.title + "' names no 主送机关 (addressees) after its number");
+    if (notice && profile.public_marking && !d.is_public && *d.genre == "通知")
+      r.add("notice-without-public-marking", d.title_line, 1,
+            "notice '" + d.title + "' carries no (此件公开发布), which profile '" + profile.name + "' expects");
+    if (!d.title.empty() && !d.genre)
+      r.add("title-unknown-genre", d.title_line, 1,
+            "title '" + d.title + "' does not end in a known 文种 (通知, 意见, 决定, 通报, 批复, 函, 报告 …)");
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.line < b.line; });
+  return out;
+}
+
+std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violations, const YAML::Node& extraction,
+                                     const Profile& profile, std::string_view file) {
+  std::vector<Finding> out;
+  Reporter r(profile, std::string(file), nullptr, &out);
+  for (const auto& v : violations) {
+    // The deepest object on the path that carries a line of the source.
+    int line = 0;
+    YAML::Node node;
+    node.reset(extraction);
+    std::size_t i = 1;
+    auto take_line = [&](const YAML::Node& n) {
+      if (!n.IsMap()) return;
+      for (const char* k : {"line", "title_line"})
+        if (auto l = n[k]; l && l.IsScalar()) {
+          try {
+            if (int x = l.as<int>(); x > 0) line = x;
+          } catch (const YAML::Exception&) {
+          }
+        }
+    };
+    take_line(node);
+    while (!v.path.empty() && i <= v.path.size()) {
+      std::size_t next = v.path.find('/', i);
+      std::string tok = v.path.substr(i, next == std::string::npos ? std::string::npos : next - i);
+      YAML::Node child;
+      const YAML::Node& c = node;
+      if (c.IsSequence()) {
+        std::size_t idx = std::strtoul(tok.c_str(), nullptr, 10);
+        if (idx < c.size()) child.reset(c[idx]);
+      } else if (c.IsMap()) {
+        for (auto it = c.begin(); it != c.end(); ++it)
+          if (it->first.Scalar() == tok) child.reset(it->second);
+      }
+      if (!child.IsDefined() || child.IsNull()) break;
+      node.reset(child);
+      take_line(node);
+      if (next == std::string::npos) break;
+      i = next + 1;
+    }
+    r.add("schema", line, 0, (v.path.empty() ? std::string("/") : v.path) + ": " + v.message);
+  }
+  return out;
+}
+
+}  // namespace gazette

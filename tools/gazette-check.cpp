@@ -1,0 +1,171 @@
+// gazette-check: is this issue sound? Findings with line and column, as
+// text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
+#include <unicode/uversion.h>
+#include <yaml-cpp/yaml.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli_common.h"
+#include "gazette/check.h"
+#include "gazette/emit.h"
+#include "gazette/extract.h"
+#include "gazette/report.h"
+#include "gazette/schema.h"
+
+namespace {
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string profile = "generic";
+  std::string schema;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string encoding;
+  bool list_rules = false;
+};
+
+int rank(gazette::Severity s) { return s == gazette::Severity::error ? 3 : s == gazette::Severity::warning ? 2 : 1; }
+
+// Extractions start with '{' (JSON) or are YAML with a documents list;
+// anything else is gazette text.
+bool looks_like_extraction(std::string_view bytes) {
+  std::size_t i = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  i = bytes.find_first_not_of(" \t\r\n", i);
+  if (i == std::string_view::npos) return false;
+  if (bytes[i] == '{') return true;
+  std::string_view head = bytes.substr(i, 4096);
+  return head.rfind("---", 0) == 0 || head.rfind("source:", 0) == 0 || head.rfind("gazette:", 0) == 0 ||
+         head.rfind("documents:", 0) == 0;
+}
+
+std::string read_file_or_empty(const std::string& path) {
+  try {
+    return gazette::cli::read_input(path);
+  } catch (const gazette::InputError&) {
+    return {};
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gazette;
+  constexpr const char* kTool = "gazette-check";
+  cli::ignore_sigpipe();
+
+  Options o;
+  CLI::App app{"Check Chinese government gazette issues against YAML schemas and publisher rules.\n"
+               "FILE is gazette text (extracted internally) or an extraction in JSON or YAML.",
+               kTool};
+  app.footer(std::string("Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage, input, I/O, "
+                         "schema or profile error.\nExample: gazette-check --profile chuxiong --format sarif "
+                         "samples/chuxiong-2022-12.txt > check.sarif"));
+  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
+                                        U_ICU_VERSION + ")");
+  app.add_option("FILE", o.inputs, "gazette text or extraction (JSON/YAML); - reads standard input");
+  app.add_option("--profile", o.profile, "publisher profile: a name under schemas/profiles/ or a path (default generic)");
+  app.add_option("--schema", o.schema, "JSON Schema (YAML) of the extraction (default schemas/issue.schema.yaml)");
+  app.add_option("-f,--format", o.format, "text, json (JSON Lines), sarif (SARIF 2.1.0) or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1: error, warning or info")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  app.add_option("--encoding", o.encoding, "force the encoding of gazette text inputs");
+  app.add_flag("--list-rules", o.list_rules, "print every rule id with its default severity and exit");
+  if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+
+  if (o.list_rules) {
+    for (const auto& r : rules()) std::cout << r.id << '\t' << to_string(r.severity) << '\t' << r.summary << '\n';
+    return cli::kOk;
+  }
+  if (o.inputs.empty()) {
+    cli::print_error(kTool, "no input files (see --help)");
+    return cli::kError;
+  }
+
+  // Schemas and profile: any problem here stops the run (exit 2).
+  std::string dir = cli::schemas_dir();
+  std::string schema_path = o.schema.empty() ? dir + "/issue.schema.yaml" : o.schema;
+  bool profile_is_path = o.profile.find('/') != std::string::npos ||
+                         (o.profile.size() > 5 && o.profile.compare(o.profile.size() - 5, 5, ".yaml") == 0);
+  std::string profile_path = profile_is_path ? o.profile : dir + "/profiles/" + o.profile + ".yaml";
+  std::unique_ptr<Schema> schema;
+  Profile profile;
+  std::string current = schema_path;
+  try {
+    schema = std::make_unique<Schema>(Schema::load(cli::read_input(schema_path), schema_path));
+    current = dir + "/profile.schema.yaml";
+    Schema profile_schema = Schema::load(cli::read_input(current), current);
+    current = profile_path;
+    profile = load_profile(cli::read_input(profile_path), profile_path, profile_schema);
+  } catch (const InputError& e) {
+    std::string msg = e.what();
+    // Messages from the loaders already name their file.
+    if (msg.rfind(current + ": ", 0) == 0) msg = msg.substr(current.size() + 2);
+    if (!profile_is_path && current == profile_path && msg == "No such file or directory")
+      msg = "no profile named '" + o.profile + "' in " + dir + "/profiles";
+    cli::print_error(kTool, current, InputError(msg, e.line(), e.column()));
+    return cli::kError;
+  }
+
+  std::vector<Finding> findings;
+  std::vector<std::unique_ptr<Text>> texts;
+  std::vector<std::unique_ptr<std::string>> buffers;
+  std::map<std::string, const Text*> sources;
+  int rc = cli::kOk;
+  for (const std::string& path : o.inputs) {
+    try {
+      auto bytes = std::make_unique<std::string>(cli::read_input(path));
+      YAML::Node extraction;
+      Issue issue;
+      std::string file = path;
+      const Text* text = nullptr;
+      if (looks_like_extraction(*bytes)) {
+        extraction = load_document(*bytes);
+        issue = read_issue(extraction);
+        // Lines refer to the text the extraction was made from.
+        if (!issue.source.path.empty() && issue.source.path != "-") {
+          file = issue.source.path;
+          auto src = std::make_unique<std::string>(read_file_or_empty(file));
+          if (!src->empty()) {
+            try {
+              auto decoded = std::make_unique<std::string>(decode(*src, {o.encoding}).text);
+              texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
+              buffers.push_back(std::move(decoded));
+              text = texts.back().get();
+            } catch (const InputError&) {
+            }
+          }
+        }
+      } else {
+        ExtractOptions opt;
+        opt.decode.encoding = o.encoding;
+        opt.path = path;
+        opt.keep_text = false;
+        issue = extract(*bytes, opt);
+        auto decoded = std::make_unique<std::string>(decode(*bytes, opt.decode).text);
+        texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
+        buffers.push_back(std::move(decoded));
+        text = texts.back().get();
+        extraction = load_document(render(issue, Format::json_line));
+      }
+      auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);
+      findings.insert(findings.end(), from_schema.begin(), from_schema.end());
+      auto from_rules = run_rules(issue, profile, text, file);
+      findings.insert(findings.end(), from_rules.begin(), from_rules.end());
+      if (text) sources[file] = text;
+      buffers.push_back(std::move(bytes));
+    } catch (const InputError& e) {
+      cli::print_error(kTool, path, e);
+      rc = cli::kError;
+    }
+  }
+
+  render_findings(findings, *parse_report_format(o.format), sources, version(), std::cout);
+  std::cout.flush();
+  if (rc != cli::kOk) return rc;
+  int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
+  for (const auto& f : findings)
+    if (rank(f.severity) >= threshold) return cli::kFindings;
+  return cli::kOk;
+}
