@@ -233,7 +233,12 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
                   (known.empty() ? std::string() : "; expected one of " + known));
       }
     }
-    auto [it, fresh] = seen.emplace(key_of(n.text), &d);
+    // The same number in another form (〔〕 or [], with or without 号) is
+    // still the same number.
+    std::string identity = n.year && n.serial && !n.prefix.empty()
+                               ? n.prefix + "|" + std::to_string(*n.year) + "|" + std::to_string(*n.serial)
+                               : key_of(n.text);
+    auto [it, fresh] = seen.emplace(identity, &d);
     if (!fresh)
       r.add("number-duplicate", n.line, r.column_of(n.line, n.text),
             n.text + " is also the number of '" + it->second->title + "' (line " + std::to_string(it->second->title_line) + ")");

@@ -720,10 +720,16 @@ YAML::Node load_document(std::string_view text, const LoadLimits& limits) {
     try {
       return from_json(nlohmann::ordered_json::parse(text.begin(), text.end(), guard));
     } catch (const nlohmann::ordered_json::parse_error& e) {
-      // `{a: 1}` is YAML flow, not JSON: YAML may still read it.
-      try {
-        return load_yaml(text, limits);
-      } catch (const InputError&) {
+      // `{a: 1}` (an unquoted first key) is YAML flow, not JSON: YAML may
+      // still read it. Text that starts like JSON is held to JSON.
+      std::size_t k = text.find_first_not_of(" \t\r\n", first + 1);
+      bool json_like = k != std::string_view::npos && (text[k] == '"' || text[k] == '}' || text[k] == ']' ||
+                                                       text[first] == '[');
+      if (!json_like) {
+        try {
+          return load_yaml(text, limits);
+        } catch (const InputError&) {
+        }
       }
       // Byte offset -> line and column.
       std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());

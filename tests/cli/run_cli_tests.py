@@ -19,20 +19,21 @@ BIN, HERE = sys.argv[1], sys.argv[2]
 UPDATE = "--update" in sys.argv
 SAMPLE = "samples/chuxiong-2022-12.txt"
 EXTRACT = os.path.join(BIN, "gazette-extract")
+CHECK = os.path.join(BIN, "gazette-check")
 
 
-def run(args, stdin=b""):
-    p = subprocess.run([EXTRACT] + args, input=stdin, capture_output=True, timeout=60)
+def run(args, stdin=b"", tool=EXTRACT):
+    p = subprocess.run([tool] + args, input=stdin, capture_output=True, timeout=60)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
 class Case:
-    def __init__(self, name, args, code, stdout=None, stderr="", stdin=b"", check=None, golden=None):
+    def __init__(self, name, args, code, stdout=None, stderr="", stdin=b"", check=None, golden=None, tool=EXTRACT):
         self.name, self.args, self.code, self.stdout, self.stderr = name, args, code, stdout, stderr
-        self.stdin, self.check, self.golden = stdin, check, golden
+        self.stdin, self.check, self.golden, self.tool = stdin, check, golden, tool
 
     def __call__(self):
-        code, out, err = run(self.args, self.stdin)
+        code, out, err = run(self.args, self.stdin, self.tool)
         problems = []
         if code != self.code:
             problems.append(f"exit {code}, expected {self.code}")
@@ -98,6 +99,57 @@ def pipe_into_head():
     return problems
 
 
+def check_cases(write):
+    """gazette-check: reports, exit codes, bad schemas and profiles."""
+    def C(name, args, code, **kw):
+        return Case("check-" + name, args, code, tool=CHECK, **kw)
+
+    syntax = write("syntax.schema.yaml", b"type: object\nproperties: [unclosed\n")
+    unknown = write("unknown.schema.yaml", b"type: object\nproperties:\n  a: {type: string, maxLenght: 3}\n")
+    regex = write("regex.schema.yaml", b"type: object\nproperties:\n  a: {type: string, pattern: '(unclosed'}\n")
+    bomb_text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for prev, c in zip("abcdefghi", "bcdefghij"):
+        bomb_text += f"{c}: &{c} [" + ", ".join(["*" + prev] * 10) + "]\n"
+    bomb = write("bomb.schema.yaml", bomb_text.encode())
+    slow = write("slow.schema.yaml",
+                 b"type: object\nproperties:\n  documents:\n    type: array\n    items:\n      type: object\n"
+                 b"      properties:\n        title: {type: string, pattern: '^(a+)+$'}\n")
+    long_title = write("long-title.json", json.dumps(
+        {"source": {"path": "-"}, "gazette": {}, "toc": [],
+         "documents": [{"title": "a" * 200000 + "!", "title_line": 1}], "diagnostics": []}).encode())
+    bad_rule = write("bad-rule.yaml", b"name: x\nrules:\n  number-brakets: error\n")
+    bad_sev = write("bad-sev.yaml", b"name: x\nrules:\n  number-brackets: fatal\n")
+    bad_json = write("bad.json", b'{"documents": [\n  {"title": "x",}\n]}\n')
+    return [
+        C("help", ["--help"], 0, check=lambda o: None if b"Usage" in o and b"Exit status" in o else "no usage"),
+        C("version", ["--version"], 0, check=lambda o: None if o.startswith(b"gazette-check ") else "no version"),
+        C("list-rules", ["--list-rules"], 0, check=lambda o: None if b"number-brackets\terror\t" in o else "no rule list"),
+        C("sample-chuxiong", ["--profile", "chuxiong", "--fail-on", "warning", SAMPLE], 0, golden="check-chuxiong.txt"),
+        C("sample-fail-on-info", ["--profile", "chuxiong", "--fail-on", "info", "--format", "github", SAMPLE], 1,
+          check=lambda o: None if o.startswith(b"::notice file=samples/chuxiong-2022-12.txt,line=656,col=1,title=number-serial-gap::")
+          else "no GitHub notice"),
+        C("schema-syntax", ["--schema", syntax, SAMPLE], 2, stdout=b"", stderr=None,
+          check=None),
+        C("schema-unknown-keyword", ["--schema", unknown, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {unknown}:3:21: unsupported schema keyword 'maxLenght'\n"),
+        C("schema-invalid-regex", ["--schema", regex, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {regex}:3:30: invalid regular expression '(unclosed': missing ): (unclosed\n"),
+        C("schema-alias-bomb", ["--schema", bomb, SAMPLE], 2, stdout=b"", stderr=None,
+          check=None),
+        C("schema-catastrophic-pattern", ["--schema", slow, long_title], 1, stderr="",
+          check=lambda o: None if b"[schema]" in o and b"does not match ^(a+)+$" in o else "no schema finding"),
+        C("profile-missing", ["--profile", "nosuch", SAMPLE], 2, stdout=b"", stderr=None),
+        C("profile-unknown-rule", ["--profile", bad_rule, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {bad_rule}:3:3: unknown rule 'number-brakets'\n"),
+        C("profile-bad-severity", ["--profile", bad_sev, SAMPLE], 2, stdout=b"", stderr=None),
+        C("bad-json-input", [bad_json], 2, stdout=b"", stderr=None),
+        C("missing-among-good", ["--profile", "chuxiong", SAMPLE, "nope.txt"], 2,
+          stderr="gazette-check: error: nope.txt: No such file or directory\n",
+          check=lambda o: None if b"number-serial-gap" in o else "findings of the good input are lost"),
+        C("usage", ["--fail-on", "fatal", SAMPLE], 2, stdout=b"", stderr=None),
+    ]
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="gazette-cli-")
     sample = open(SAMPLE, "rb").read()
@@ -146,6 +198,7 @@ def main():
              check=lambda o: None if open(out_file, "rb").read() == run(["--no-text", SAMPLE])[1] else "file differs from stdout"),
         Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"", stderr=None),
     ]
+    cases += check_cases(write)
     passed = failed = 0
     for case in cases:
         problems = case()

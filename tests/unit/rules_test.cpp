@@ -1,0 +1,112 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "gazette/check.h"
+#include "gazette/error.h"
+#include "gazette/extract.h"
+#include "gazette/report.h"
+
+using namespace gazette;
+
+namespace {
+
+bool has(const std::vector<Finding>& f, const std::string& rule, int line) {
+  return std::any_of(f.begin(), f.end(), [&](const Finding& x) { return x.rule == rule && x.line == line; });
+}
+
+Document numbered(const std::string& text, int line, const std::string& prefix, int year, std::int64_t serial) {
+  Document d;
+  d.title = "某某关于某事的通知";
+  d.genre = "通知";
+  d.title_line = line - 1;
+  d.addressees = {"各县市人民政府"};
+  d.is_public = true;
+  d.number = DocNumber{text, prefix, year, serial, line};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("rules: 发文字号 forms of GB/T 9704") {
+  Issue issue;
+  issue.documents.push_back(numbered("楚政通[2022]61号", 10, "楚政通", 2022, 61));
+  issue.documents.push_back(numbered("楚政通〔22〕62号", 20, "楚政通", 22, 62));
+  issue.documents.push_back(numbered("楚政通〔2022〕第63号", 30, "楚政通", 2022, 63));
+  issue.documents.push_back(numbered("楚政通〔2022〕064号", 40, "楚政通", 2022, 64));
+  issue.documents.push_back(numbered("楚政通〔2022〕65", 50, "楚政通", 2022, 65));
+  issue.documents.push_back(numbered("楚政通〔2022〕65号", 60, "楚政通", 2022, 65));
+  Profile p;
+  auto f = run_rules(issue, p, nullptr, "x.txt");
+  CHECK(has(f, "number-brackets", 10));
+  CHECK(has(f, "number-year", 20));
+  CHECK(has(f, "number-di", 30));
+  CHECK(has(f, "number-leading-zero", 40));
+  CHECK(has(f, "number-hao", 50));
+  CHECK(has(f, "number-duplicate", 60));
+  CHECK_FALSE(has(f, "number-brackets", 60));
+}
+
+TEST_CASE("rules: columns point at the defect in the source line") {
+  Text t = split_lines("标题\n（楚政通[2022]61号）\n");
+  Issue issue;
+  issue.documents.push_back(numbered("楚政通[2022]61号", 2, "楚政通", 2022, 61));
+  Profile p;
+  auto f = run_rules(issue, p, &t, "x.txt");
+  REQUIRE(has(f, "number-brackets", 2));
+  auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "number-brackets"; });
+  CHECK(it->column == 5);  // （ 楚 政 通 [ : the bracket is the 5th character
+}
+
+TEST_CASE("rules: profile severities, registry and did-you-mean") {
+  Issue issue;
+  Document d = numbered("楚政通〔2022〕61号", 3, "楚政通", 2022, 61);
+  d.tasks.push_back({9, {"州卫生建康委"}, {"州市场监督管理局", "州卫生健康委"}, ""});
+  issue.documents.push_back(d);
+  Profile p;
+  p.name = "t";
+  p.departments = std::vector<Department>{{"州卫生健康委", {"州卫健委"}}, {"州市场监管局", {"州市场监督管理局"}}};
+  auto f = run_rules(issue, p, nullptr, "x.txt");
+  auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "department-unknown"; });
+  REQUIRE(it != f.end());
+  CHECK(it->message == "department '州卫生建康委' is not in the registry of profile 't'; did you mean 州卫生健康委?");
+  CHECK(std::count_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "department-unknown"; }) == 1);
+  p.severities["department-unknown"] = std::nullopt;  // off
+  auto g = run_rules(issue, p, nullptr, "x.txt");
+  CHECK_FALSE(has(g, "department-unknown", 9));
+  CHECK(nearest_names("州市场监管", *p.departments, 2) == std::vector<std::string>{"州市场监管局"});
+}
+
+TEST_CASE("rules: chronicle range and order, dates after the issue") {
+  Issue issue;
+  issue.gazette.published = "2022-12";
+  Document c;
+  c.title = "楚雄州2022年11月-12月大事记";
+  c.genre = "大事记";
+  c.title_line = 1;
+  c.entries = {{"2022-11-16", std::nullopt, 3}, {"2022-10-30", std::nullopt, 5}, {"2022-12-03", std::nullopt, 7}};
+  issue.documents.push_back(c);
+  Document late = numbered("楚政通〔2022〕61号", 12, "楚政通", 2022, 61);
+  late.date = "2023-01-05";
+  issue.documents.push_back(late);
+  auto f = run_rules(issue, Profile{}, nullptr, "x.txt");
+  CHECK(has(f, "chronicle-date-range", 5));
+  CHECK(has(f, "chronicle-order", 5));
+  CHECK_FALSE(has(f, "chronicle-date-range", 7));
+  CHECK(has(f, "date-after-issue", 11));
+}
+
+TEST_CASE("report: text with caret, GitHub escaping, SARIF shape") {
+  Text t = split_lines("甲乙丙[2022]号\n");
+  std::vector<Finding> f = {{"number-brackets", Severity::error, "x.txt", 1, 4, "bad, really: bad"}};
+  std::ostringstream text, gh, sarif;
+  render_findings(f, ReportFormat::text, {{"x.txt", &t}}, "0.1.0", text);
+  CHECK(text.str() == "x.txt:1:4: error: bad, really: bad [number-brackets]\n    甲乙丙[2022]号\n          ^\n");
+  render_findings(f, ReportFormat::github, {}, "0.1.0", gh);
+  CHECK(gh.str() == "::error file=x.txt,line=1,col=4,title=number-brackets::bad, really: bad\n");
+  render_findings(f, ReportFormat::sarif, {}, "0.1.0", sarif);
+  CHECK(sarif.str().find("\"version\": \"2.1.0\"") != std::string::npos);
+  CHECK(sarif.str().find("\"startColumn\": 4") != std::string::npos);
+  CHECK(display_width("甲a") == 3);
+}
