@@ -99,6 +99,13 @@ def pipe_into_head():
     return problems
 
 
+def rules_documented(out):
+    """Every rule id the tool knows has its row in docs/CHECK.md."""
+    doc = open("docs/CHECK.md", encoding="utf-8").read()
+    missing = [l.split("\t")[0] for l in out.decode().splitlines() if f"| `{l.split(chr(9))[0]}` |" not in doc]
+    return f"rules missing from docs/CHECK.md: {missing}" if missing else None
+
+
 def check_cases(write):
     """gazette-check: reports, exit codes, bad schemas and profiles."""
     def C(name, args, code, **kw):
@@ -124,6 +131,7 @@ def check_cases(write):
         C("help", ["--help"], 0, check=lambda o: None if b"Usage" in o and b"Exit status" in o else "no usage"),
         C("version", ["--version"], 0, check=lambda o: None if o.startswith(b"gazette-check ") else "no version"),
         C("list-rules", ["--list-rules"], 0, check=lambda o: None if b"number-brackets\terror\t" in o else "no rule list"),
+        C("rules-documented", ["--list-rules"], 0, check=rules_documented),
         C("sample-chuxiong", ["--profile", "chuxiong", "--fail-on", "warning", SAMPLE], 0, golden="check-chuxiong.txt"),
         C("sample-fail-on-info", ["--profile", "chuxiong", "--fail-on", "info", "--format", "github", SAMPLE], 1,
           check=lambda o: None if o.startswith(b"::notice file=samples/chuxiong-2022-12.txt,line=656,col=1,title=number-serial-gap::")
