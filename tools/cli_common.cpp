@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "gazette/files.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,21 +17,7 @@
 
 namespace gazette::cli {
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) throw InputError("cannot read standard input");
-    return data;
-  }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw InputError(std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw InputError("is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(std::strerror(errno));
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError("read error");
-  return data;
-}
+std::string read_input(const std::string& path) { return read_file(path); }
 
 void print_error(std::string_view tool, std::string_view file, const InputError& e) {
   std::string where(file);
@@ -51,35 +39,7 @@ bool stdout_closed() {
   return !std::cout.good();
 }
 
-void write_atomically(const std::string& path, std::string_view data) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw InputError(std::string("cannot write: ") + std::strerror(errno));
-  const char* p = data.data();
-  std::size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw InputError(std::string("cannot write: ") + std::strerror(err));
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot write: ") + std::strerror(err));
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot write: ") + std::strerror(err));
-  }
-}
+void write_atomically(const std::string& path, std::string_view data) { write_file_atomically(path, data); }
 
 std::string schemas_dir() {
   if (const char* env = std::getenv("GAZETTE_SCHEMAS"); env && *env) return env;

@@ -1,0 +1,55 @@
+// gazette/batch.h — converting an archive: many inputs, threads, a catalog.
+//
+// convert() finds the inputs (files, folders walked recursively, listed
+// paths), extracts each on a pool of worker threads, writes one output per
+// input under OUTDIR (its path relative to its input root + .json/.yaml/
+// .jsonl) atomically, and records every issue in OUTDIR/catalog.sqlite and
+// OUTDIR/catalog.csv. An input whose content hash and tool version match
+// its catalog row and whose output exists is skipped: a re-run on an
+// unchanged archive writes nothing. A failing input is reported through
+// `on_error` and the others go on. Setting `*stop` (SIGINT) finishes the
+// files under way, commits the catalog and returns.
+//
+//   gazette::ConvertOptions o;
+//   o.inputs = {"archive/"};
+//   o.outdir = "out";
+//   gazette::ConvertSummary s = gazette::convert(o);
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "gazette/emit.h"
+
+namespace gazette {
+
+struct ConvertOptions {
+  std::vector<std::string> inputs;   // files and folders
+  std::vector<std::string> listed;   // paths read from --files-from
+  std::string glob;                  // fnmatch(3) pattern on file names; "" = every non-hidden file
+  unsigned jobs = 0;                 // worker threads; 0 = all cores
+  Format format = Format::json;      // json, jsonl or yaml
+  std::string outdir;
+  std::string encoding;              // force an input encoding ("" = detect)
+  // Called from the main thread: an input failed (path, message, line, column).
+  std::function<void(const std::string&, const std::string&, int, int)> on_error;
+  // Called about every 200 ms while working (done, total, bytes done).
+  std::function<void(std::size_t, std::size_t, std::uint64_t)> on_progress;
+  const std::atomic<bool>* stop = nullptr;
+};
+
+struct ConvertSummary {
+  std::size_t total = 0, converted = 0, skipped = 0, failed = 0, documents = 0;
+  std::uint64_t bytes = 0;   // input bytes converted
+  double seconds = 0;
+  bool interrupted = false;
+};
+
+// Throws InputError for what stops the whole run (OUTDIR cannot be made,
+// the catalog cannot be opened, an input root does not exist).
+ConvertSummary convert(const ConvertOptions& options);
+
+}  // namespace gazette

@@ -1,0 +1,55 @@
+// gazette/catalog.h — the SQLite catalog of a converted archive.
+//
+// One row per issue (with the content hash and tool version that made its
+// output, so a re-run skips what is unchanged), per document, per task, per
+// cited reference, and an FTS5 table with the trigram tokenizer over each
+// document's title and text, so a Chinese substring query works:
+//   SELECT d.number FROM documents_fts f JOIN documents d ON d.id = f.rowid
+//   WHERE documents_fts MATCH '药品监管';
+// docs/CATALOG.md documents the tables with more queries.
+//
+//   gazette::Catalog c("out/catalog.sqlite");
+//   if (!c.up_to_date("2022/12.txt", sha, version())) c.record("2022/12.txt", "2022/12.txt.json", issue);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "gazette/model.h"
+
+namespace gazette {
+
+class Catalog {
+ public:
+  // Opens (creating if needed) the database. Throws InputError on failure.
+  explicit Catalog(const std::string& path);
+  ~Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+
+  // True when `path` was recorded from content `sha256` by `tool_version`.
+  bool up_to_date(std::string_view path, std::string_view sha256, std::string_view tool_version) const;
+  // The content hash recorded for `path` by `tool_version`, or "".
+  std::string recorded_sha256(std::string_view path, std::string_view tool_version) const;
+
+  // Replaces everything recorded for `path` with `issue`.
+  void record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version);
+
+  // Groups records into one transaction (commit() ends it).
+  void begin();
+  void commit();
+
+  // Writes the documents as CSV (RFC 4180, UTF-8, header row): source file,
+  // issue year and number, 发文字号, title, genre, date, issuers, section, page.
+  std::string documents_csv() const;
+
+  // Rows in documents (for summaries and tests).
+  long long document_count() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gazette

@@ -1,0 +1,253 @@
+// Batch conversion: inputs -> worker threads -> outputs + catalog.
+//
+// Workers only read inputs and write their own outputs; the main thread
+// owns the catalog (one SQLite connection) and takes finished issues from a
+// bounded queue, so memory stays bounded by the number of workers.
+#include "gazette/batch.h"
+
+#include <fnmatch.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "gazette/catalog.h"
+#include "gazette/error.h"
+#include "gazette/extract.h"
+#include "gazette/files.h"
+#include "source_hash.h"
+
+namespace gazette {
+namespace fs = std::filesystem;
+namespace {
+
+struct Job {
+  std::string path;  // as found
+  std::string rel;   // relative to its input root
+};
+
+struct Result {
+  std::size_t job;
+  std::optional<Issue> issue;   // converted
+  bool skipped = false;
+  std::string error;
+  int line = 0, column = 0;
+  std::uint64_t bytes = 0;
+};
+
+const char* extension(Format f) {
+  switch (f) {
+    case Format::yaml: return ".yaml";
+    case Format::jsonl: return ".jsonl";
+    default: return ".json";
+  }
+}
+
+bool hidden(const fs::path& p) {
+  std::string n = p.filename().string();
+  return !n.empty() && n[0] == '.';
+}
+
+// A listed path made relative and safe: no leading '/', no '..'.
+std::string safe_relative(const std::string& p) {
+  fs::path norm = fs::path(p).lexically_normal();
+  std::string out;
+  for (const auto& part : norm) {
+    std::string s = part.string();
+    if (s == "/" || s.empty() || s == ".") continue;
+    if (s == "..") throw InputError("path leaves its folder (..)");
+    out += (out.empty() ? "" : "/") + s;
+  }
+  return out;
+}
+
+}  // namespace
+
+ConvertSummary convert(const ConvertOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  ConvertSummary summary;
+  std::error_code ec;
+  fs::create_directories(o.outdir, ec);
+  if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
+  fs::path outdir_canon = fs::weakly_canonical(o.outdir);
+
+  // Temporary files a killed run left behind.
+  for (auto it = fs::recursive_directory_iterator(o.outdir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file() && it->path().filename().string().find(kTempMarker) != std::string::npos)
+      fs::remove(it->path(), ec);
+
+  // 1. The inputs.
+  std::vector<Job> jobs;
+  std::vector<std::pair<std::string, std::string>> early_errors;
+  auto wanted = [&](const fs::path& p) {
+    if (hidden(p)) return false;
+    if (o.glob.empty()) return true;
+    return fnmatch(o.glob.c_str(), p.filename().c_str(), 0) == 0;
+  };
+  for (const std::string& in : o.inputs) {
+    fs::path root(in);
+    if (fs::is_directory(root)) {
+      for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_directory()) {
+          if (fs::weakly_canonical(it->path()) == outdir_canon || hidden(it->path())) it.disable_recursion_pending();
+          continue;
+        }
+        if (!it->is_regular_file() || !wanted(it->path())) continue;
+        jobs.push_back({it->path().string(), fs::relative(it->path(), root).generic_string()});
+      }
+      if (ec) early_errors.emplace_back(in, ec.message());
+    } else if (fs::exists(root)) {
+      jobs.push_back({in, root.filename().string()});
+    } else {
+      early_errors.emplace_back(in, "No such file or directory");
+    }
+  }
+  for (const std::string& p : o.listed) {
+    try {
+      jobs.push_back({p, safe_relative(p)});
+    } catch (const InputError& e) {
+      early_errors.emplace_back(p, e.what());
+    }
+  }
+  // Two inputs may not claim one output.
+  {
+    std::unordered_map<std::string, std::size_t> claimed;
+    std::vector<Job> unique;
+    for (auto& j : jobs) {
+      auto [it, fresh] = claimed.emplace(j.rel, unique.size());
+      if (fresh) unique.push_back(std::move(j));
+      else early_errors.emplace_back(j.path, "its output " + j.rel + extension(o.format) + " is also that of " + unique[it->second].path);
+    }
+    jobs = std::move(unique);
+  }
+  summary.total = jobs.size() + early_errors.size();
+  for (const auto& [path, msg] : early_errors) {
+    ++summary.failed;
+    if (o.on_error) o.on_error(path, msg, 0, 0);
+  }
+
+  // 2. What the catalog already holds.
+  Catalog catalog(o.outdir + "/catalog.sqlite");
+  std::string tool_version = std::string(version()) + "/" + extension(o.format);
+
+  // 3. Workers.
+  unsigned n = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  n = std::min<unsigned>(n, std::max<std::size_t>(1, jobs.size()));
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::condition_variable ready, room;
+  std::deque<Result> queue;
+  const std::size_t max_queue = 2 * n;
+  unsigned running = n;
+
+  // Up-to-date checks need the catalog; the main thread reads what each
+  // input's row recorded before the workers start (they never touch SQLite).
+  auto key = [](const std::string& rel, const std::string& sha) { return rel + '\n' + sha; };
+  std::unordered_set<std::string> fresh_keys;
+  for (const Job& j : jobs) {
+    std::string recorded = catalog.recorded_sha256(j.rel, tool_version);
+    if (!recorded.empty()) fresh_keys.insert(key(j.rel, recorded));
+  }
+
+  auto worker = [&] {
+    ExtractOptions eo;
+    eo.decode.encoding = o.encoding;
+    for (;;) {
+      if (o.stop && o.stop->load()) break;
+      std::size_t i = next++;
+      if (i >= jobs.size()) break;
+      const Job& job = jobs[i];
+      Result r;
+      r.job = i;
+      try {
+        std::string bytes = read_file(job.path);
+        r.bytes = bytes.size();
+        std::string output = o.outdir + "/" + job.rel + extension(o.format);
+        std::string sha = sha256_hex(bytes);
+        bool up_to_date = fresh_keys.count(key(job.rel, sha)) > 0;  // read-only while workers run
+        if (up_to_date && fs::exists(output)) {
+          r.skipped = true;
+        } else {
+          eo.path = job.path;
+          Issue issue = extract(bytes, eo);
+          std::string rendered = render(issue, o.format);
+          fs::create_directories(fs::path(output).parent_path());
+          write_file_atomically(output, rendered);
+          r.issue = std::move(issue);
+        }
+      } catch (const InputError& e) {
+        r.error = e.what();
+        r.line = e.line();
+        r.column = e.column();
+      } catch (const std::exception& e) {
+        r.error = e.what();
+      }
+      std::unique_lock<std::mutex> lock(mu);
+      room.wait(lock, [&] { return queue.size() < max_queue; });
+      queue.push_back(std::move(r));
+      ready.notify_one();
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    --running;
+    ready.notify_one();
+  };
+
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < n && !jobs.empty(); ++t) pool.emplace_back(worker);
+  if (jobs.empty()) running = 0;
+
+  std::size_t done = 0, pending = 0;
+  bool in_tx = false;
+  auto last_progress = std::chrono::steady_clock::now();
+  for (;;) {
+    std::unique_lock<std::mutex> lock(mu);
+    ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return !queue.empty() || running == 0; });
+    std::deque<Result> batch;
+    batch.swap(queue);
+    bool finished = running == 0 && batch.empty();
+    room.notify_all();
+    lock.unlock();
+    for (Result& r : batch) {
+      ++done;
+      const Job& job = jobs[r.job];
+      if (!r.error.empty()) {
+        ++summary.failed;
+        if (o.on_error) o.on_error(job.path, r.error, r.line, r.column);
+      } else if (r.skipped) {
+        ++summary.skipped;
+      } else {
+        if (!in_tx) catalog.begin(), in_tx = true;
+        r.issue->source.path = job.rel;
+        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version);
+        ++summary.converted;
+        summary.documents += r.issue->documents.size();
+        summary.bytes += r.bytes;
+        if (++pending >= 64) catalog.commit(), in_tx = false, pending = 0;
+      }
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (o.on_progress && now - last_progress > std::chrono::milliseconds(200)) {
+      o.on_progress(done + early_errors.size(), summary.total, summary.bytes);
+      last_progress = now;
+    }
+    if (finished) break;
+  }
+  for (auto& t : pool) t.join();
+  if (in_tx) catalog.commit();
+  summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
+
+  std::string csv_path = o.outdir + "/catalog.csv";
+  if (summary.converted > 0 || !fs::exists(csv_path)) write_file_atomically(csv_path, catalog.documents_csv());
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace gazette

@@ -1,0 +1,238 @@
+// The archive catalog: SQLite tables and an FTS5 trigram index.
+#include "gazette/catalog.h"
+
+#include <sqlite3.h>
+
+#include <sstream>
+
+#include "gazette/error.h"
+
+namespace gazette {
+namespace {
+
+const char* const kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS issues (
+  path TEXT PRIMARY KEY,        -- input, relative to its input root
+  output TEXT NOT NULL,         -- output file, relative to OUTDIR
+  sha256 TEXT NOT NULL,         -- of the input bytes
+  bytes INTEGER NOT NULL,
+  encoding TEXT,
+  tool_version TEXT NOT NULL,
+  gazette TEXT, year INTEGER, issue INTEGER, cumulative_issue INTEGER, published TEXT,
+  documents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL REFERENCES issues(path),
+  idx INTEGER NOT NULL,         -- position in the issue, from 0
+  number TEXT, prefix TEXT, number_year INTEGER, serial INTEGER,
+  title TEXT NOT NULL, genre TEXT, date TEXT,
+  issuers TEXT, addressees TEXT,   -- joined with 、
+  section TEXT, page INTEGER, title_line INTEGER, end_line INTEGER,
+  public INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
+CREATE TABLE IF NOT EXISTS tasks (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  line INTEGER, lead TEXT, responsible TEXT, text TEXT
+);
+CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
+CREATE TABLE IF NOT EXISTS task_departments (
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  role TEXT NOT NULL,           -- 'lead' or 'responsible'
+  department TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS task_departments_name ON task_departments(department);
+CREATE TABLE IF NOT EXISTS "references" (
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  number TEXT NOT NULL, title TEXT, line INTEGER
+);
+CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, tokenize = 'trigram');
+)SQL";
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
+  return out;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+struct Catalog::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+
+  void check(int rc, const char* what) const {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+      throw InputError(path + ": " + what + ": " + sqlite3_errmsg(db));
+  }
+  void exec(const char* sql) const {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "error";
+      sqlite3_free(err);
+      throw InputError(path + ": " + msg);
+    }
+  }
+
+  struct Stmt {
+    sqlite3_stmt* s = nullptr;
+    const Impl* owner;
+    Stmt(const Impl* o, const char* sql) : owner(o) { o->check(sqlite3_prepare_v2(o->db, sql, -1, &s, nullptr), "prepare"); }
+    ~Stmt() { sqlite3_finalize(s); }
+    Stmt& text(int i, std::string_view v) {
+      sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+      return *this;
+    }
+    Stmt& opt_text(int i, const std::optional<std::string>& v) {
+      if (v) return text(i, *v);
+      sqlite3_bind_null(s, i);
+      return *this;
+    }
+    Stmt& integer(int i, long long v) {
+      sqlite3_bind_int64(s, i, v);
+      return *this;
+    }
+    template <class T>
+    Stmt& opt_int(int i, const std::optional<T>& v) {
+      if (v) return integer(i, static_cast<long long>(*v));
+      sqlite3_bind_null(s, i);
+      return *this;
+    }
+    int step() {
+      int rc = sqlite3_step(s);
+      owner->check(rc, "step");
+      return rc;
+    }
+    void reset() {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+    }
+  };
+};
+
+Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  if (sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "cannot open";
+    sqlite3_close(impl_->db);
+    impl_->db = nullptr;
+    throw InputError(path + ": " + msg);
+  }
+  sqlite3_busy_timeout(impl_->db, 5000);
+  impl_->exec(kSchema);
+}
+
+Catalog::~Catalog() {
+  if (impl_ && impl_->db) sqlite3_close(impl_->db);
+}
+
+bool Catalog::up_to_date(std::string_view path, std::string_view sha256, std::string_view tool_version) const {
+  Impl::Stmt q(impl_.get(), "SELECT 1 FROM issues WHERE path = ?1 AND sha256 = ?2 AND tool_version = ?3");
+  q.text(1, path).text(2, sha256).text(3, tool_version);
+  return q.step() == SQLITE_ROW;
+}
+
+std::string Catalog::recorded_sha256(std::string_view path, std::string_view tool_version) const {
+  Impl::Stmt q(impl_.get(), "SELECT sha256 FROM issues WHERE path = ?1 AND tool_version = ?2");
+  q.text(1, path).text(2, tool_version);
+  if (q.step() != SQLITE_ROW) return {};
+  const unsigned char* v = sqlite3_column_text(q.s, 0);
+  return v ? reinterpret_cast<const char*>(v) : "";
+}
+
+void Catalog::begin() { impl_->exec("BEGIN"); }
+void Catalog::commit() { impl_->exec("COMMIT"); }
+
+void Catalog::record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version) {
+  Impl* I = impl_.get();
+  {
+    Impl::Stmt del_fts(I, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
+    del_fts.text(1, path).step();
+    Impl::Stmt del_td(I, "DELETE FROM task_departments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
+    del_td.text(1, path).step();
+    Impl::Stmt del_t(I, "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_t.text(1, path).step();
+    Impl::Stmt del_r(I, "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_r.text(1, path).step();
+    Impl::Stmt del_d(I, "DELETE FROM documents WHERE path = ?1");
+    del_d.text(1, path).step();
+  }
+  Impl::Stmt is(I, "INSERT OR REPLACE INTO issues VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  is.text(1, path).text(2, output).text(3, issue.source.sha256).integer(4, static_cast<long long>(issue.source.bytes));
+  is.text(5, issue.source.encoding).text(6, tool_version);
+  if (issue.gazette.title.empty()) sqlite3_bind_null(is.s, 7); else is.text(7, issue.gazette.title);
+  is.opt_int(8, issue.gazette.year).opt_int(9, issue.gazette.issue).opt_int(10, issue.gazette.cumulative_issue);
+  is.opt_text(11, issue.gazette.published).integer(12, static_cast<long long>(issue.documents.size()));
+  is.step();
+
+  Impl::Stmt doc(I, "INSERT INTO documents (path, idx, number, prefix, number_year, serial, title, genre, date, issuers, "
+                    "addressees, section, page, title_line, end_line, public) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
+  Impl::Stmt fts(I, "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
+  Impl::Stmt task(I, "INSERT INTO tasks (document_id, line, lead, responsible, text) VALUES (?1,?2,?3,?4,?5)");
+  Impl::Stmt dep(I, "INSERT INTO task_departments (task_id, role, department) VALUES (?1,?2,?3)");
+  Impl::Stmt ref(I, "INSERT INTO \"references\" (document_id, number, title, line) VALUES (?1,?2,?3,?4)");
+  for (std::size_t k = 0; k < issue.documents.size(); ++k) {
+    const Document& d = issue.documents[k];
+    doc.reset();
+    doc.text(1, path).integer(2, static_cast<long long>(k));
+    if (d.number) {
+      doc.text(3, d.number->text).text(4, d.number->prefix).opt_int(5, d.number->year).opt_int(6, d.number->serial);
+    }
+    doc.text(7, d.title).opt_text(8, d.genre).opt_text(9, d.date).text(10, join(d.issuers)).text(11, join(d.addressees));
+    doc.opt_text(12, d.section).opt_int(13, d.page).integer(14, d.title_line).integer(15, d.end_line).integer(16, d.is_public);
+    doc.step();
+    long long id = sqlite3_last_insert_rowid(I->db);
+    fts.reset();
+    fts.integer(1, id).text(2, d.title).text(3, d.text).step();
+    for (const Task& t : d.tasks) {
+      task.reset();
+      task.integer(1, id).integer(2, t.line).text(3, join(t.lead)).text(4, join(t.responsible)).text(5, t.text).step();
+      long long tid = sqlite3_last_insert_rowid(I->db);
+      for (const auto* list : {&t.lead, &t.responsible})
+        for (const auto& name : *list) {
+          dep.reset();
+          dep.integer(1, tid).text(2, list == &t.lead ? "lead" : "responsible").text(3, name).step();
+        }
+    }
+    for (const Reference& r : d.references) {
+      ref.reset();
+      ref.integer(1, id).text(2, r.number).opt_text(3, r.title).integer(4, r.line).step();
+    }
+  }
+}
+
+std::string Catalog::documents_csv() const {
+  std::ostringstream out;
+  out << "source,year,issue,number,title,genre,date,issuers,section,page\r\n";
+  Impl::Stmt q(impl_.get(),
+               "SELECT d.path, i.year, i.issue, d.number, d.title, d.genre, d.date, d.issuers, d.section, d.page "
+               "FROM documents d JOIN issues i ON i.path = d.path ORDER BY d.path, d.idx");
+  while (q.step() == SQLITE_ROW) {
+    for (int c = 0; c < 10; ++c) {
+      const unsigned char* v = sqlite3_column_text(q.s, c);
+      if (c) out << ',';
+      out << csv_field(v ? reinterpret_cast<const char*>(v) : "");
+    }
+    out << "\r\n";
+  }
+  return out.str();
+}
+
+long long Catalog::document_count() const {
+  Impl::Stmt q(impl_.get(), "SELECT count(*) FROM documents");
+  q.step();
+  return sqlite3_column_int64(q.s, 0);
+}
+
+}  // namespace gazette

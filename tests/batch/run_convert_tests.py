@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""gazette-convert and gazette-split on real folders.
+
+Usage: run_convert_tests.py BIN_DIR SAMPLE SHARED_CORPUS WORKDIR
+
+1. A folder of real texts (the sample, the shared corpus documents, a
+   GB18030 copy) plus one undecodable file: outputs complete and valid
+   JSON, catalog queryable (FTS5 finds 楚政办通〔2022〕59号 by 药品监管),
+   catalog.csv has a row per document, the bad file reported, exit 1.
+2. A re-run rewrites nothing (every file's mtime and size unchanged).
+3. SIGINT in the middle of a larger run: exit 130, no partial or temporary
+   file; the next run completes the rest; the run after it rewrites nothing.
+4. --files-from - and --glob; gazette-split writes safe names and a manifest.
+5. GNU parallel spreads extraction over processes (when installed).
+Prints one line per check and 'N passed, N failed'.
+"""
+import glob
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+BIN, SAMPLE, CORPUS, WORK = sys.argv[1:5]
+CONVERT = os.path.join(BIN, "gazette-convert")
+SPLIT = os.path.join(BIN, "gazette-split")
+EXTRACT = os.path.join(BIN, "gazette-extract")
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'FAIL':4s} {name}" + (f"\n     {detail}" if detail and not ok else ""))
+
+
+def snapshot(folder):
+    out = {}
+    for root, _, files in os.walk(folder):
+        for f in files:
+            p = os.path.join(root, f)
+            st = os.stat(p)
+            out[os.path.relpath(p, folder)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def outputs_valid(outdir):
+    bad = []
+    for p in glob.glob(os.path.join(outdir, "**", "*.json"), recursive=True):
+        try:
+            d = json.load(open(p, encoding="utf-8"))
+            assert "documents" in d
+        except Exception as e:  # noqa: BLE001
+            bad.append(f"{p}: {e}")
+    leftovers = [p for p in glob.glob(os.path.join(outdir, "**", "*"), recursive=True) if ".gazette-tmp." in p]
+    return bad + [f"temporary file left: {p}" for p in leftovers]
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    arch, out = os.path.join(WORK, "archive"), os.path.join(WORK, "out")
+    os.makedirs(os.path.join(arch, "2022"))
+    os.makedirs(os.path.join(arch, "pkulaw"))
+    shutil.copy(SAMPLE, os.path.join(arch, "2022", "chuxiong-12.txt"))
+    text = open(SAMPLE, encoding="utf-8").read()
+    open(os.path.join(arch, "2022", "chuxiong-12-gb.txt"), "wb").write(text.encode("gb18030"))
+    for p in sorted(glob.glob(os.path.join(CORPUS, "pkulaw-5docs", "docs", "*.txt"))):
+        shutil.copy(p, os.path.join(arch, "pkulaw"))
+    open(os.path.join(arch, "pkulaw", "broken.txt"), "wb").write(b"\x00\x01binary\xff\xfe" * 50)
+
+    # 1. first run
+    p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
+    check("first run exits 1 (one bad input)", p.returncode == 1, f"exit {p.returncode}: {p.stderr}")
+    check("bad input reported with its path", "broken.txt" in p.stderr and "error:" in p.stderr, p.stderr)
+    check("summary line", "7 converted, 0 skipped, 1 failed" in p.stderr, p.stderr)
+    jsons = sorted(os.path.relpath(x, out) for x in glob.glob(os.path.join(out, "**", "*.json"), recursive=True))
+    check("one output per good input, mirrored paths", len(jsons) == 7 and "2022/chuxiong-12.txt.json" in jsons, str(jsons))
+    check("outputs complete and valid", not outputs_valid(out), "; ".join(outputs_valid(out)))
+    check("OUTDIR holds nothing else", sorted(os.listdir(out)) == ["2022", "catalog.csv", "catalog.sqlite", "pkulaw"],
+          str(os.listdir(out)))
+    db = sqlite3.connect(os.path.join(out, "catalog.sqlite"))
+    hits = [r[0] for r in db.execute(
+        "SELECT d.number FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH '药品监管'")]
+    check("FTS5 trigram finds 楚政办通〔2022〕59号", hits.count("楚政办通〔2022〕59号") == 2, str(hits))
+    n_docs = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    n_tasks = db.execute("SELECT count(*) FROM tasks t JOIN documents d ON d.id = t.document_id "
+                         "WHERE d.path = '2022/chuxiong-12.txt'").fetchone()[0]
+    check("tasks recorded", n_tasks == 85, str(n_tasks))
+    led = db.execute("SELECT count(*) FROM task_departments WHERE role = 'lead' AND department = '州科协'").fetchone()[0]
+    check("task departments queryable", led > 0, str(led))
+    refs = db.execute('SELECT count(*) FROM "references"').fetchone()[0]
+    check("references recorded", refs >= 12, str(refs))
+    db.close()
+    csv_rows = open(os.path.join(out, "catalog.csv"), encoding="utf-8").read().strip().split("\n")
+    check("catalog.csv has a row per document", len(csv_rows) == n_docs + 1, f"{len(csv_rows)} rows, {n_docs} documents")
+
+    # 2. re-run rewrites nothing
+    before = snapshot(out)
+    time.sleep(0.05)
+    p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
+    check("re-run skips everything", "0 converted, 7 skipped, 1 failed" in p.stderr, p.stderr)
+    check("re-run rewrites nothing", snapshot(out) == before)
+
+    # 3. SIGINT mid-run, then resume
+    big, out2 = os.path.join(WORK, "big"), os.path.join(WORK, "out2")
+    os.makedirs(big)
+    for i in range(120):
+        shutil.copy(SAMPLE, os.path.join(big, f"issue-{i:03d}.txt"))
+    proc = subprocess.Popen([CONVERT, "-j1", "-o", out2, big], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(glob.glob(os.path.join(out2, "*.json"))) < 3:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=120)[1]
+    done = len(glob.glob(os.path.join(out2, "*.json")))
+    check("SIGINT stops the run with 130", proc.returncode == 130, f"exit {proc.returncode}: {err}")
+    check("SIGINT leaves no partial file", not outputs_valid(out2), "; ".join(outputs_valid(out2)))
+    check("SIGINT stopped before the end", 0 < done < 120, f"{done} outputs")
+    p = subprocess.run([CONVERT, "-j2", "-o", out2, big], capture_output=True, text=True, timeout=300)
+    check("next run completes the rest", p.returncode == 0 and f"{120 - done} converted, {done} skipped" in p.stderr, p.stderr)
+    check("all outputs there and valid", len(glob.glob(os.path.join(out2, "*.json"))) == 120 and not outputs_valid(out2))
+    before = snapshot(out2)
+    time.sleep(0.05)
+    p = subprocess.run([CONVERT, "-o", out2, big], capture_output=True, text=True, timeout=300)
+    check("third run rewrites nothing", snapshot(out2) == before and "0 converted, 120 skipped" in p.stderr, p.stderr)
+
+    # 4. --files-from -, --glob, split
+    out3 = os.path.join(WORK, "out3")
+    listed = "\n".join([os.path.join(arch, "2022", "chuxiong-12.txt"), os.path.join(arch, "pkulaw", "broken.txt")]) + "\n"
+    p = subprocess.run([CONVERT, "-q", "--files-from", "-", "-o", out3], input=listed, capture_output=True, text=True)
+    check("--files-from - converts listed paths", p.returncode == 1 and len(glob.glob(os.path.join(out3, "**", "*.json"), recursive=True)) == 1,
+          f"exit {p.returncode}: {p.stderr}")
+    out4 = os.path.join(WORK, "out4")
+    p = subprocess.run([CONVERT, "-q", "--glob", "CLI.*", "-o", out4, arch], capture_output=True, text=True)
+    n = len(glob.glob(os.path.join(out4, "**", "*.json"), recursive=True))
+    check("--glob selects by name", p.returncode == 0 and n == 5, f"exit {p.returncode}, {n} outputs")
+    p = subprocess.run([CONVERT, "-o", "/proc/forbidden", arch], capture_output=True, text=True)
+    check("unwritable OUTDIR is exit 2", p.returncode == 2 and "error:" in p.stderr, f"exit {p.returncode}: {p.stderr}")
+
+    sp = os.path.join(WORK, "split")
+    p = subprocess.run([SPLIT, "--separate", "-o", sp, SAMPLE], capture_output=True, text=True)
+    manifest = json.load(open(os.path.join(sp, "manifest.json"), encoding="utf-8"))
+    names = [f["file"] for f in manifest["files"]]
+    safe = all("/" not in n and not n.startswith(".") and len(n.encode()) <= 150 for n in names)
+    check("split: 7 documents, 5 attachments, 5 parts", p.returncode == 0 and len(names) == 17 and safe, str(names)[:300])
+    first = manifest["files"][0]
+    body = open(os.path.join(sp, first["file"]), encoding="utf-8").read().split("\n")
+    check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
+          first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
+
+    # 5. GNU parallel
+    if shutil.which("parallel"):
+        files = "\n".join(sorted(glob.glob(os.path.join(arch, "pkulaw", "CLI.*")))) + "\n"
+        p = subprocess.run(["parallel", "-j2", "--will-cite", EXTRACT, "--no-text", "-f", "jsonl", "{}"],
+                           input=files, capture_output=True, text=True, timeout=300)
+        lines = [json.loads(l) for l in p.stdout.splitlines()]
+        check("GNU parallel spreads extraction (JSON Lines out)", p.returncode == 0 and len(lines) == 5, p.stderr)
+    print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

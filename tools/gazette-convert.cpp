@@ -1,0 +1,132 @@
+// gazette-convert: a whole archive to outputs and a catalog, resumable.
+#include <unicode/uversion.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "cli_common.h"
+#include "gazette/batch.h"
+#include "gazette/extract.h"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+struct Options {
+  std::vector<std::string> inputs;
+  std::string files_from;
+  std::string glob;
+  unsigned jobs = 0;
+  std::string format = "json";
+  std::string outdir;
+  std::string encoding;
+  bool quiet = false;
+};
+
+std::string mb(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace gazette;
+  constexpr const char* kTool = "gazette-convert";
+  cli::ignore_sigpipe();
+
+  Options o;
+  CLI::App app{"Convert an archive of gazette texts: one output per input under OUTDIR, plus\n"
+               "OUTDIR/catalog.sqlite (with a full-text index) and OUTDIR/catalog.csv.\n"
+               "Unchanged inputs are skipped; outputs are written atomically.",
+               kTool};
+  app.footer("Exit status: 0 every input converted or up to date; 1 some inputs failed (reported, the rest done);\n"
+             "2 usage or output error; 130 interrupted (re-run to finish).\n"
+             "Example: gazette-convert -j2 -o out/ archive/ && sqlite3 out/catalog.sqlite "
+             "\"SELECT number FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "
+             "WHERE documents_fts MATCH '药品监管'\"");
+  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
+                                        U_ICU_VERSION + ")");
+  app.add_option("INPUT", o.inputs, "gazette text files and folders (walked recursively)");
+  app.add_option("--files-from", o.files_from, "read input paths, one per line, from FILE (- = standard input)");
+  app.add_option("--glob", o.glob, "convert only files whose name matches this pattern, e.g. '*.txt'");
+  app.add_option("-j,--jobs", o.jobs, "worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app.add_option("-f,--format", o.format, "output format: json, yaml or jsonl (one line per document)")
+      ->check(CLI::IsMember({"json", "yaml", "jsonl"}));
+  app.add_option("-o,--outdir", o.outdir, "output folder (created if needed)")->required();
+  app.add_option("--encoding", o.encoding, "force the input encoding (default: detect)");
+  app.add_flag("-q,--quiet", o.quiet, "no progress and no summary");
+  if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+
+  ConvertOptions co;
+  co.inputs = o.inputs;
+  co.glob = o.glob;
+  co.jobs = o.jobs;
+  co.format = *parse_format(o.format);
+  co.outdir = o.outdir;
+  co.encoding = o.encoding;
+  if (!o.files_from.empty()) {
+    try {
+      std::string list = cli::read_input(o.files_from);
+      std::size_t start = 0;
+      while (start < list.size()) {
+        std::size_t end = list.find('\n', start);
+        if (end == std::string::npos) end = list.size();
+        std::string line = list.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) co.listed.push_back(line);
+        start = end + 1;
+      }
+    } catch (const InputError& e) {
+      cli::print_error(kTool, o.files_from, e);
+      return cli::kError;
+    }
+  }
+  if (co.inputs.empty() && co.listed.empty()) {
+    cli::print_error(kTool, "no inputs (give files, folders or --files-from)");
+    return cli::kError;
+  }
+
+  bool tty = !o.quiet && ::isatty(STDERR_FILENO);
+  co.on_error = [&](const std::string& path, const std::string& msg, int line, int column) {
+    if (tty) std::cerr << "\r\033[K";
+    cli::print_error(kTool, path, InputError(msg, line, column));
+  };
+  auto t0 = std::chrono::steady_clock::now();
+  if (tty)
+    co.on_progress = [&](std::size_t done, std::size_t total, std::uint64_t bytes) {
+      double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      double rate = s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0;
+      double eta = done > 0 ? s * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+      std::fprintf(stderr, "\r\033[K%zu/%zu files, %.1f MB/s, ETA %.0f s", done, total, rate, eta);
+    };
+  co.stop = &g_stop;
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+
+  ConvertSummary s;
+  try {
+    s = convert(co);
+  } catch (const InputError& e) {
+    if (tty) std::cerr << "\r\033[K";
+    cli::print_error(kTool, e.what());
+    return cli::kError;
+  }
+  if (tty) std::cerr << "\r\033[K";
+  if (!o.quiet) {
+    double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
+    std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",
+                 s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed, s.documents, mb(s.bytes).c_str(),
+                 s.seconds, rate);
+  }
+  if (s.interrupted) return 130;
+  return s.failed ? cli::kFindings : cli::kOk;
+}
