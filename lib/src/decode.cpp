@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -124,6 +126,16 @@ std::string gb18030_to_utf8(std::string_view bytes, std::string_view original, s
 // NUL and most C0 controls never occur in gazette text; they mean binary.
 void refuse_binary(std::string_view utf8, std::string_view original, bool same_offsets) {
   for (std::size_t i = 0; i < utf8.size(); ++i) {
+    // Skip eight bytes at once when none is below 0x20 (SWAR test).
+    if (i + 8 <= utf8.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, utf8.data() + i, 8);
+      std::uint64_t below = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
+      if (below == 0) {
+        i += 7;
+        continue;
+      }
+    }
     auto c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
       std::string what = c == 0 ? "binary data (NUL byte)" : "binary data (control byte)";
@@ -168,6 +180,15 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = p[i];
     if (c < 0x80) {
       ++i;

@@ -73,18 +73,32 @@ std::optional<Ymd> date_line(std::string_view norm) {
 }
 
 // Names of the texts a notice issues: 《X》 in its covering text, and what
-// stands between 印发/转发 and 的通知 in its title.
+// stands between 印发/转发 and 的通知 in its title. (Literal scans: these run
+// on every document.)
 std::vector<std::string> issued_names(const std::string& title_norm, const Stream& cover) {
   std::vector<std::string> names;
-  static const RE2 quoted(R"(《([^《》]{2,200})》)");
-  re2::StringPiece in(cover.str());
-  std::string q;
-  while (RE2::FindAndConsume(&in, quoted, &q)) names.push_back(match_key(q));
-  static const RE2 in_title(R"((?:印发|转发|批转|发布)(.{2,200}?)的(?:通知|决定|通告|公告)$)");
-  std::string t;
-  if (RE2::PartialMatch(squeeze(title_norm), in_title, &t)) {
-    names.push_back(match_key(t));
+  const std::string& s = cover.str();
+  static const std::string open = "《", close = "》";
+  for (std::size_t at = s.find(open); at != std::string::npos; at = s.find(open, at + open.size())) {
+    std::size_t b = at + open.size();
+    std::size_t e = s.find(close, b), nested = s.find(open, b);
+    if (e == std::string::npos) break;
+    if (nested < e) continue;  // 《…《…》: the inner one is taken next
+    std::size_t chars = count_chars(std::string_view(s).substr(b, e - b));
+    if (chars >= 2 && chars <= 200) names.push_back(match_key(std::string_view(s).substr(b, e - b)));
   }
+  std::string t = squeeze(title_norm);
+  std::size_t verb_end = std::string::npos;
+  for (std::string_view verb : {"印发", "转发", "批转", "发布"}) {
+    std::size_t at = t.find(verb);
+    if (at != std::string::npos && (verb_end == std::string::npos || at + verb.size() < verb_end)) verb_end = at + verb.size();
+  }
+  if (verb_end != std::string::npos)
+    for (std::string_view tail : {"的通知", "的决定", "的通告", "的公告"})
+      if (ends_with(t, tail) && t.size() >= verb_end + tail.size() + 6) {
+        names.push_back(match_key(std::string_view(t).substr(verb_end, t.size() - tail.size() - verb_end)));
+        break;
+      }
   return names;
 }
 
@@ -95,7 +109,9 @@ struct HeadingMatch {
 // Heading lines in [from, end) whose squeezed text equals `want`.
 std::optional<HeadingMatch> find_heading(const Text& text, std::size_t from, std::size_t end, const std::string& want) {
   for (std::size_t i = from; i < end; ++i) {
-    if (text.lines[i].blank()) continue;
+    // A heading's first line is no longer than the heading (plus spaces and
+    // quotation marks): skip the paragraphs without building their keys.
+    if (text.lines[i].blank() || text.lines[i].norm.size() > want.size() + 24) continue;
     std::string got;
     for (std::size_t k = i, taken = 0; k < end && taken < 4; ++k) {
       if (text.lines[k].blank()) continue;
@@ -216,7 +232,8 @@ std::vector<std::string> issuers_of(std::string_view title) {
   return out;
 }
 
-Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics) {
+Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
+                       bool with_text) {
   Document d;
   d.title = seg.title;
   d.number = seg.number;
@@ -367,7 +384,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
                               "chronicle heading names no year; entries cannot be dated"});
     }
   }
-  d.text = paragraphs(text, seg.title_first, seg.end);
+  if (with_text) d.text = paragraphs(text, seg.title_first, seg.end);
   return d;
 }
 

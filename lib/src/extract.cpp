@@ -52,8 +52,7 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
 
   std::vector<Segment> segs = segment(text, toc, body_start, &issue.diagnostics);
   for (const Segment& s : segs) {
-    Document d = read_document(text, s, pages, &issue.diagnostics);
-    if (!options.keep_text) d.text.clear();
+    Document d = read_document(text, s, pages, &issue.diagnostics, options.keep_text);
     issue.documents.push_back(std::move(d));
   }
 

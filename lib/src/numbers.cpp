@@ -14,11 +14,11 @@ namespace {
 const RE2& number_re() {
   // Lenient on purpose: a 2-digit year or a missing 号 is still a number
   // (gazette-check reports the malformed form; segmentation still anchors).
-  static const RE2 re(R"(^([\p{Han}A-Za-z]{1,20})\s*(?:〔|\[|\(|【|〈)\s*(\d{2,4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d{1,20})\s*号?$)");
+  static const RE2 re(R"(^([\p{Han}A-Za-z]+)\s*(?:〔|\[|\(|【|〈)\s*(\d{2,4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d+)\s*号?$)");
   return re;
 }
 const RE2& order_re() {  // 国令第707号, 国务院令第708号
-  static const RE2 re(R"(^([\p{Han}]{1,20}令)\s*第\s*(\d{1,20})\s*号$)");
+  static const RE2 re(R"(^([\p{Han}]+令)\s*第\s*(\d+)\s*号$)");
   return re;
 }
 
@@ -33,13 +33,16 @@ std::optional<DocNumber> parse_number(std::string_view s) {
   std::string prefix, year, serial;
   DocNumber n;
   n.text = std::string(s);
-  if (RE2::FullMatch(s, number_re(), &prefix, &year, &serial)) {
+  // Cheap refusals first: this runs on every line of a body.
+  if (s.size() > 160 || s.size() < 6) return std::nullopt;
+  if (RE2::FullMatch(s, number_re(), &prefix, &year, &serial) && count_chars(prefix) <= 20 && serial.size() <= 20) {
     n.prefix = prefix;
     n.year = static_cast<int>(std::stoi(year));
     n.serial = to_int(serial);
     return n;
   }
-  if (RE2::FullMatch(s, order_re(), &prefix, &serial)) {
+  if (s.find("令") != std::string_view::npos && RE2::FullMatch(s, order_re(), &prefix, &serial) &&
+      count_chars(prefix) <= 20 && serial.size() <= 20) {
     n.prefix = prefix;
     n.serial = to_int(serial);
     return n;
@@ -49,7 +52,12 @@ std::optional<DocNumber> parse_number(std::string_view s) {
 
 std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   std::string_view s = norm_line;
-  if (s.size() > 120) return std::nullopt;
+  if (s.size() > 120 || s.size() < 6) return std::nullopt;
+  // A number has a bracket after its organ code and ends in 号 (or a
+  // serial's last digit when 号 is missing).
+  char last = s.back() == ')' && s.size() > 1 ? s[s.size() - 2] : s.back();
+  bool hao = s.find("号") != std::string_view::npos;
+  if (!hao && !(last >= '0' && last <= '9')) return std::nullopt;
   if (!s.empty() && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);

@@ -1,16 +1,59 @@
 // Stage 9, references: cited 〔year〕N号 numbers and their 《》 titles.
 #include "gazette/references.h"
 
-#include <re2/re2.h>
+#include <cctype>
 
 #include <unordered_set>
 
 namespace gazette {
 namespace {
 
-const RE2& cited_re() {
-  static const RE2 re(R"(([\p{Han}A-Za-z]{1,40})\s?(?:〔|【|\[)\s?(\d{4})\s?(?:〕|】|\])\s?第?\s?(\d{1,18})\s?号)");
-  return re;
+bool starts(const std::string& s, std::size_t i, std::string_view lit) { return s.compare(i, lit.size(), lit) == 0; }
+
+std::size_t skip_space(const std::string& s, std::size_t i) { return i < s.size() && s[i] == ' ' ? i + 1 : i; }
+
+std::size_t digits(const std::string& s, std::size_t i, std::size_t max) {
+  std::size_t j = i;
+  while (j < s.size() && j - i < max && s[j] >= '0' && s[j] <= '9') ++j;
+  return j - i;
+}
+
+// Is there `〔YYYY〕N号` (or 【】 []) starting at the bracket at `i`? Returns
+// the end of the match or 0.
+std::size_t number_after(const std::string& s, std::size_t i) {
+  std::string_view close;
+  if (starts(s, i, "〔")) close = "〕", i += 3;
+  else if (starts(s, i, "【")) close = "】", i += 3;
+  else if (s[i] == '[') close = "]", i += 1;
+  else return 0;
+  i = skip_space(s, i);
+  if (digits(s, i, 5) != 4) return 0;
+  i = skip_space(s, i + 4);
+  if (!starts(s, i, close)) return 0;
+  i = skip_space(s, i + close.size());
+  if (starts(s, i, "第")) i = skip_space(s, i + 3);
+  std::size_t n = digits(s, i, 19);
+  if (n == 0 || n > 18) return 0;
+  i = skip_space(s, i + n);
+  return starts(s, i, "号") ? i + 3 : 0;
+}
+
+// Start of the organ code before `i`: Han characters and ASCII letters,
+// at most 40 characters, one space allowed before the bracket.
+std::size_t prefix_before(const std::string& s, std::size_t i) {
+  if (i > 0 && s[i - 1] == ' ') --i;
+  std::size_t start = i, chars = 0;
+  while (start > 0 && chars < 40) {
+    std::size_t k = start - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    std::size_t len;
+    char32_t c = decode_at(s, k, &len);
+    bool letter = (c < 0x80 && std::isalpha(static_cast<int>(c))) || is_han(c);
+    if (!letter) break;
+    start = k;
+    ++chars;
+  }
+  return start;
 }
 
 // Words that end the sentence before an organ code: 根据国发〔…〕 -> 国发.
@@ -53,12 +96,24 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   std::unordered_set<std::string> seen;
   std::string own = squeeze(fold(own_number));
   const std::string& s = stream.str();
-  re2::StringPiece in(s);
-  re2::StringPiece whole, prefix;
-  while (RE2::FindAndConsume(&in, cited_re(), &prefix)) {
-    std::size_t end = static_cast<std::size_t>(in.data() - s.data());
-    std::size_t pstart = static_cast<std::size_t>(prefix.data() - s.data());
-    pstart += trim_prefix(std::string_view(prefix.data(), prefix.size()));
+  // One pass over the brackets (a literal scan), parsing around each.
+  std::size_t last_end = 0;  // a prefix never reaches into the previous number
+  // (std::string::find_first_of calls memchr once per byte: a plain loop.)
+  auto next_bracket = [&](std::size_t from) {
+    for (std::size_t k = from; k < s.size(); ++k)
+      if (s[k] == '\xE3' || s[k] == '[') return k;
+    return std::string::npos;
+  };
+  for (std::size_t at = next_bracket(0); at != std::string::npos; at = next_bracket(at + 1)) {
+    std::size_t end = number_after(s, at);
+    if (end == 0) continue;
+    std::size_t pend = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
+    std::size_t pstart = std::max(prefix_before(s, at), last_end);
+    if (pstart >= pend) continue;
+    last_end = end;
+    std::string_view prefix(s.data() + pstart, pend - pstart);
+    pstart += trim_prefix(prefix);
+    at = end - 1;
     std::string key = squeeze(std::string_view(s.data() + pstart, end - pstart));
     bool is_own = !own.empty() && key.size() >= own.size() && key.compare(key.size() - own.size(), own.size(), own) == 0;
     if (is_own || !seen.insert(key).second) continue;

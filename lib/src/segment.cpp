@@ -202,7 +202,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       for (std::size_t k = s.title_first; k <= (s.number_line ? *s.number_line : s.title_last); ++k) in_head[k] = true;
     std::vector<Segment> found;
     for (std::size_t i = body_start; i < text.lines.size(); ++i) {
-      if (text.lines[i].blank() || in_head[i]) continue;
+      if (text.lines[i].blank() || in_head[i] || text.lines[i].norm.size() > longest + 24) continue;
       std::string got;
       for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
         if (text.lines[k].blank()) continue;

@@ -81,9 +81,13 @@ void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, st
 }  // namespace
 
 bool states_first_listed_leads(std::string_view t) {
-  for (std::string_view p : {"列第一位者为牵头单位", "列第一位的为牵头单位", "排在第一位的为牵头单位", "排名第一的为牵头单位",
-                             "列在首位的为牵头单位", "第一个单位为牵头单位", "列第一位的部门为牵头部门", "列第一位者为牵头部门"})
-    if (t.find(p) != std::string_view::npos) return true;
+  // One literal scan for 第一 / 首位, then the phrases around it.
+  for (std::string_view anchor : {"第一", "首位"}) {
+    for (std::size_t at = t.find(anchor); at != std::string_view::npos; at = t.find(anchor, at + anchor.size())) {
+      std::string_view around = t.substr(at >= 12 ? at - 12 : 0, 60);
+      if (around.find("牵头单位") != std::string_view::npos || around.find("牵头部门") != std::string_view::npos) return true;
+    }
+  }
   return false;
 }
 
@@ -206,7 +210,14 @@ std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
     } else if (c == ')' && depth > 0) {
       if (--depth == 0) {
         std::string_view inner(s.data() + open + 1, i - open - 1);
-        if (inner.size() <= kMaxInner && parse_annotation(inner, &names)) {
+        // Every annotation names a role: 牵头 配合 负责 参与 参加 协助 协同,
+        // or a label ending in 单位/部门. Others are prose, skipped cheaply.
+        auto has_role = [&] {
+          for (std::string_view w : {"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"})
+            if (inner.find(w) != std::string_view::npos) return true;
+          return false;
+        };
+        if (inner.size() >= 6 && inner.size() <= kMaxInner && has_role() && parse_annotation(inner, &names)) {
           Task t;
           t.line = stream.line_number(i);
           t.text = stream.original(open + 1, i);

@@ -71,6 +71,20 @@ void keep_in_step(Line& line, std::size_t n, std::size_t r) {
     map.emplace_back(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r));
 }
 
+// Bytes that may start something folding changes: ASCII white space and
+// the lead bytes of NBSP (C2), the U+2000 spaces and zero-width marks (E2),
+// the ideographic space (E3) and the full-width forms and BOM (EF). Runs of
+// other bytes are copied as they are, in one append.
+struct Special {
+  bool table[256] = {};
+  Special() {
+    for (unsigned char c : {' ', '\t', '\f', '\v', '\r', static_cast<char>(0xC2), static_cast<char>(0xE2),
+                            static_cast<char>(0xE3), static_cast<char>(0xEF)})
+      table[c] = true;
+  }
+};
+const Special kSpecial;
+
 void fold_line(Line& line) {
   std::string_view raw = line.raw;
   std::string& out = line.norm;
@@ -78,6 +92,21 @@ void fold_line(Line& line) {
   bool pending_space = false;
   std::size_t space_at = 0;
   for (std::size_t i = 0; i < raw.size();) {
+    if (!kSpecial.table[static_cast<unsigned char>(raw[i])]) {
+      std::size_t j = i + 1;
+      while (j < raw.size() && !kSpecial.table[static_cast<unsigned char>(raw[j])]) ++j;
+      // Stop before a continuation byte run could be split: the special
+      // bytes are all lead or ASCII bytes, so j is a character boundary.
+      if (pending_space && !out.empty()) {
+        keep_in_step(line, out.size(), space_at);
+        out += ' ';
+      }
+      pending_space = false;
+      keep_in_step(line, out.size(), i);
+      out.append(raw.substr(i, j - i));
+      i = j;
+      continue;
+    }
     std::size_t len;
     char32_t cp = decode_at(raw, i, &len);
     std::size_t next = i + len;

@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "gazette/numbers.h"
@@ -13,12 +14,12 @@ namespace {
 
 // Trailing page: `(3)`, `（3）` (folded), ` 3`, `……3`, `\t(53)`.
 const RE2& page_re() {
-  static const RE2 re(R"(^(.*?)\s*(?:\((\d{1,4})\)|(?:[\.…·]{2,}|\s)\s*(\d{1,4}))$)");
+  static const RE2 re(R"(^(.*?)\s*(?:\((\d{1,4})\)|(?:[\.…·][\.…·]+|\s)\s*(\d{1,4}))$)");
   return re;
 }
 // A number at the end of a TOC line.
 const RE2& trailing_number_re() {
-  static const RE2 re(R"(^(.*?)\s*\(?([\p{Han}A-Za-z]{1,20}\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d{1,18}\s*号)\)?$)");
+  static const RE2 re(R"(^(.*?)\s*\(?([\p{Han}A-Za-z]+\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d+\s*号)\)?$)");
   return re;
 }
 
@@ -32,18 +33,18 @@ Parsed parse_line(const Line& line) {
   Parsed p;
   std::string head, page_a, page_b;
   std::string_view s = line.norm;
-  if (RE2::FullMatch(s, page_re(), &head, &page_a, &page_b)) {
+  char last = s.empty() ? 0 : s.back();
+  if (((last >= '0' && last <= '9') || last == ')') && RE2::FullMatch(s, page_re(), &head, &page_a, &page_b)) {
     p.page = std::stoi(page_a.empty() ? page_b : page_a);
     s = s.substr(0, head.size());
   }
   std::string before, num;
-  if (RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
+  if (s.find("号") != std::string_view::npos && RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
     // Without a space before it, the organ code may have swallowed the end
     // of the title: cut it after the title's 文种.
-    std::string g = genre_of(before + num.substr(0, num.find_first_of("〔[【")));
     std::size_t split = before.size();
     if (before.empty() || before.back() != ' ') {
-      std::size_t bracket = num.find_first_of("〔[【");
+      std::size_t bracket = std::min({num.find("〔"), num.find("["), num.find("【")});
       std::string prefix = num.substr(0, bracket);
       static const char* const genres[] = {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "函"};
       std::size_t best = std::string::npos;
@@ -56,7 +57,6 @@ Parsed parse_line(const Line& line) {
         num = num.substr(best);
       }
     }
-    (void)g;
     p.number = parse_number(squeeze(num));
     if (p.number) {
       p.number->text = num;

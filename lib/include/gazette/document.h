@@ -21,7 +21,9 @@
 
 namespace gazette {
 
-Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics);
+// `with_text` fills Document::text (the reflowed body); it costs a pass.
+Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
+                       bool with_text = true);
 
 // Issuing organs named at the start of a title, before 关于/印发/转发.
 std::vector<std::string> issuers_of(std::string_view title);
