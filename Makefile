@@ -12,7 +12,7 @@ PACKAGES = cmake g++ make pkg-config libcli11-dev libicu-dev libre2-dev libfmt-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test bench clean
+.PHONY: all deps deps-bench configure build run test bench clean
 
 all: build
 
@@ -36,6 +36,15 @@ run: deps build
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Benchmark: corpora of ~100 MB and ~1 GB under build/bench, ratios printed
+# and written to bench/RESULTS.md. BENCH_ARGS="--big-mb 0" skips the 1 GB run.
+BENCH_ARGS ?=
+deps-bench: deps
+	@command -v rg >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q ripgrep; }
+
+bench: deps-bench build
+	python3 bench/run.py $(BUILD)/bin $(BUILD)/bench --write $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

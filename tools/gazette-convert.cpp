@@ -26,6 +26,7 @@ struct Options {
   std::string outdir;
   std::string encoding;
   bool quiet = false;
+  bool no_fts = false;
 };
 
 std::string mb(std::uint64_t bytes) {
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   app.add_option("-o,--outdir", o.outdir, "output folder (created if needed)")->required();
   app.add_option("--encoding", o.encoding, "force the input encoding (default: detect)");
   app.add_flag("-q,--quiet", o.quiet, "no progress and no summary");
+  app.add_flag("--no-fts", o.no_fts, "leave the full-text index (documents_fts) empty: much faster");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
 
   ConvertOptions co;
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
   co.format = *parse_format(o.format);
   co.outdir = o.outdir;
   co.encoding = o.encoding;
+  co.full_text = !o.no_fts;
   if (!o.files_from.empty()) {
     try {
       std::string list = cli::read_input(o.files_from);

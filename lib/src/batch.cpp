@@ -226,7 +226,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       } else {
         if (!in_tx) catalog.begin(), in_tx = true;
         r.issue->source.path = job.rel;
-        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version);
+        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version, o.full_text);
         ++summary.converted;
         summary.documents += r.issue->documents.size();
         summary.bytes += r.bytes;

@@ -45,11 +45,13 @@ CREATE TABLE IF NOT EXISTS task_departments (
   department TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS task_departments_name ON task_departments(department);
+CREATE INDEX IF NOT EXISTS task_departments_task ON task_departments(task_id);
 CREATE TABLE IF NOT EXISTS "references" (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   number TEXT NOT NULL, title TEXT, line INTEGER
 );
 CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
+CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, tokenize = 'trigram');
 )SQL";
 
@@ -130,6 +132,8 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     throw InputError(path + ": " + msg);
   }
   sqlite3_busy_timeout(impl_->db, 5000);
+  // The catalog can be rebuilt from the outputs: trade fsyncs for speed.
+  impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
   impl_->exec(kSchema);
 }
 
@@ -154,9 +158,16 @@ std::string Catalog::recorded_sha256(std::string_view path, std::string_view too
 void Catalog::begin() { impl_->exec("BEGIN"); }
 void Catalog::commit() { impl_->exec("COMMIT"); }
 
-void Catalog::record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version) {
+void Catalog::record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version,
+                     bool full_text) {
   Impl* I = impl_.get();
+  bool known;
   {
+    Impl::Stmt q(I, "SELECT 1 FROM issues WHERE path = ?1");
+    q.text(1, path);
+    known = q.step() == SQLITE_ROW;
+  }
+  if (known) {  // re-converted: drop what the old version recorded
     Impl::Stmt del_fts(I, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
     del_fts.text(1, path).step();
     Impl::Stmt del_td(I, "DELETE FROM task_departments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
@@ -193,8 +204,10 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     doc.opt_text(12, d.section).opt_int(13, d.page).integer(14, d.title_line).integer(15, d.end_line).integer(16, d.is_public);
     doc.step();
     long long id = sqlite3_last_insert_rowid(I->db);
-    fts.reset();
-    fts.integer(1, id).text(2, d.title).text(3, d.text).step();
+    if (full_text) {
+      fts.reset();
+      fts.integer(1, id).text(2, d.title).text(3, d.text).step();
+    }
     for (const Task& t : d.tasks) {
       task.reset();
       task.integer(1, id).integer(2, t.line).text(3, join(t.lead)).text(4, join(t.responsible)).text(5, t.text).step();

@@ -34,6 +34,10 @@ struct ConvertOptions {
   Format format = Format::json;      // json, jsonl or yaml
   std::string outdir;
   std::string encoding;              // force an input encoding ("" = detect)
+  // Fill the full-text index (documents_fts). SQLite's trigram tokenizer
+  // indexes ~4-5 MB/s on this machine and is the run's bottleneck; turn it
+  // off for a fast first pass and rebuild later (docs/CATALOG.md).
+  bool full_text = true;
   // Called from the main thread: an input failed (path, message, line, column).
   std::function<void(const std::string&, const std::string&, int, int)> on_error;
   // Called about every 200 ms while working (done, total, bytes done).

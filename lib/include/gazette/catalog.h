@@ -34,7 +34,9 @@ class Catalog {
   std::string recorded_sha256(std::string_view path, std::string_view tool_version) const;
 
   // Replaces everything recorded for `path` with `issue`.
-  void record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version);
+  // `full_text` false leaves the document out of documents_fts.
+  void record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version,
+              bool full_text = true);
 
   // Groups records into one transaction (commit() ends it).
   void begin();

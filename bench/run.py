@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""The throughput benchmark: `make bench` runs it; results go to bench/RESULTS.md.
+
+Usage: run.py BIN_DIR WORKDIR [--big-mb 1000] [--small-mb 100]
+
+Generates corpora of about 100 MB and 1 GB (bench/make_corpus.py), then in
+one run measures, on the same bytes:
+  - gazette-extract, one process, one thread, all files -> /dev/null
+  - gazette-convert -j1 and -j2 into a fresh folder (catalog included)
+  - python3 ../shared/bench/peer.py (the plain-Python peer), 100 MB only
+  - rg -c '[\\p{Han}]+〔\\d{4}〕\\d+号' (one regex pass, the floor)
+  - peak RSS of gazette-extract on the largest input
+  - one issue end to end (process start to JSON), median of 21 runs
+and prints MB/s, documents/s and the ratios the targets are stated in.
+One run on a noisy 2-core machine: compare ratios, not absolute numbers.
+"""
+import glob
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEER = os.path.join(ROOT, "..", "shared", "bench", "peer.py")
+
+
+def timed(cmd, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (KiB) of one command."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[0]} exited {p.returncode}: {p.stderr.decode()[:500]}")
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(rss, before)
+
+
+def peak_rss(cmd):
+    """Peak RSS in KiB of one command, via /usr/bin/time."""
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return int(p.stderr.strip().splitlines()[-1])
+
+
+def corpus(mb, work):
+    d = os.path.join(work, f"corpus-{mb}M")
+    if not os.path.isdir(d):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_corpus.py"), str(mb), d], check=True)
+    files = sorted(glob.glob(os.path.join(d, "*.txt")))
+    return files, sum(os.path.getsize(f) for f in files)
+
+
+def main():
+    bin_dir, work = sys.argv[1], sys.argv[2]
+    big_mb = int(sys.argv[sys.argv.index("--big-mb") + 1]) if "--big-mb" in sys.argv else 1000
+    small_mb = int(sys.argv[sys.argv.index("--small-mb") + 1]) if "--small-mb" in sys.argv else 100
+    extract, convert = os.path.join(bin_dir, "gazette-extract"), os.path.join(bin_dir, "gazette-convert")
+    os.makedirs(work, exist_ok=True)
+    files, size = corpus(small_mb, work)
+    mbs = size / 1e6
+    rows = []
+
+    # documents in the corpus (for documents/s)
+    out = subprocess.run([extract, "--no-text", "-f", "jsonl"] + files, capture_output=True, check=True).stdout
+    ndocs = out.count(b"\n")
+
+    t_extract, _ = timed([extract, "--no-text"] + files)
+    rows.append(("gazette-extract, 1 thread", t_extract))
+    t_text, _ = timed([extract] + files)
+    rows.append(("gazette-extract with reflowed text", t_text))
+    times = {}
+    for j in (1, 2):
+        outdir = os.path.join(work, f"out-j{j}")
+        shutil.rmtree(outdir, ignore_errors=True)
+        times[j], _ = timed([convert, "-q", "--no-fts", f"-j{j}", "-o", outdir, os.path.dirname(files[0])])
+        rows.append((f"gazette-convert -j{j} --no-fts", times[j]))
+    outdir = os.path.join(work, "out-fts")
+    shutil.rmtree(outdir, ignore_errors=True)
+    t_fts, _ = timed([convert, "-q", "-j2", "-o", outdir, os.path.dirname(files[0])])
+    rows.append(("gazette-convert -j2 with the FTS5 index", t_fts))
+    t_peer, _ = timed([sys.executable, PEER] + files)
+    rows.append(("python3 peer.py (plain Python)", t_peer))
+    rg = shutil.which("rg")
+    t_rg = None
+    if rg:
+        t_rg, _ = timed([rg, "-c", r"[\p{Han}]+〔\d{4}〕\d+号"] + files)
+        rows.append(("rg -c (one regex pass)", t_rg))
+
+    # latency of one issue, process start to JSON
+    sample = os.path.join(ROOT, "samples", "chuxiong-2022-12.txt")
+    lat = []
+    for _ in range(21):
+        s = time.perf_counter()
+        subprocess.run([extract, sample], stdout=subprocess.DEVNULL, check=True)
+        lat.append(time.perf_counter() - s)
+    latency = statistics.median(lat)
+
+    # peak RSS on the largest input we make: 40 issues in one file
+    big_input = os.path.join(work, "one-big-issue.txt")
+    if not os.path.exists(big_input):
+        with open(big_input, "wb") as fh:
+            for f in files[:40]:
+                fh.write(open(f, "rb").read())
+    big_size = os.path.getsize(big_input)
+    rss_kib = peak_rss([extract, "--no-text", big_input])
+
+    # 1 GB: time against 100 MB (scaling)
+    scale = None
+    if big_mb:
+        bfiles, bsize = corpus(big_mb, work)
+        t_big, _ = timed([extract, "--no-text"] + bfiles)
+        rows.append((f"gazette-extract on {bsize / 1e6:.0f} MB", t_big))
+        scale = t_big / t_extract
+
+    lines = [f"corpus: {len(files)} files, {mbs:.1f} MB, {ndocs} documents", ""]
+    lines.append(f"{'what':46s} {'seconds':>8s} {'MB/s':>8s} {'docs/s':>9s}")
+    for name, t in rows:
+        m = mbs if "MB" not in name.split(" on ")[-1] else bsize / 1e6
+        lines.append(f"{name:46s} {t:8.2f} {m / t:8.1f} {ndocs * (m / mbs) / t:9.0f}")
+    lines.append("")
+    ratios = [
+        ("extraction vs Python peer (target >= 20x)", t_peer / t_extract),
+        ("extraction vs rg pass (target <= 3x)", t_extract / t_rg if t_rg else float("nan")),
+        ("convert -j2 vs -j1 speed-up (target >= 1.8x)", times[1] / times[2]),
+        (f"1 GB time / {small_mb} MB time (target <= 11x)", scale if scale else float("nan")),
+    ]
+    for name, r in ratios:
+        lines.append(f"{name:52s} {r:6.2f}x")
+    lines.append(f"{'extraction MB/s single-threaded (target >= 150)':52s} {mbs / t_extract:6.1f}")
+    lines.append(f"{'one issue end to end, median of 21 (target < 20 ms)':52s} {latency * 1000:6.1f} ms")
+    lines.append(f"{'peak RSS on a %.1f MB input (target <= 2x + 50 MB)' % (big_size / 1e6):52s} {rss_kib / 1024:6.1f} MB"
+                 f"  (limit {2 * big_size / 2**20 + 50:.0f} MB)")
+    report = "\n".join(lines)
+    print(report)
+    if "--write" in sys.argv:
+        cmd = "make bench"
+        with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as fh:
+            fh.write("# Benchmark results\n\nProduced by `" + cmd + "` (bench/run.py) on this project's 2-core "
+                     "Debian 12 machine, one run; ratios matter more than absolute figures.\n\n```\n" + report + "\n```\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
