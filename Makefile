@@ -12,7 +12,7 @@ PACKAGES = cmake g++ make pkg-config libcli11-dev libicu-dev libre2-dev libfmt-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-bench configure build run test bench clean
+.PHONY: all deps deps-bench deps-fuzz configure build run test test-sanitize fuzz bench clean
 
 all: build
 
@@ -37,6 +37,29 @@ run: deps build
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer,
+# in its own build folder; any report fails the run.
+SANITIZE_BUILD ?= build-asan
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_SANITIZE=ON $(CMAKE_ARGS)
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang 14), each run FUZZ_SECONDS from seed corpora.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+deps-fuzz: deps
+	@missing=""; for p in clang-14 libfuzzer-14-dev libclang-rt-14-dev; do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
+
+fuzz: deps-fuzz build
+	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target decode_fuzz extract_fuzz schema_fuzz check_fuzz
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 # Benchmark: corpora of ~100 MB and ~1 GB under build/bench, ratios printed
 # and written to bench/RESULTS.md. BENCH_ARGS="--big-mb 0" skips the 1 GB run.
 BENCH_ARGS ?=
@@ -47,4 +70,4 @@ bench: deps-bench build
 	python3 bench/run.py $(BUILD)/bin $(BUILD)/bench --write $(BENCH_ARGS)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

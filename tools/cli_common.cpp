@@ -32,11 +32,18 @@ void print_error(std::string_view tool, std::string_view message) {
   std::cerr << tool << ": error: " << message << '\n';
 }
 
-void ignore_sigpipe() { std::signal(SIGPIPE, SIG_IGN); }
+void ignore_sigpipe() {
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
+}
 
-bool stdout_closed() {
+int stdout_status(std::string_view tool) {
+  errno = 0;
   std::cout.flush();
-  return !std::cout.good();
+  if (std::cout.good()) return -1;
+  if (errno == EPIPE) return kOk;
+  print_error(tool, std::string("cannot write standard output: ") + std::strerror(errno ? errno : EIO));
+  return kError;
 }
 
 void write_atomically(const std::string& path, std::string_view data) { write_file_atomically(path, data); }

@@ -24,10 +24,14 @@ std::string read_input(const std::string& path);
 void print_error(std::string_view tool, std::string_view file, const InputError& e);
 void print_error(std::string_view tool, std::string_view message);
 
-// Makes writes to a closed pipe fail with EPIPE instead of killing us.
+// Makes writes to a closed pipe (SIGPIPE) or past a file size limit
+// (SIGXFSZ, `ulimit -f`) fail with an error instead of killing the tool.
 void ignore_sigpipe();
-// True once stdout is broken (e.g. `| head` has exited): stop quietly.
-bool stdout_closed();
+
+// After writing to stdout: kOk to go on; or the exit code to stop with —
+// 0 when the reader closed the pipe (`| head`: a quiet end), 2 (message
+// printed) when the write failed otherwise (disk full, file too large).
+int stdout_status(std::string_view tool);
 
 // Writes `data` to `path` through a temporary file in the same folder and
 // a rename, so no reader ever sees half a file. Throws InputError.

@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
   }
 
   render_findings(findings, *parse_report_format(o.format), sources, version(), std::cout);
-  std::cout.flush();
+  if (int st = cli::stdout_status(kTool); st >= 0) return st == cli::kOk ? cli::kOk : st;
   if (rc != cli::kOk) return rc;
   int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
   for (const auto& f : findings)

@@ -60,7 +60,8 @@ int main(int argc, char** argv) {
       Issue issue = extract(bytes, opt);
       any_diagnostics = any_diagnostics || !issue.diagnostics.empty();
       render(issue, format, out);
-      if (o.output.empty() && cli::stdout_closed()) return cli::kOk;  // `| head` is done
+      if (o.output.empty())
+        if (int st = cli::stdout_status(kTool); st >= 0) return st;  // `| head` is done, or the disk is full
     } catch (const InputError& e) {
       cli::print_error(kTool, path, e);
       rc = cli::kError;
