@@ -108,6 +108,12 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
 
+  // Extractions are data, not configuration: no aliases to fear, and a big
+  // issue makes a big extraction. The limits only stop absurd inputs.
+  LoadLimits data_limits;
+  data_limits.max_bytes = std::size_t{1} << 31;
+  data_limits.max_nodes = 200'000'000;
+
   std::vector<Finding> findings;
   std::vector<std::unique_ptr<Text>> texts;
   std::vector<std::unique_ptr<std::string>> buffers;
@@ -121,7 +127,7 @@ int main(int argc, char** argv) {
       std::string file = path;
       const Text* text = nullptr;
       if (looks_like_extraction(*bytes)) {
-        extraction = load_document(*bytes);
+        extraction = load_document(*bytes, data_limits);
         issue = read_issue(extraction);
         // Lines refer to the text the extraction was made from.
         if (!issue.source.path.empty() && issue.source.path != "-") {
@@ -147,7 +153,7 @@ int main(int argc, char** argv) {
         texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
         buffers.push_back(std::move(decoded));
         text = texts.back().get();
-        extraction = load_document(render(issue, Format::json_line));
+        extraction = load_document(render(issue, Format::json_line), data_limits);
       }
       auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);
       findings.insert(findings.end(), from_schema.begin(), from_schema.end());
