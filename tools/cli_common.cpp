@@ -3,6 +3,7 @@
 #include "gazette/files.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,7 +42,16 @@ int stdout_status(std::string_view tool) {
   errno = 0;
   std::cout.flush();
   if (std::cout.good()) return -1;
-  if (errno == EPIPE) return kOk;
+  int err = errno;
+  // A pipe whose reader has gone reports POLLERR; errno alone is not
+  // reliable after the stream's own calls.
+  struct stat st {};
+  if (err == EPIPE) return kOk;
+  if (::fstat(STDOUT_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    struct pollfd p {STDOUT_FILENO, POLLOUT, 0};
+    if (::poll(&p, 1, 0) == 1 && (p.revents & POLLERR)) return kOk;
+  }
+  errno = err;
   print_error(tool, std::string("cannot write standard output: ") + std::strerror(errno ? errno : EIO));
   return kError;
 }

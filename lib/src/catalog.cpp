@@ -132,9 +132,15 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     throw InputError(path + ": " + msg);
   }
   sqlite3_busy_timeout(impl_->db, 5000);
-  // The catalog can be rebuilt from the outputs: trade fsyncs for speed.
-  impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
-  impl_->exec(kSchema);
+  try {
+    // The catalog can be rebuilt from the outputs: trade fsyncs for speed.
+    impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+    impl_->exec(kSchema);
+  } catch (...) {
+    sqlite3_close(impl_->db);  // the destructor does not run for a throwing constructor
+    impl_->db = nullptr;
+    throw;
+  }
 }
 
 Catalog::~Catalog() {

@@ -2,6 +2,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
 
 #include "gazette/check.h"
 #include "gazette/error.h"
@@ -16,21 +19,26 @@ std::optional<Severity> severity_named(const std::string& s) {
   return std::nullopt;  // "off"
 }
 
+// Integers of plain scalars, without yaml-cpp's as<int>() (a stringstream
+// per call: the slowest part of reading a big extraction).
+std::optional<long long> integer_of(const YAML::Node& n) {
+  if (!n || !n.IsScalar() || n.Tag() == "!") return std::nullopt;
+  const std::string& v = n.Scalar();
+  if (v.empty() || v.size() > 19) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  long long x = std::strtoll(v.c_str(), &end, 10);
+  if (*end || errno) return std::nullopt;
+  return x;
+}
 int as_int(const YAML::Node& n, int fallback = 0) {
-  if (!n || !n.IsScalar()) return fallback;
-  try {
-    return n.as<int>();
-  } catch (const YAML::Exception&) {
-    return fallback;
-  }
+  auto x = integer_of(n);
+  return x && *x >= INT_MIN && *x <= INT_MAX ? static_cast<int>(*x) : fallback;
 }
 std::optional<int> opt_int(const YAML::Node& n) {
-  if (!n || n.IsNull() || !n.IsScalar()) return std::nullopt;
-  try {
-    return n.as<int>();
-  } catch (const YAML::Exception&) {
-    return std::nullopt;
-  }
+  auto x = integer_of(n);
+  if (!x || *x < INT_MIN || *x > INT_MAX) return std::nullopt;
+  return static_cast<int>(*x);
 }
 std::string str(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
 std::optional<std::string> opt_str(const YAML::Node& n) {
@@ -53,12 +61,7 @@ std::optional<DocNumber> number(const YAML::Node& n) {
   d.text = str(n["text"]);
   d.prefix = str(n["prefix"]);
   d.year = opt_int(n["year"]);
-  if (auto s = n["serial"]; s && s.IsScalar() && !s.IsNull()) {
-    try {
-      d.serial = s.as<std::int64_t>();
-    } catch (const YAML::Exception&) {
-    }
-  }
+  if (auto s = integer_of(n["serial"])) d.serial = *s;
   d.line = as_int(n["line"]);
   return d;
 }

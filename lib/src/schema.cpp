@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -221,6 +222,41 @@ std::string resolve_uri(const std::string& base, const std::string& ref) {
 
 }  // namespace
 
+// The keywords of one schema object, read in one pass over its keys.
+class KeywordNode : public YAML::Node {
+ public:
+  KeywordNode() = default;
+  explicit KeywordNode(const YAML::Node& n) : YAML::Node(n), present_(true) {}
+  explicit operator bool() const { return present_; }
+
+ private:
+  bool present_ = false;
+};
+
+class Keywords {
+ public:
+  explicit Keywords(const YAML::Node& schema) {
+    if (!schema.IsMap()) return;
+    for (auto it = schema.begin(); it != schema.end(); ++it) {
+      auto id = ids().find(it->first.Scalar());
+      if (id != ids().end()) nodes_[id->second] = KeywordNode(it->second);
+    }
+  }
+  const KeywordNode& operator[](const char* name) const { return nodes_[ids().at(name)]; }
+
+ private:
+  static const std::unordered_map<std::string, std::size_t>& ids() {
+    static const std::unordered_map<std::string, std::size_t> m = [] {
+      std::unordered_map<std::string, std::size_t> out;
+      for (const auto& k : applicator_keywords()) out.emplace(k, out.size());
+      for (const auto& k : annotation_keywords()) out.emplace(k, out.size());
+      return out;
+    }();
+    return m;
+  }
+  std::array<KeywordNode, 64> nodes_;
+};
+
 // ===================================================================== Impl
 
 struct Schema::Impl {
@@ -390,9 +426,21 @@ struct Schema::Impl {
     c.out->push_back(std::move(v));
   }
 
+  // Resolved $refs, by absolute URI: a big instance resolves the same
+  // few refs hundreds of thousands of times.
+  mutable std::unordered_map<std::string, std::pair<YAML::Node, std::string>> ref_cache;
+
   std::pair<YAML::Node, std::string> resolve_ref(const std::string& base, const std::string& ref,
                                                  const YAML::Node& at) const {
     std::string uri = resolve_uri(base, ref);
+    if (auto hit = ref_cache.find(uri); hit != ref_cache.end()) return hit->second;
+    auto resolved = resolve_uncached(uri, ref, at);
+    ref_cache.emplace(uri, resolved);
+    return resolved;
+  }
+
+  std::pair<YAML::Node, std::string> resolve_uncached(const std::string& uri, const std::string& ref,
+                                                      const YAML::Node& at) const {
     std::string doc_uri = strip_fragment(uri);
     std::string fragment = uri.size() > doc_uri.size() ? uri.substr(doc_uri.size() + 1) : "";
     YAML::Node node;
@@ -458,11 +506,14 @@ struct Schema::Impl {
       report(c, path, "$ref", "schema recursion deeper than " + std::to_string(kMaxDepth), inst);
       return false;
     }
+    // One pass over the schema's keys; keyword lookups below are then
+    // array reads, not yaml-cpp map searches (which dominated big runs).
+    const Keywords kw(schema);
     std::string base = base_in;
-    if (auto id = schema["$id"]; id && id.IsScalar() && !id.Scalar().empty() && id.Scalar()[0] != '#')
+    if (auto id = kw["$id"]; id && id.IsScalar() && !id.Scalar().empty() && id.Scalar()[0] != '#')
       base = resolve_uri(base_in, id.Scalar());
     Ctx inner{c.out, c.depth + 1};
-    if (auto ref = schema["$ref"]) {  // draft-07: $ref overrides its siblings
+    if (auto ref = kw["$ref"]) {  // draft-07: $ref overrides its siblings
       auto [target, target_base] = resolve_ref(base, ref.Scalar(), ref);
       return check(inner, target, target_base, inst, path);
     }
@@ -471,7 +522,7 @@ struct Schema::Impl {
     bool numeric = k == Kind::integer || k == Kind::number;
     Scalar sv = inst.IsScalar() || inst.IsNull() ? resolve(inst) : Scalar{k};
 
-    if (auto t = schema["type"]) {
+    if (auto t = kw["type"]) {
       auto matches = [&](const std::string& name) {
         return name == kind_name(k) || (name == "number" && numeric);
       };
@@ -485,44 +536,44 @@ struct Schema::Impl {
       }
       if (!any) ok = false, report(c, path, "type", std::string("expected ") + names + ", found " + kind_name(k), inst);
     }
-    if (auto e = schema["enum"]) {
+    if (auto e = kw["enum"]) {
       bool any = false;
       for (const auto& v : e) any = any || equal(v, inst);
       if (!any) ok = false, report(c, path, "enum", "value " + short_text(inst) + " is not one of " + short_text(e), inst);
     }
-    if (auto cst = schema["const"]) {
+    if (auto cst = kw["const"]) {
       if (!equal(cst, inst)) ok = false, report(c, path, "const", "expected " + short_text(cst), inst);
     }
     if (numeric) {
       double x = sv.number;
-      if (auto m = schema["multipleOf"]) {
+      if (auto m = kw["multipleOf"]) {
         double d = resolve(m).number;
         double q = x / d;
         if (!std::isfinite(q) || std::fabs(q - std::round(q)) > 1e-9)
           ok = false, report(c, path, "multipleOf", "expected a multiple of " + m.Scalar(), inst);
       }
-      if (auto m = schema["maximum"]; m && x > resolve(m).number)
+      if (auto m = kw["maximum"]; m && x > resolve(m).number)
         ok = false, report(c, path, "maximum", "expected at most " + m.Scalar(), inst);
-      if (auto m = schema["exclusiveMaximum"]; m && x >= resolve(m).number)
+      if (auto m = kw["exclusiveMaximum"]; m && x >= resolve(m).number)
         ok = false, report(c, path, "exclusiveMaximum", "expected less than " + m.Scalar(), inst);
-      if (auto m = schema["minimum"]; m && x < resolve(m).number)
+      if (auto m = kw["minimum"]; m && x < resolve(m).number)
         ok = false, report(c, path, "minimum", "expected at least " + m.Scalar(), inst);
-      if (auto m = schema["exclusiveMinimum"]; m && x <= resolve(m).number)
+      if (auto m = kw["exclusiveMinimum"]; m && x <= resolve(m).number)
         ok = false, report(c, path, "exclusiveMinimum", "expected more than " + m.Scalar(), inst);
     }
     if (k == Kind::string) {
       const std::string& s = inst.Scalar();
       std::size_t len = count_chars(s);
-      if (auto m = schema["maxLength"]; m && len > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxLength"]; m && len > static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "maxLength", "expected at most " + m.Scalar() + " characters", inst);
-      if (auto m = schema["minLength"]; m && len < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minLength"]; m && len < static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "minLength", "expected at least " + m.Scalar() + " characters", inst);
-      if (auto p = schema["pattern"]) {
+      if (auto p = kw["pattern"]) {
         const RE2* re = pattern_of(p);
         if (re && !RE2::PartialMatch(s, *re))
           ok = false, report(c, path, "pattern", "'" + s.substr(0, 60) + "' does not match " + p.Scalar(), inst);
       }
-      if (auto f = schema["format"]; f && f.Scalar() == "date") {
+      if (auto f = kw["format"]; f && f.Scalar() == "date") {
         static const RE2 iso(R"((\d{4})-(\d{2})-(\d{2}))");
         int y = 0, mo = 0, d = 0;
         if (!RE2::FullMatch(s, iso, &y, &mo, &d) || !is_valid_date(y, mo, d))
@@ -531,22 +582,22 @@ struct Schema::Impl {
     }
     if (k == Kind::array) {
       std::size_t n = inst.size();
-      if (auto items = schema["items"]) {
+      if (auto items = kw["items"]) {
         if (items.IsSequence()) {
           for (std::size_t i = 0; i < n && i < items.size(); ++i)
             ok = check(inner, items[i], base, inst[i], path + "/" + std::to_string(i)) && ok;
-          if (auto add = schema["additionalItems"]; add && n > items.size())
+          if (auto add = kw["additionalItems"]; add && n > items.size())
             for (std::size_t i = items.size(); i < n; ++i)
               ok = check(inner, add, base, inst[i], path + "/" + std::to_string(i)) && ok;
         } else {
           for (std::size_t i = 0; i < n; ++i) ok = check(inner, items, base, inst[i], path + "/" + std::to_string(i)) && ok;
         }
       }
-      if (auto m = schema["maxItems"]; m && n > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxItems"]; m && n > static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "maxItems", "expected at most " + m.Scalar() + " items", inst);
-      if (auto m = schema["minItems"]; m && n < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minItems"]; m && n < static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "minItems", "expected at least " + m.Scalar() + " items", inst);
-      if (auto u = schema["uniqueItems"]; u && resolve(u).boolean) {
+      if (auto u = kw["uniqueItems"]; u && resolve(u).boolean) {
         for (std::size_t i = 0; i < n && ok; ++i)
           for (std::size_t j = i + 1; j < n; ++j)
             if (equal(inst[i], inst[j])) {
@@ -554,7 +605,7 @@ struct Schema::Impl {
               break;
             }
       }
-      if (auto ct = schema["contains"]) {
+      if (auto ct = kw["contains"]) {
         bool any = false;
         for (std::size_t i = 0; i < n && !any; ++i) {
           Ctx quiet{nullptr, c.depth + 1};
@@ -565,19 +616,19 @@ struct Schema::Impl {
     }
     if (k == Kind::object) {
       std::size_t n = inst.size();
-      if (auto m = schema["maxProperties"]; m && n > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxProperties"]; m && n > static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "maxProperties", "expected at most " + m.Scalar() + " properties", inst);
-      if (auto m = schema["minProperties"]; m && n < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minProperties"]; m && n < static_cast<std::size_t>(resolve(m).number))
         ok = false, report(c, path, "minProperties", "expected at least " + m.Scalar() + " properties", inst);
       auto has = [&](const std::string& name) {
         for (auto it = inst.begin(); it != inst.end(); ++it)
           if (it->first.Scalar() == name) return true;
         return false;
       };
-      if (auto r = schema["required"])
+      if (auto r = kw["required"])
         for (const auto& name : r)
           if (!has(name.Scalar())) ok = false, report(c, path, "required", "missing required property '" + name.Scalar() + "'", inst);
-      YAML::Node props = schema["properties"], pprops = schema["patternProperties"], add = schema["additionalProperties"];
+      YAML::Node props = kw["properties"], pprops = kw["patternProperties"], add = kw["additionalProperties"];
       for (auto it = inst.begin(); it != inst.end(); ++it) {
         const std::string key = it->first.Scalar();
         std::string p = path + "/" + pointer_escape(key);
@@ -597,29 +648,30 @@ struct Schema::Impl {
             ok = check(inner, add, base, it->second, p) && ok;
           }
         }
-        if (auto pn = schema["propertyNames"]) {
+        if (auto pn = kw["propertyNames"]) {
           Ctx quiet{nullptr, c.depth + 1};
           if (!check(quiet, pn, base, it->first, p))
             ok = false, report(c, p, "propertyNames", "property name '" + key + "' is not allowed", it->first);
         }
       }
-      if (auto deps = schema["dependencies"]) {
+      if (auto deps = kw["dependencies"]) {
         for (auto dt = deps.begin(); dt != deps.end(); ++dt) {
           if (!has(dt->first.Scalar())) continue;
-          if (dt->second.IsSequence()) {
-            for (const auto& name : dt->second)
+          const YAML::Node dependency = dt->second;  // not a reference into the iterator's proxy
+          if (dependency.IsSequence()) {
+            for (const auto& name : dependency)
               if (!has(name.Scalar()))
                 ok = false, report(c, path, "dependencies",
                                    "property '" + dt->first.Scalar() + "' requires '" + name.Scalar() + "'", inst);
           } else {
-            ok = check(inner, dt->second, base, inst, path) && ok;
+            ok = check(inner, dependency, base, inst, path) && ok;
           }
         }
       }
     }
-    if (auto all = schema["allOf"])
+    if (auto all = kw["allOf"])
       for (const auto& s : all) ok = check(inner, s, base, inst, path) && ok;
-    if (auto any = schema["anyOf"]) {
+    if (auto any = kw["anyOf"]) {
       bool hit = false;
       for (const auto& s : any) {
         Ctx quiet{nullptr, c.depth + 1};
@@ -630,7 +682,7 @@ struct Schema::Impl {
       }
       if (!hit) ok = false, report(c, path, "anyOf", "value matches none of the 'anyOf' schemas", inst);
     }
-    if (auto one = schema["oneOf"]) {
+    if (auto one = kw["oneOf"]) {
       int hits = 0;
       for (const auto& s : one) {
         Ctx quiet{nullptr, c.depth + 1};
@@ -639,15 +691,15 @@ struct Schema::Impl {
       if (hits != 1)
         ok = false, report(c, path, "oneOf", "value matches " + std::to_string(hits) + " of the 'oneOf' schemas, expected exactly 1", inst);
     }
-    if (auto no = schema["not"]) {
+    if (auto no = kw["not"]) {
       Ctx quiet{nullptr, c.depth + 1};
       if (check(quiet, no, base, inst, path)) ok = false, report(c, path, "not", "value matches the 'not' schema", inst);
     }
-    if (auto cond = schema["if"]) {
+    if (auto cond = kw["if"]) {
       Ctx quiet{nullptr, c.depth + 1};
       if (check(quiet, cond, base, inst, path)) {
-        if (auto then = schema["then"]) ok = check(inner, then, base, inst, path) && ok;
-      } else if (auto els = schema["else"]) {
+        if (auto then = kw["then"]) ok = check(inner, then, base, inst, path) && ok;
+      } else if (auto els = kw["else"]) {
         ok = check(inner, els, base, inst, path) && ok;
       }
     }
@@ -711,14 +763,36 @@ YAML::Node load_document(std::string_view text, const LoadLimits& limits) {
     if (text.size() > limits.max_bytes)
       throw InputError("document too large: " + std::to_string(text.size()) + " bytes, at most " +
                        std::to_string(limits.max_bytes));
-    std::size_t nodes = 0;
-    auto guard = [&](int depth, nlohmann::ordered_json::parse_event_t, nlohmann::ordered_json&) {
-      if (depth > kMaxDepth) throw InputError("JSON nested deeper than " + std::to_string(kMaxDepth));
-      if (++nodes > limits.max_nodes) throw InputError("document too large: more than " + std::to_string(limits.max_nodes) + " nodes");
-      return true;
-    };
+    // Depth guard without nlohmann's (slow) callback parser: one scan of
+    // the brackets outside strings.
+    {
+      int depth = 0;
+      bool in_string = false;
+      for (std::size_t i = first; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+          if (c == '\\') ++i;
+          else if (c == '"') in_string = false;
+        } else if (c == '"') {
+          in_string = true;
+        } else if (c == '{' || c == '[') {
+          if (++depth > kMaxDepth) throw InputError("JSON nested deeper than " + std::to_string(kMaxDepth));
+        } else if (c == '}' || c == ']') {
+          --depth;
+        }
+      }
+    }
     try {
-      return from_json(nlohmann::ordered_json::parse(text.begin(), text.end(), guard));
+      // nlohmann decodes \u escapes and surrogate pairs exactly; its
+      // re-serialisation (UTF-8, control characters escaped) is YAML that
+      // yaml-cpp reads in one pass with one memory pool. (Building nodes one
+      // by one merges pools at every insert: quadratic on big extractions.)
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(text.begin(), text.end());
+      try {
+        return YAML::Load(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+      } catch (const YAML::Exception&) {
+        return from_json(j);  // a form yaml-cpp's JSON reading does not take
+      }
     } catch (const nlohmann::ordered_json::parse_error& e) {
       // `{a: 1}` (an unquoted first key) is YAML flow, not JSON: YAML may
       // still read it. Text that starts like JSON is held to JSON.
@@ -776,6 +850,7 @@ Schema Schema::load(std::string_view text, std::string_view file, const LoadLimi
 void Schema::add_document(std::string_view uri, const YAML::Node& document) {
   std::string u = strip_fragment(std::string(uri));
   impl_->documents[u] = document;
+  impl_->ref_cache.clear();
   std::set<std::string> targets;
   Impl::collect_refs(document, &targets, 0);
   // A registered document may hold schemas under any names (a library of

@@ -59,6 +59,8 @@ class Schema {
   // Makes another document reachable by $ref under `uri` (remote refs).
   void add_document(std::string_view uri, const YAML::Node& document);
 
+  // Not safe to call from several threads at once on one Schema (resolved
+  // $refs are cached); give each thread its own.
   std::vector<SchemaViolation> validate(const YAML::Node& instance) const;
   std::vector<SchemaViolation> validate(std::string_view instance_text) const;
 
