@@ -8,11 +8,11 @@ PREFIX     ?= /usr/local
 
 # Debian packages the build and the tests need.
 PACKAGES = cmake g++ make pkg-config libcli11-dev libicu-dev libre2-dev libfmt-dev \
-           libyaml-cpp-dev doctest-dev nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 parallel python3 python3-yaml python3-jsonschema json-schema-test-suite jq
+           libyaml-cpp-dev doctest-dev nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 parallel help2man man-db python3 python3-yaml python3-jsonschema json-schema-test-suite jq
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-bench deps-fuzz configure build run test test-sanitize fuzz bench clean
+.PHONY: all deps deps-bench deps-fuzz configure build run test test-sanitize fuzz bench install clean
 
 all: build
 
@@ -36,6 +36,11 @@ run: deps build
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# make install PREFIX=/some/prefix (DESTDIR honoured): tools, library,
+# headers, CMake package, pkg-config file, schemas, man pages, completions.
+install: deps build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer,
 # in its own build folder; any report fails the run.

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# testinstall: install into a fresh prefix, then build and run
+# examples/library against it with find_package(gazette); check the man
+# pages render and document every --help option, and that pkg-config and
+# the completions are in place. Prints 'N passed, N failed'.
+set -uo pipefail
+SRC=$1 BUILD=$2 WORK=$3
+rm -rf "$WORK"; mkdir -p "$WORK"
+PREFIX=$WORK/prefix
+pass=0 fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+bad() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; fail=$((fail + 1)); }
+
+if cmake --install "$BUILD" --prefix "$PREFIX" > "$WORK/install.log" 2>&1; then ok "cmake --install into $PREFIX"; else bad "install" "$(tail -5 "$WORK/install.log")"; fi
+for t in gazette-extract gazette-check gazette-convert gazette-split; do
+  [ -x "$PREFIX/bin/$t" ] || bad "$t installed"
+done
+[ -f "$PREFIX/include/gazette/extract.h" ] && [ -f "$PREFIX/lib/libgazette.a" ] && ok "library and headers" || bad "library and headers"
+[ -f "$PREFIX/share/gazette/schemas/issue.schema.yaml" ] && [ -f "$PREFIX/share/gazette/schemas/profiles/chuxiong.yaml" ] &&
+  ok "schemas and profiles" || bad "schemas and profiles"
+[ -f "$PREFIX/share/bash-completion/completions/gazette-check" ] && ok "bash completions" || bad "bash completions"
+
+# The installed tool finds its installed schemas (not the source tree's).
+out=$(cd / && env -u GAZETTE_SCHEMAS "$PREFIX/bin/gazette-check" --profile chuxiong --fail-on warning "$SRC/samples/chuxiong-2022-12.txt" 2>&1)
+[ $? -eq 0 ] && ok "installed gazette-check finds its profiles" || bad "installed gazette-check" "$out"
+"$PREFIX/bin/gazette-extract" --version | grep -q "ICU" && ok "--version names the library and ICU" || bad "--version"
+
+# find_package(gazette) from a separate project.
+if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PREFIX" > "$WORK/example.log" 2>&1 &&
+   cmake --build "$WORK/example" >> "$WORK/example.log" 2>&1; then
+  ok "examples/library builds against the installed package"
+  out=$("$WORK/example/list-documents" "$SRC/samples/chuxiong-2022-12.txt")
+  if [ "$(echo "$out" | wc -l)" -eq 7 ] && echo "$out" | head -1 | grep -q "^楚政通〔2022〕61号	楚雄州人民政府关于印发"; then
+    ok "examples/library lists the 7 documents"
+  else bad "examples/library output" "$out"; fi
+else bad "examples/library build" "$(tail -20 "$WORK/example.log")"; fi
+
+# pkg-config
+if PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --libs gazette | grep -q -- "-lgazette"; then ok "pkg-config gazette"; else bad "pkg-config"; fi
+
+# man pages: render, and carry every option of --help.
+for t in gazette-extract gazette-check gazette-convert gazette-split; do
+  page="$PREFIX/share/man/man1/$t.1"
+  if [ ! -f "$page" ]; then bad "$t.1 installed"; continue; fi
+  text=$(MANWIDTH=200 man -l "$page" 2>/dev/null | col -b)
+  if [ -z "$text" ]; then bad "man -l $t.1 renders"; continue; fi
+  missing=""
+  for opt in $("$PREFIX/bin/$t" --help | grep -oE -- '(^|[ ,])--?[A-Za-z][A-Za-z-]*' | tr -d ' ,' | sort -u); do
+    echo "$text" | grep -qF -- "$opt" || missing="$missing $opt"
+  done
+  for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" EXAMPLES; do
+    echo "$text" | grep -q "^$section" || missing="$missing [$section]"
+  done
+  [ -z "$missing" ] && ok "man $t: renders, every --help option and section" || bad "man $t" "missing:$missing"
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
