@@ -1,6 +1,9 @@
 #include "cli_common.h"
 
+#include "gazette/extract.h"
 #include "gazette/files.h"
+
+#include <unicode/uversion.h>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -71,6 +74,11 @@ std::string schemas_dir() {
     if (::stat((installed + "/issue.schema.yaml").c_str(), &st) == 0) return installed;
   }
   return GAZETTE_SOURCE_SCHEMAS_DIR;
+}
+
+void add_version_flag(CLI::App& app, std::string_view tool) {
+  app.set_version_flag("--version", std::string(tool) + " " + GAZETTE_VERSION + " (libgazette " + version() +
+                                        ", ICU " + U_ICU_VERSION + ")");
 }
 
 int parse(CLI::App& app, int argc, char** argv, std::string_view tool) {

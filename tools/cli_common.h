@@ -42,6 +42,9 @@ void write_atomically(const std::string& path, std::string_view data);
 // source tree's schemas/ (a tool run from build/bin).
 std::string schemas_dir();
 
+// --version: the tool's version, the library's and ICU's.
+void add_version_flag(CLI::App& app, std::string_view tool);
+
 // Parses argv with CLI11; returns -1 to continue, else the exit code
 // (0 for --help/--version, kError for usage errors, message printed).
 int parse(CLI::App& app, int argc, char** argv, std::string_view tool);

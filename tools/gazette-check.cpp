@@ -1,6 +1,5 @@
 // gazette-check: is this issue sound? Findings with line and column, as
 // text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
-#include <unicode/uversion.h>
 #include <yaml-cpp/yaml.h>
 
 #include <iostream>
@@ -61,8 +60,7 @@ int main(int argc, char** argv) {
   app.footer(std::string("Exit status: 0 no finding at or above --fail-on; 1 such findings; 2 usage, input, I/O, "
                          "schema or profile error.\nExample: gazette-check --profile chuxiong --format sarif "
                          "samples/chuxiong-2022-12.txt > check.sarif"));
-  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
-                                        U_ICU_VERSION + ")");
+  cli::add_version_flag(app, kTool);
   app.add_option("FILE", o.inputs, "gazette text or extraction (JSON/YAML); - reads standard input");
   app.add_option("--profile", o.profile, "publisher profile: a name under schemas/profiles/ or a path (default generic)");
   app.add_option("--schema", o.schema, "JSON Schema (YAML) of the extraction (default schemas/issue.schema.yaml)");

@@ -1,5 +1,4 @@
 // gazette-convert: a whole archive to outputs and a catalog, resumable.
-#include <unicode/uversion.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -52,8 +51,7 @@ int main(int argc, char** argv) {
              "Example: gazette-convert -j2 -o out/ archive/ && sqlite3 out/catalog.sqlite "
              "\"SELECT number FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "
              "WHERE documents_fts MATCH '药品监管'\"");
-  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
-                                        U_ICU_VERSION + ")");
+  cli::add_version_flag(app, kTool);
   app.add_option("INPUT", o.inputs, "gazette text files and folders (walked recursively)");
   app.add_option("--files-from", o.files_from, "read input paths, one per line, from FILE (- = standard input)");
   app.add_option("--glob", o.glob, "convert only files whose name matches this pattern, e.g. '*.txt'");

@@ -1,5 +1,4 @@
 // gazette-extract: raw gazette text in, its documents and facts out as JSON.
-#include <unicode/uversion.h>
 
 #include <iostream>
 #include <sstream>
@@ -31,8 +30,7 @@ int main(int argc, char** argv) {
                "One input: one JSON object. Several inputs: JSON Lines, one issue per line.",
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-extract samples/chuxiong-2022-12.txt | jq '.documents[].title'");
-  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
-                                        U_ICU_VERSION + ")");
+  cli::add_version_flag(app, kTool);
   app.add_option("FILE", o.inputs, "gazette text files; - reads standard input")->required();
   app.add_option("-f,--format", o.format, "json (whole issue), jsonl (one line per document), yaml")
       ->check(CLI::IsMember({"json", "jsonl", "yaml"}));

@@ -1,5 +1,4 @@
 // gazette-split: one UTF-8 text file per document, plus manifest.json.
-#include <unicode/uversion.h>
 
 #include <filesystem>
 #include <iostream>
@@ -19,8 +18,7 @@ int main(int argc, char** argv) {
                "mapping files to documents and source lines.",
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-split samples/chuxiong-2022-12.txt -o docs/ && ls docs/");
-  app.set_version_flag("--version", std::string(kTool) + " " + version() + " (libgazette " + version() + ", ICU " +
-                                        U_ICU_VERSION + ")");
+  cli::add_version_flag(app, kTool);
   app.add_option("FILE", input, "gazette text; - reads standard input")->required();
   app.add_option("-o,--outdir", outdir, "output folder (created if needed)")->required();
   app.add_option("--encoding", encoding, "force the input encoding (default: detect)");

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "gazette/error.h"
+#include "gazette/text.h"
 
 namespace gazette {
 namespace {
@@ -45,23 +46,6 @@ std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
   throw InputError(what, line, column);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Strict UTF-16 -> UTF-8; `bytes` excludes the BOM, `base` is its offset in
 // the original input (for error positions, which count code units).

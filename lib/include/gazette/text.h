@@ -79,6 +79,7 @@ class Stream {
 
 // UTF-8 helpers used across stages.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
+void append_utf8(std::string& out, char32_t cp);
 bool is_han(char32_t cp);
 std::size_t count_chars(std::string_view s);
 
