@@ -4,7 +4,7 @@
 # pages render and document every --help option, and that pkg-config and
 # the completions are in place. Prints 'N passed, N failed'.
 set -uo pipefail
-SRC=$1 BUILD=$2 WORK=$3
+SRC=$1 BUILD=$2 WORK=$3 FLAGS=${4:-}
 rm -rf "$WORK"; mkdir -p "$WORK"
 PREFIX=$WORK/prefix
 pass=0 fail=0
@@ -26,7 +26,8 @@ out=$(cd / && env -u GAZETTE_SCHEMAS "$PREFIX/bin/gazette-check" --profile chuxi
 "$PREFIX/bin/gazette-extract" --version | grep -q "ICU" && ok "--version names the library and ICU" || bad "--version"
 
 # find_package(gazette) from a separate project.
-if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PREFIX" > "$WORK/example.log" 2>&1 &&
+if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PREFIX" \
+     -DCMAKE_CXX_FLAGS="$FLAGS" -DCMAKE_EXE_LINKER_FLAGS="$FLAGS" > "$WORK/example.log" 2>&1 &&
    cmake --build "$WORK/example" >> "$WORK/example.log" 2>&1; then
   ok "examples/library builds against the installed package"
   out=$("$WORK/example/list-documents" "$SRC/samples/chuxiong-2022-12.txt")
