@@ -18,7 +18,9 @@ for target in decode_fuzz extract_fuzz schema_fuzz check_fuzz; do
   case $target in
     decode_fuzz|extract_fuzz)
       cp "$ROOT"/samples/*.txt "$ROOT"/tests/fixtures/*.txt "$seeds"/ 2>/dev/null || true
-      [ -d "$SHARED/corpus" ] && find "$SHARED/corpus" -name '*.txt' -size -64k | head -40 | xargs -r cp -t "$seeds"/
+      if [ -d "$SHARED/corpus" ]; then
+        { find "$SHARED/corpus" -name '*.txt' -size -64k | head -40 | xargs -r cp -t "$seeds"/; } || true
+      fi
       # the first 8 KiB of the sample: small inputs mutate faster
       head -c 8192 "$ROOT/samples/chuxiong-2022-12.txt" > "$seeds/sample-head.txt"
       iconv -f utf-8 -t gb18030 "$seeds/sample-head.txt" > "$seeds/sample-head-gb.txt" 2>/dev/null || true

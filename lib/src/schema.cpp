@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cctype>
+#include <cstdlib>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -397,8 +399,9 @@ struct Schema::Impl {
   static std::string unescape_pointer_uri(const std::string& s) {
     std::string out;  // percent-decoding only; ~0 ~1 stay as pointer escapes
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '%' && i + 2 < s.size()) {
-        out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+      if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) {
+        out += static_cast<char>(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
         i += 2;
       } else {
         out += s[i];

@@ -142,3 +142,8 @@ TEST_CASE("schema: the output contract validates the sample's shape") {
       "toc: [], documents: [], diagnostics: []}");
   CHECK(bad.size() == 2);
 }
+
+TEST_CASE("schema: a %-escape that is no hex in a $ref is an error, not a crash (fuzz regression)") {
+  // tests/fuzz-regressions/schema-percent-escape-in-ref: std::stoi threw.
+  CHECK_THROWS_AS(Schema::load("properties:\n  a: {$ref: '#/definitions/%zz'}\n", "r.yaml").validate("{a: 1}"), InputError);
+}
