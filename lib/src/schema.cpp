@@ -818,6 +818,12 @@ YAML::Node load_document(std::string_view text, const LoadLimits& limits) {
       std::string msg = e.what();
       std::size_t colon = msg.rfind(": ");
       throw InputError("invalid JSON: " + (colon == std::string::npos ? msg : msg.substr(colon + 2)), line, col);
+    } catch (const nlohmann::ordered_json::exception& e) {
+      // Not a syntax error but still no usable JSON: a number out of range
+      // (5e375), found by fuzzing gazette-check's input reader.
+      std::string msg = e.what();
+      std::size_t bracket = msg.find("] ");
+      throw InputError("invalid JSON: " + (bracket == std::string::npos ? msg : msg.substr(bracket + 2)));
     }
   }
   return load_yaml(text, limits);

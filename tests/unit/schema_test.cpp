@@ -147,3 +147,10 @@ TEST_CASE("schema: a %-escape that is no hex in a $ref is an error, not a crash 
   // tests/fuzz-regressions/schema-percent-escape-in-ref: std::stoi threw.
   CHECK_THROWS_AS(Schema::load("properties:\n  a: {$ref: '#/definitions/%zz'}\n", "r.yaml").validate("{a: 1}"), InputError);
 }
+
+TEST_CASE("schema: a JSON number out of range is an input error (fuzz regression)") {
+  // tests/fuzz-regressions/check-json-number-overflow: nlohmann threw
+  // out_of_range, which nothing caught.
+  CHECK_THROWS_WITH_AS(load_document("{\"documents\": [5e375]}"), "invalid JSON: number overflow parsing '5e375'",
+                       InputError);
+}
