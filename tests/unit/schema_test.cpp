@@ -154,3 +154,11 @@ TEST_CASE("schema: a JSON number out of range is an input error (fuzz regression
   CHECK_THROWS_WITH_AS(load_document("{\"documents\": [5e375]}"), "invalid JSON: number overflow parsing '5e375'",
                        InputError);
 }
+
+TEST_CASE("schema: a $ref to itself ends in a violation, not a stack overflow (fuzz regression)") {
+  // tests/fuzz-regressions/schema-self-ref-stack-overflow: {$ref: ""}.
+  Schema s = Schema::load("{$ref: \"\"}", "self.yaml");
+  auto v = s.validate("{a: 1}");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].message == "schema recursion deeper than 100");
+}
