@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Runs every shell example of README.md and docs/*.md as written.
 
-Usage: run_doc_examples.py PROJECT_ROOT WORKDIR
+Usage: run_doc_examples.py PROJECT_ROOT WORKDIR BUILD_DIR
 
 Each line of a ```sh block is a command. They run with bash -o pipefail in
-WORKDIR, which holds links to the project's samples/, schemas/ and build/
-(so `build/bin/...` and `samples/...` resolve as in a checkout) and a copy of
+WORKDIR, which holds links to the project's samples/ and schemas/ and a
+link build/ to BUILD_DIR, the build under test (so `build/bin/...` and
+`samples/...` resolve as in a checkout) and a copy of
 ../shared beside it. Lines that need a program the machine lacks (pandas)
 are reported as skipped, not passed. Prints 'N passed, N failed, N skipped'.
 """
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import sys
 
-ROOT, WORK = sys.argv[1], sys.argv[2]
+ROOT, WORK, BUILD = sys.argv[1], sys.argv[2], sys.argv[3]
 DOCS = ["README.md", "docs/CHECK.md", "docs/CATALOG.md"]
 
 
@@ -31,13 +32,14 @@ def blocks(text):
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
-    for name in ("samples", "schemas", "build"):
+    for name in ("samples", "schemas"):
         os.symlink(os.path.join(ROOT, name), os.path.join(WORK, name))
+    os.symlink(BUILD, os.path.join(WORK, "build"))
     os.makedirs(os.path.join(WORK, "archive"))
     shutil.copy(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), os.path.join(WORK, "archive"))
     with open(os.path.join(WORK, "issue.txt"), "w", encoding="utf-8") as fh:
         fh.write(open(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), encoding="utf-8").read())
-    env = dict(os.environ, PATH=os.path.join(ROOT, "build", "bin") + os.pathsep + os.environ["PATH"])
+    env = dict(os.environ, PATH=os.path.join(BUILD, "bin") + os.pathsep + os.environ["PATH"])
     passed = failed = skipped = 0
     for doc in DOCS:
         for cmd in blocks(open(os.path.join(ROOT, doc), encoding="utf-8").read()):
