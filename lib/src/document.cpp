@@ -29,29 +29,7 @@ bool ends_with(std::string_view s, std::string_view p) {
 // Splits stream text at 、 , ， ; into printed names.
 std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::size_t e) {
   std::vector<std::string> out;
-  std::vector<NameSpan> spans;
-  const std::string& s = st.str();
-  std::size_t start = b;
-  int depth = 0;
-  for (std::size_t i = b; i <= e;) {
-    std::size_t len = 1;
-    bool sep = false;
-    if (i < e) {
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')' && depth > 0) --depth;
-      if (depth == 0 && (s[i] == ',' || s[i] == ';')) sep = true;
-      if (depth == 0 && s.compare(i, 3, "、") == 0) sep = true, len = 3;
-    }
-    if (i == e || sep) {
-      std::size_t nb = start, ne = i;
-      while (nb < ne && s[nb] == ' ') ++nb;
-      while (ne > nb && s[ne - 1] == ' ') --ne;
-      if (ne > nb) out.push_back(remove_wrap_spaces(st.original(nb, ne)));
-      start = i + len;
-      if (i == e) break;
-    }
-    i += len;
-  }
+  for (auto [nb, ne] : split_list(st.str(), b, e)) out.push_back(remove_wrap_spaces(st.original(nb, ne)));
   return out;
 }
 

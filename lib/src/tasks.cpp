@@ -41,13 +41,6 @@ bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// Separators between names: 、 , ， (folded to ,) and ; (folded ；).
-bool is_name_sep_at(std::string_view s, std::size_t i, std::size_t* len) {
-  if (s[i] == ',' || s[i] == ';') return *len = 1, true;
-  if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0) return *len = 3, true;
-  return false;
-}
-
 void trim(std::string_view s, std::size_t* b, std::size_t* e) {
   while (*b < *e && (s[*b] == ' ')) ++*b;
   while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '.' || s[*e - 1] == ',')) --*e;
@@ -57,24 +50,9 @@ void trim(std::string_view s, std::size_t* b, std::size_t* e) {
 
 // Splits s[b, e) at name separators, appending spans with role `lead`.
 void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, std::vector<NameSpan>* out) {
-  std::size_t start = b;
-  int depth = 0;
-  for (std::size_t i = b; i <= e;) {
-    std::size_t len = 1;
-    bool sep = false;
-    if (i < e) {
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')' && depth > 0) --depth;
-      sep = depth == 0 && is_name_sep_at(s, i, &len);
-    }
-    if (i == e || sep) {
-      std::size_t nb = start, ne = i;
-      trim(s, &nb, &ne);
-      if (ne > nb) out->push_back({nb, ne, lead});
-      start = i + len;
-      if (i == e) break;
-    }
-    i += len;
+  for (auto [nb, ne] : split_list(s, b, e)) {
+    trim(s, &nb, &ne);
+    if (ne > nb) out->push_back({nb, ne, lead});
   }
 }
 

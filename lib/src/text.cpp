@@ -253,6 +253,33 @@ std::string remove_wrap_spaces(std::string_view s) {
   return out;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = b;
+  int depth = 0;
+  for (std::size_t i = b; i <= e;) {
+    std::size_t len = 1;
+    bool sep = false;
+    if (i < e) {
+      if (s[i] == '(') ++depth;
+      if (s[i] == ')' && depth > 0) --depth;
+      if (depth == 0 && (s[i] == ',' || s[i] == ';')) sep = true;
+      if (depth == 0 && (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0))
+        sep = true, len = 3;
+    }
+    if (i == e || sep) {
+      std::size_t nb = start, ne = i;
+      while (nb < ne && s[nb] == ' ') ++nb;
+      while (ne > nb && s[ne - 1] == ' ') --ne;
+      if (ne > nb) out.emplace_back(nb, ne);
+      start = i + len;
+      if (i == e) break;
+    }
+    i += len;
+  }
+  return out;
+}
+
 Stream::Stream(const Text& text, std::size_t first, std::size_t last) : text_(text) {
   for (std::size_t i = first; i < last && i < text.lines.size(); ++i) {
     const Line& l = text.lines[i];

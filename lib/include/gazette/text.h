@@ -77,6 +77,12 @@ class Stream {
   std::vector<std::size_t> indices_;  // its index in text.lines
 };
 
+// Spans [b, e) of the items of a list in normalised text s[b, e), split at
+// 、 , ; (and ， ；) outside parentheses, spaces trimmed, empty items
+// dropped: "A、B(含C、D),E" -> A / B(含C、D) / E. Shared by addressees and
+// department annotations.
+std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e);
+
 // UTF-8 helpers used across stages.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 void append_utf8(std::string& out, char32_t cp);
