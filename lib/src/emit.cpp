@@ -1,149 +1,197 @@
-// Renderers. Built on nlohmann::ordered_json so key order is the order the
-// fields are written here, which is the documented contract.
+// Renderers. One walker (write_issue) fixes the fields and their order, the
+// documented contract; it drives either the streaming JSON writer or a
+// yaml-cpp emitter, so JSON, JSON Lines and YAML cannot drift apart.
 #include "gazette/emit.h"
 
 #include <yaml-cpp/yaml.h>
 
-#include <nlohmann/json.hpp>
 #include <ostream>
-#include <sstream>
+
+#include "json_writer.h"
 
 namespace gazette {
 namespace {
 
-using json = nlohmann::ordered_json;
+using detail::JsonWriter;
 
-template <class T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
+// The JsonWriter interface over a YAML::Emitter: strings double-quoted so
+// that loaders keep dates and numbers-as-text strings.
+class YamlWriter {
+ public:
+  explicit YamlWriter(YAML::Emitter& e) : e_(e) {}
+  void begin_object() { e_ << YAML::BeginMap; }
+  void end_object() { e_ << YAML::EndMap; }
+  void begin_array() { e_ << YAML::BeginSeq; }
+  void end_array() { e_ << YAML::EndSeq; }
+  void key(std::string_view k) { e_ << YAML::Key << std::string(k) << YAML::Value; }
+  void value(std::string_view s) { e_ << YAML::DoubleQuoted << std::string(s); }
+  void value(const std::string& s) { e_ << YAML::DoubleQuoted << s; }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(bool b) { e_ << (b ? "true" : "false"); }
+  template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  void value(T n) {
+    e_ << n;
+  }
+  void null() { e_ << YAML::Null; }
+  template <class T>
+  void value(const std::optional<T>& v) {
+    if (v) value(*v); else null();
+  }
+
+ private:
+  YAML::Emitter& e_;
+};
+
+template <class W, class T>
+void field(W& w, std::string_view k, const T& v) {
+  w.key(k);
+  w.value(v);
 }
 
-json number_json(const std::optional<DocNumber>& n) {
-  if (!n) return nullptr;
-  json j;
-  j["text"] = n->text;
-  j["prefix"] = n->prefix;
-  j["year"] = opt(n->year);
-  j["serial"] = opt(n->serial);
-  j["line"] = n->line;
-  return j;
+template <class W>
+void null_if_empty(W& w, std::string_view k, const std::string& v) {
+  w.key(k);
+  if (v.empty()) w.null(); else w.value(v);
 }
 
-json strings(const std::vector<std::string>& v) {
-  json a = json::array();
-  for (const auto& s : v) a.push_back(s);
-  return a;
+template <class W>
+void strings(W& w, std::string_view k, const std::vector<std::string>& v) {
+  w.key(k);
+  w.begin_array();
+  for (const auto& s : v) w.value(s);
+  w.end_array();
 }
 
-json document_json(const Document& d) {
-  json j;
-  j["title"] = d.title;
-  j["number"] = number_json(d.number);
-  j["genre"] = opt(d.genre);
-  j["issuers"] = strings(d.issuers);
-  j["section"] = opt(d.section);
-  j["page"] = opt(d.page);
-  j["printed_page"] = opt(d.printed_page);
-  j["title_line"] = d.title_line;
-  j["end_line"] = d.end_line;
-  j["addressees"] = strings(d.addressees);
-  j["date"] = opt(d.date);
-  j["public"] = d.is_public;
-  json att = json::array();
-  for (const auto& a : d.attachments) att.push_back(json{{"title", a.title}, {"title_line", a.title_line}});
-  j["attachments"] = att;
-  json parts = json::array();
-  for (const auto& p : d.parts)
-    parts.push_back(json{{"title", p.title}, {"title_line", p.title_line}, {"adopted", opt(p.adopted)}, {"adopted_by", p.adopted_by}});
-  j["parts"] = parts;
-  json refs = json::array();
-  for (const auto& r : d.references) refs.push_back(json{{"number", r.number}, {"title", opt(r.title)}, {"line", r.line}});
-  j["references"] = refs;
-  json tasks = json::array();
-  for (const auto& t : d.tasks)
-    tasks.push_back(json{{"line", t.line}, {"lead", strings(t.lead)}, {"responsible", strings(t.responsible)}, {"text", t.text}});
-  j["tasks"] = tasks;
-  json entries = json::array();
-  for (const auto& e : d.entries) entries.push_back(json{{"date", e.date}, {"date_end", opt(e.date_end)}, {"line", e.line}});
-  j["entries"] = entries;
-  j["text"] = d.text;
-  return j;
+template <class W, class T, class F>
+void list(W& w, std::string_view k, const std::vector<T>& v, F each) {
+  w.key(k);
+  w.begin_array();
+  for (const auto& x : v) {
+    w.begin_object();
+    each(x);
+    w.end_object();
+  }
+  w.end_array();
 }
 
-json source_json(const Source& s) {
-  return json{{"path", s.path}, {"bytes", s.bytes}, {"sha256", s.sha256}, {"encoding", s.encoding}};
+template <class W>
+void number(W& w, std::string_view k, const std::optional<DocNumber>& n) {
+  w.key(k);
+  if (!n) return w.null();
+  w.begin_object();
+  field(w, "text", n->text);
+  field(w, "prefix", n->prefix);
+  field(w, "year", n->year);
+  field(w, "serial", n->serial);
+  field(w, "line", n->line);
+  w.end_object();
 }
 
-json gazette_json(const Masthead& m) {
-  json j;
-  j["title"] = m.title.empty() ? json(nullptr) : json(m.title);
-  j["year"] = opt(m.year);
-  j["issue"] = opt(m.issue);
-  j["cumulative_issue"] = opt(m.cumulative_issue);
-  j["published"] = opt(m.published);
-  j["line"] = m.line;
-  return j;
+// The document's fields, without braces (JSON Lines puts the issue's
+// identity first in the same object).
+template <class W>
+void document_fields(W& w, const Document& d) {
+  field(w, "title", d.title);
+  number(w, "number", d.number);
+  field(w, "genre", d.genre);
+  strings(w, "issuers", d.issuers);
+  field(w, "section", d.section);
+  field(w, "page", d.page);
+  field(w, "printed_page", d.printed_page);
+  field(w, "title_line", d.title_line);
+  field(w, "end_line", d.end_line);
+  strings(w, "addressees", d.addressees);
+  field(w, "date", d.date);
+  field(w, "public", d.is_public);
+  list(w, "attachments", d.attachments, [&](const Attachment& a) {
+    field(w, "title", a.title);
+    field(w, "title_line", a.title_line);
+  });
+  list(w, "parts", d.parts, [&](const Part& p) {
+    field(w, "title", p.title);
+    field(w, "title_line", p.title_line);
+    field(w, "adopted", p.adopted);
+    field(w, "adopted_by", p.adopted_by);
+  });
+  list(w, "references", d.references, [&](const Reference& r) {
+    field(w, "number", r.number);
+    field(w, "title", r.title);
+    field(w, "line", r.line);
+  });
+  list(w, "tasks", d.tasks, [&](const Task& t) {
+    field(w, "line", t.line);
+    strings(w, "lead", t.lead);
+    strings(w, "responsible", t.responsible);
+    field(w, "text", t.text);
+  });
+  list(w, "entries", d.entries, [&](const Entry& e) {
+    field(w, "date", e.date);
+    field(w, "date_end", e.date_end);
+    field(w, "line", e.line);
+  });
+  field(w, "text", d.text);
 }
 
-json diagnostic_obj(const Diagnostic& d) {
-  return json{{"code", d.code}, {"severity", to_string(d.severity)}, {"line", d.line}, {"column", d.column}, {"message", d.message}};
+template <class W>
+void diagnostic_fields(W& w, const Diagnostic& d) {
+  field(w, "code", d.code);
+  field(w, "severity", to_string(d.severity));
+  field(w, "line", d.line);
+  field(w, "column", d.column);
+  field(w, "message", d.message);
 }
 
-json issue_json(const Issue& issue) {
-  json j;
-  j["source"] = source_json(issue.source);
-  j["gazette"] = gazette_json(issue.gazette);
-  json toc = json::array();
-  for (const auto& e : issue.toc)
-    toc.push_back(json{{"section", e.section.empty() ? json(nullptr) : json(e.section)},
-                       {"title", e.title},
-                       {"number", number_json(e.number)},
-                       {"page", opt(e.page)},
-                       {"line", e.line}});
-  j["toc"] = toc;
-  json docs = json::array();
-  for (const auto& d : issue.documents) docs.push_back(document_json(d));
-  j["documents"] = docs;
-  json diags = json::array();
-  for (const auto& d : issue.diagnostics) diags.push_back(diagnostic_obj(d));
-  j["diagnostics"] = diags;
-  return j;
+template <class W>
+void write_issue(W& w, const Issue& issue) {
+  w.begin_object();
+  w.key("source");
+  w.begin_object();
+  field(w, "path", issue.source.path);
+  field(w, "bytes", issue.source.bytes);
+  field(w, "sha256", issue.source.sha256);
+  field(w, "encoding", issue.source.encoding);
+  w.end_object();
+
+  const Masthead& m = issue.gazette;
+  w.key("gazette");
+  w.begin_object();
+  null_if_empty(w, "title", m.title);
+  field(w, "year", m.year);
+  field(w, "issue", m.issue);
+  field(w, "cumulative_issue", m.cumulative_issue);
+  field(w, "published", m.published);
+  field(w, "line", m.line);
+  w.end_object();
+
+  list(w, "toc", issue.toc, [&](const TocEntry& e) {
+    null_if_empty(w, "section", e.section);
+    field(w, "title", e.title);
+    number(w, "number", e.number);
+    field(w, "page", e.page);
+    field(w, "line", e.line);
+  });
+  list(w, "documents", issue.documents, [&](const Document& d) { document_fields(w, d); });
+  list(w, "diagnostics", issue.diagnostics, [&](const Diagnostic& d) { diagnostic_fields(w, d); });
+  w.end_object();
 }
 
-std::string dump(const json& j, int indent) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
-
-void emit_yaml(YAML::Emitter& out, const json& j) {
-  switch (j.type()) {
-    case json::value_t::object:
-      out << YAML::BeginMap;
-      for (auto it = j.begin(); it != j.end(); ++it) {
-        out << YAML::Key << it.key() << YAML::Value;
-        emit_yaml(out, it.value());
-      }
-      out << YAML::EndMap;
-      break;
-    case json::value_t::array:
-      out << YAML::BeginSeq;
-      for (const auto& v : j) emit_yaml(out, v);
-      out << YAML::EndSeq;
-      break;
-    case json::value_t::string:
-      out << YAML::DoubleQuoted << j.get<std::string>();
-      break;
-    case json::value_t::boolean:
-      out << (j.get<bool>() ? "true" : "false");
-      break;
-    case json::value_t::number_integer:
-      out << j.get<std::int64_t>();
-      break;
-    case json::value_t::number_unsigned:
-      out << j.get<std::uint64_t>();
-      break;
-    case json::value_t::number_float:
-      out << j.get<double>();
-      break;
-    default:
-      out << YAML::Null;
+// One JSON line per document, each with its issue's identity first.
+void write_document_lines(const Issue& issue, std::string& out) {
+  for (std::size_t k = 0; k < issue.documents.size(); ++k) {
+    JsonWriter w(out, -1);
+    w.begin_object();
+    w.key("issue");
+    w.begin_object();
+    field(w, "path", issue.source.path);
+    field(w, "sha256", issue.source.sha256);
+    null_if_empty(w, "gazette", issue.gazette.title);
+    field(w, "year", issue.gazette.year);
+    field(w, "issue", issue.gazette.issue);
+    w.end_object();
+    field(w, "index", k);
+    document_fields(w, issue.documents[k]);
+    w.end_object();
+    out += '\n';
   }
 }
 
@@ -156,54 +204,46 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-void render(const Issue& issue, Format format, std::ostream& out) {
+std::string render(const Issue& issue, Format format) {
+  std::string out;
   switch (format) {
     case Format::json:
-      out << dump(issue_json(issue), 2) << '\n';
-      break;
-    case Format::json_line:
-      out << dump(issue_json(issue), -1) << '\n';
-      break;
-    case Format::jsonl: {
-      // Each line: the issue's identity, then the document.
-      json identity;
-      identity["path"] = issue.source.path;
-      identity["sha256"] = issue.source.sha256;
-      identity["gazette"] = issue.gazette.title.empty() ? json(nullptr) : json(issue.gazette.title);
-      identity["year"] = opt(issue.gazette.year);
-      identity["issue"] = opt(issue.gazette.issue);
-      for (std::size_t k = 0; k < issue.documents.size(); ++k) {
-        json line;
-        line["issue"] = identity;
-        line["index"] = k;
-        json doc = document_json(issue.documents[k]);  // items() must not outlive it
-        for (auto& [key, value] : doc.items()) line[key] = value;
-        out << dump(line, -1) << '\n';
-      }
+    case Format::json_line: {
+      JsonWriter w(out, format == Format::json ? 2 : -1);
+      write_issue(w, issue);
+      out += '\n';
       break;
     }
+    case Format::jsonl:
+      write_document_lines(issue, out);
+      break;
     case Format::yaml: {
       YAML::Emitter e;
       e.SetIndent(2);
-      emit_yaml(e, issue_json(issue));
-      out << "---\n" << e.c_str() << '\n';
+      YamlWriter w(e);
+      write_issue(w, issue);
+      out = "---\n";
+      out += e.c_str();
+      out += '\n';
       break;
     }
   }
+  return out;
 }
 
-std::string render(const Issue& issue, Format format) {
-  std::ostringstream s;
-  render(issue, format, s);
-  return s.str();
+void render(const Issue& issue, Format format, std::ostream& out) {
+  std::string s = render(issue, format);
+  out.write(s.data(), static_cast<std::streamsize>(s.size()));
 }
 
 std::string diagnostic_json(const Diagnostic& d, std::string_view file) {
-  json j;
-  j["file"] = std::string(file);
-  json obj = diagnostic_obj(d);
-  for (auto& [k, v] : obj.items()) j[k] = v;
-  return dump(j, -1);
+  std::string out;
+  JsonWriter w(out, -1);
+  w.begin_object();
+  field(w, "file", file);
+  diagnostic_fields(w, d);
+  w.end_object();
+  return out;
 }
 
 }  // namespace gazette

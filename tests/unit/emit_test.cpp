@@ -2,6 +2,8 @@
 
 #include "gazette/emit.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace gazette;
 
 namespace {
@@ -47,4 +49,47 @@ TEST_CASE("emit: YAML quotes dates so loaders keep them strings") {
 TEST_CASE("emit: format names") {
   CHECK(*parse_format("jsonl") == Format::jsonl);
   CHECK_FALSE(parse_format("xml"));
+}
+
+// The streaming writer must write what nlohmann::json's dump wrote before it
+// (the golden outputs were made with it): escapes, control characters and
+// the replacement of invalid UTF-8, byte for byte.
+TEST_CASE("emit: strings are escaped exactly as nlohmann::json escapes them") {
+  std::vector<std::string> cases = {
+      "plain", "引号\"与\\反斜杠", std::string("nul\0byte", 8), "\b\f\n\r\t\x01\x1f\x7f",
+      "\xe4\xb8", "\xe4\xb8" "A", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+      "\xf5", "\x80\x80", "😀 emoji", "\xf0\x9f\x98", "末尾\xe5"};
+  std::uint32_t seed = 12345;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    int len = static_cast<int>(seed % 12);
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // bias towards bytes that make or break UTF-8 sequences
+      static const unsigned char pool[] = {0x00, 0x1f, '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc2, 0xdf,
+                                           0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xa0, 0x9f, 0x90};
+      s += static_cast<char>(pool[(seed >> 16) % sizeof pool]);
+    }
+    seed = seed * 1103515245u + 12345u;
+    cases.push_back(s);
+  }
+  for (const std::string& s : cases) {
+    Issue i;
+    Document d;
+    d.title = s;
+    i.documents.push_back(d);
+    std::string out = render(i, Format::jsonl);
+    std::string expected = nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    INFO("case bytes: " << nlohmann::json(s).dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    CHECK(out.find(",\"title\":" + expected + ",\"number\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("emit: pretty JSON indents by two and writes empty containers inline") {
+  Issue i;
+  i.source.path = "a.txt";
+  std::string j = render(i, Format::json);
+  CHECK(j.rfind("{\n  \"source\": {\n    \"path\": \"a.txt\",\n    \"bytes\": 0,", 0) == 0);
+  CHECK(j.find("\"toc\": [],\n  \"documents\": [],\n  \"diagnostics\": []\n}\n") != std::string::npos);
+  CHECK(j.find("\"title\": null") != std::string::npos);
 }

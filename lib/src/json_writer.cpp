@@ -1,0 +1,116 @@
+#include "json_writer.h"
+
+namespace gazette::detail {
+
+void JsonWriter::newline() {
+  out_ += '\n';
+  out_.append(levels_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::separate() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  Level& l = levels_.back();
+  if (!l.empty) out_ += ',';
+  l.empty = false;
+  if (indent_ >= 0) newline();
+}
+
+void JsonWriter::open(char c) {
+  separate();
+  out_ += c;
+  levels_.push_back({});
+}
+
+void JsonWriter::close(char c) {
+  bool empty = levels_.back().empty;
+  levels_.pop_back();
+  if (!empty && indent_ >= 0) newline();
+  out_ += c;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid; *bad
+// is how many bytes the invalid prefix spans (at least 1): the maximal
+// subpart that is replaced by one U+FFFD.
+std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    *bad = 1;
+    return 0;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if (i + k >= s.size()) {
+      *bad = k;
+      return 0;
+    }
+    unsigned char d = b(i + k);
+    bool ok = k == 1 ? (d >= lo && d <= hi) : (d >= 0x80 && d <= 0xBF);
+    if (!ok) {
+      *bad = k;
+      return 0;
+    }
+  }
+  return len;
+}
+
+}  // namespace
+
+void JsonWriter::string(std::string_view s) {
+  out_ += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      std::size_t bad = 0;
+      std::size_t len = utf8_sequence(s, i, &bad);
+      if (len) {
+        i += len;
+        continue;
+      }
+      out_.append(s.data() + run, i - run);
+      out_ += "\xEF\xBF\xBD";
+      i += bad;
+      run = i;
+      continue;
+    }
+    out_.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\t': out_ += "\\t"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\r': out_ += "\\r"; break;
+      default: fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);
+    }
+    ++i;
+    run = i;
+  }
+  out_.append(s.data() + run, i - run);
+  out_ += '"';
+}
+
+}  // namespace gazette::detail
