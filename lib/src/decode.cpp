@@ -178,6 +178,15 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
       ++i;
       continue;
     }
+    // Most Chinese text: three-byte characters led by E1..EC or EE..EF,
+    // whose two continuation bytes may be anything in 80..BF.
+    while (i + 3 <= n && ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
+           (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      if (i >= n) return true;
+      c = p[i];
+    }
+    if (c < 0x80) continue;
     std::size_t len;
     char32_t min;
     char32_t cp;

@@ -99,9 +99,13 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   // One pass over the brackets (a literal scan), parsing around each.
   std::size_t last_end = 0;  // a prefix never reaches into the previous number
   // (std::string::find_first_of calls memchr once per byte: a plain loop.)
+  // 〔 is E3 80 94 and 【 E3 80 90; E3 alone leads most CJK punctuation.
   auto next_bracket = [&](std::size_t from) {
-    for (std::size_t k = from; k < s.size(); ++k)
-      if (s[k] == '\xE3' || s[k] == '[') return k;
+    for (std::size_t k = from; k < s.size(); ++k) {
+      if (s[k] == '[') return k;
+      if (s[k] == '\xE3' && k + 2 < s.size() && s[k + 1] == '\x80' && (s[k + 2] == '\x94' || s[k + 2] == '\x90'))
+        return k;
+    }
     return std::string::npos;
   };
   for (std::size_t at = next_bracket(0); at != std::string::npos; at = next_bracket(at + 1)) {

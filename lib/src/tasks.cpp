@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 
 namespace gazette {
@@ -61,7 +62,8 @@ void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, st
 bool states_first_listed_leads(std::string_view t) {
   // One literal scan for 第一 / 首位, then the phrases around it.
   for (std::string_view anchor : {"第一", "首位"}) {
-    for (std::size_t at = t.find(anchor); at != std::string_view::npos; at = t.find(anchor, at + anchor.size())) {
+    for (std::size_t at = find_literal(t, anchor); at != std::string_view::npos;
+         at = find_literal(t, anchor, at + anchor.size())) {
       std::string_view around = t.substr(at >= 12 ? at - 12 : 0, 60);
       if (around.find("牵头单位") != std::string_view::npos || around.find("牵头部门") != std::string_view::npos) return true;
     }
@@ -117,7 +119,9 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
     // A label may stand inside a clause: "…,牵头考核单位:A".
     bool inner_label = false;
     for (const Label& l : kLabels) {
-      std::size_t at = c.find(std::string(l.text) + ":");
+      std::size_t at = c.find(l.text);
+      while (at != std::string_view::npos && (at + l.text.size() >= c.size() || c[at + l.text.size()] != ':'))
+        at = c.find(l.text, at + 1);
       if (at != std::string_view::npos && at > 0) {
         // What stands before the label is not a department list.
         label_role = l.lead;
@@ -181,6 +185,11 @@ std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
   std::size_t open = 0;
   std::vector<NameSpan> names;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (depth == 0) {  // outside parentheses: jump to the next one
+      const void* p = std::memchr(s.data() + i, '(', s.size() - i);
+      if (!p) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(p) - s.data());
+    }
     char c = s[i];
     if (c == '(') {
       if (depth == 0) open = i;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 namespace gazette {
 
@@ -200,6 +201,14 @@ std::string squeeze(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
+    // Runs without a byte that can start a space are copied whole.
+    if (!kSpecial.table[static_cast<unsigned char>(s[i])]) {
+      std::size_t j = i + 1;
+      while (j < s.size() && !kSpecial.table[static_cast<unsigned char>(s[j])]) ++j;
+      out.append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
     std::size_t len;
     char32_t cp = decode_at(s, i, &len);
     if (!is_space(cp)) out.append(s.substr(i, len));
@@ -253,6 +262,13 @@ std::string remove_wrap_spaces(std::string_view s) {
   return out;
 }
 
+std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from) {
+  if (from > hay.size()) return std::string_view::npos;
+  if (needle.empty()) return from;
+  const void* at = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - hay.data()) : std::string_view::npos;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = b;
@@ -264,8 +280,13 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
       if (s[i] == '(') ++depth;
       if (s[i] == ')' && depth > 0) --depth;
       if (depth == 0 && (s[i] == ',' || s[i] == ';')) sep = true;
-      if (depth == 0 && (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0))
-        sep = true, len = 3;
+      // 、 E3 80 81, ， EF BC 8C, ； EF BC 9B
+      if (depth == 0 && i + 2 < s.size()) {
+        auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+             b2 = static_cast<unsigned char>(s[i + 2]);
+        if ((b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B)))
+          sep = true, len = 3;
+      }
     }
     if (i == e || sep) {
       std::size_t nb = start, ne = i;

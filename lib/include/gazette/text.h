@@ -83,6 +83,11 @@ class Stream {
 // department annotations.
 std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e);
 
+// Offset of `needle` in `hay` at or after `from`, or npos. Use it for
+// Chinese needles over long text: string_view::find stops at every byte equal
+// to the needle's first, and the lead bytes of CJK characters are few.
+std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from = 0);
+
 // UTF-8 helpers used across stages.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 void append_utf8(std::string& out, char32_t cp);
