@@ -180,12 +180,18 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
     }
     // Most Chinese text: three-byte characters led by E1..EC or EE..EF,
     // whose two continuation bytes may be anything in 80..BF.
-    while (i + 3 <= n && ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
-           (p[i + 2] & 0xC0) == 0x80) {
+    // One load tests a character: lead 1110xxxx, then two
+    // 10xxxxxx (E0 and ED, with narrower second bytes, take the slow path).
+    while (i + 3 <= n) {
+      // (assembled byte by byte: the compiler makes it one load on
+      // little-endian machines, and it stays right on the others)
+      std::uint32_t w = p[i] | (std::uint32_t{p[i + 1]} << 8) | (std::uint32_t{p[i + 2]} << 16);
+      unsigned char lead = p[i];
+      if ((w & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
       i += 3;
-      if (i >= n) return true;
-      c = p[i];
     }
+    c = p[i];
+    if (c < 0x80) continue;
     if (c < 0x80) continue;
     std::size_t len;
     char32_t min;

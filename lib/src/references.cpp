@@ -1,6 +1,7 @@
 // Stage 9, references: cited 〔year〕N号 numbers and their 《》 titles.
 #include "gazette/references.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include <unordered_set>
@@ -99,14 +100,21 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   // One pass over the brackets (a literal scan), parsing around each.
   std::size_t last_end = 0;  // a prefix never reaches into the previous number
   // (std::string::find_first_of calls memchr once per byte: a plain loop.)
-  // 〔 is E3 80 94 and 【 E3 80 90; E3 alone leads most CJK punctuation.
+  // One cursor per opening bracket, each advanced by a literal search (the
+  // brackets are rare, their lead byte E3 is not), the nearest taken.
+  constexpr std::string_view kOpen[] = {"〔", "【", "["};
+  std::size_t cursor[3] = {0, 0, 0};
+  bool fresh[3] = {false, false, false};
   auto next_bracket = [&](std::size_t from) {
-    for (std::size_t k = from; k < s.size(); ++k) {
-      if (s[k] == '[') return k;
-      if (s[k] == '\xE3' && k + 2 < s.size() && s[k + 1] == '\x80' && (s[k + 2] == '\x94' || s[k + 2] == '\x90'))
-        return k;
+    std::size_t best = std::string::npos;
+    for (int k = 0; k < 3; ++k) {
+      if (!fresh[k] || (cursor[k] != std::string::npos && cursor[k] < from)) {
+        cursor[k] = find_literal(s, kOpen[k], from);
+        fresh[k] = true;
+      }
+      best = std::min(best, cursor[k]);
     }
-    return std::string::npos;
+    return best;
   };
   for (std::size_t at = next_bracket(0); at != std::string::npos; at = next_bracket(at + 1)) {
     std::size_t end = number_after(s, at);

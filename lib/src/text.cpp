@@ -87,6 +87,19 @@ struct Special {
 };
 const Special kSpecial;
 
+// Is the special byte at raw[i] the start of something folding changes?
+// Most are not: E3 leads all CJK punctuation (。、《》) but only E3 80 80
+// is a space; EF leads the full-width forms (folded) and the BOM, but also
+// other compatibility forms.
+bool changes_at(std::string_view raw, std::size_t i) {
+  auto b = [&](std::size_t k) { return i + k < raw.size() ? static_cast<unsigned char>(raw[i + k]) : 0u; };
+  switch (static_cast<unsigned char>(raw[i])) {
+    case 0xE3: return b(1) == 0x80 && b(2) == 0x80;
+    case 0xEF: return (b(1) == 0xBC && b(2) >= 0x81) || (b(1) == 0xBD && b(2) <= 0x9E) || (b(1) == 0xBB && b(2) == 0xBF);
+    default: return true;
+  }
+}
+
 void fold_line(Line& line) {
   std::string_view raw = line.raw;
   std::string& out = line.norm;
@@ -94,9 +107,18 @@ void fold_line(Line& line) {
   bool pending_space = false;
   std::size_t space_at = 0;
   for (std::size_t i = 0; i < raw.size();) {
-    if (!kSpecial.table[static_cast<unsigned char>(raw[i])]) {
+    if (!kSpecial.table[static_cast<unsigned char>(raw[i])] || !changes_at(raw, i)) {
       std::size_t j = i + 1;
-      while (j < raw.size() && !kSpecial.table[static_cast<unsigned char>(raw[j])]) ++j;
+      while (j < raw.size()) {
+        auto c = static_cast<unsigned char>(raw[j]);
+        if (c >= 0xE4 && c <= 0xE9) {  // a CJK ideograph: never folded
+          j += 3;
+          continue;
+        }
+        if (kSpecial.table[c] && changes_at(raw, j)) break;
+        ++j;
+      }
+      j = std::min(j, raw.size());
       // Stop before a continuation byte run could be split: the special
       // bytes are all lead or ASCII bytes, so j is a character boundary.
       if (pending_space && !out.empty()) {
@@ -176,15 +198,25 @@ Text split_lines(std::string_view utf8) {
     fold_line(line);
     text.lines.push_back(std::move(line));
   };
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    if (utf8[i] == '\n') {
-      std::size_t end = (i > start && utf8[i - 1] == '\r') ? i - 1 : i;
-      push(end);
-      start = i + 1;
-    } else if (utf8[i] == '\r' && (i + 1 >= utf8.size() || utf8[i + 1] != '\n')) {
-      push(i);  // a lone CR (old Mac line ends) ends a line too
-      start = i + 1;
+  const char* data = utf8.data();
+  const std::size_t n = utf8.size();
+  while (start < n) {
+    // memchr to the next LF; a lone CR (old Mac line ends) inside the line
+    // ends a line too.
+    const void* lf = std::memchr(data + start, '\n', n - start);
+    std::size_t i = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : n;
+    const void* cr = std::memchr(data + start, '\r', i - start);
+    if (cr) {
+      std::size_t c = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
+      if (c + 1 != i || !lf) {  // not the CR of a CRLF
+        push(c);
+        start = c + 1;
+        continue;
+      }
     }
+    if (!lf) break;
+    push(cr ? i - 1 : i);
+    start = i + 1;
   }
   if (start < utf8.size()) push(utf8.size());  // last line without newline
   return text;
@@ -263,10 +295,24 @@ std::string remove_wrap_spaces(std::string_view s) {
 }
 
 std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (from > hay.size()) return std::string_view::npos;
+  if (from > hay.size() || needle.size() > hay.size() - from) return std::string_view::npos;
   if (needle.empty()) return from;
-  const void* at = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
-  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - hay.data()) : std::string_view::npos;
+  // memchr (vectorised) to the needle's last byte, then compare the rest.
+  // In UTF-8 Chinese the last byte is a continuation byte, one of 64
+  // values, so candidates are far apart; a lead byte (E4..E9) would stop
+  // every third byte.
+  const std::size_t last = needle.size() - 1;
+  const char tail = needle[last];
+  const char* data = hay.data();
+  std::size_t at = from + last;  // where the needle's last byte may stand
+  while (at < hay.size()) {
+    const void* p = std::memchr(data + at, tail, hay.size() - at);
+    if (!p) break;
+    std::size_t t = static_cast<std::size_t>(static_cast<const char*>(p) - data);
+    if (std::memcmp(data + t - last, needle.data(), last) == 0) return t - last;
+    at = t + 1;
+  }
+  return std::string_view::npos;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e) {

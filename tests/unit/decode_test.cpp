@@ -70,3 +70,42 @@ TEST_CASE("decode: is_valid_utf8 rejects overlongs and surrogates") {
   CHECK(at == 1);
   CHECK_FALSE(gazette::is_valid_utf8("\xED\xA0\x80"));
 }
+
+// The validator's fast path tests a three-byte character in one load; random
+// byte strings must get the verdict and error offset of the plain rules.
+TEST_CASE("decode: is_valid_utf8 agrees with a plain reference on random bytes") {
+  auto reference = [](std::string_view s, std::size_t* at) {
+    for (std::size_t i = 0; i < s.size();) {
+      auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+      unsigned char c = b(i);
+      std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+      bool ok = len && i + len <= s.size();
+      for (std::size_t k = 1; ok && k < len; ++k) ok = (b(i + k) & 0xC0) == 0x80;
+      if (ok && len == 3) ok = !(c == 0xE0 && b(i + 1) < 0xA0) && !(c == 0xED && b(i + 1) > 0x9F);
+      if (ok && len == 4) ok = !(c == 0xF0 && b(i + 1) < 0x90) && !(c == 0xF4 && b(i + 1) > 0x8F);
+      if (!ok) {
+        *at = i;
+        return false;
+      }
+      i += len;
+    }
+    return true;
+  };
+  static const unsigned char pool[] = {'a', 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED,
+                                       0xEF, 0xF0, 0xF4, 0xF5, 0xB8, 0x8C, 0x00, 0xE5, 0xE6};
+  std::uint32_t seed = 99;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s = n % 2 ? "公报全文" : "";
+    int len = n % 17;
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += static_cast<char>(pool[(seed >> 16) % sizeof pool]);
+    }
+    if (n % 3 == 0) s += "。、";
+    std::size_t at = 0, want_at = 0;
+    bool want = reference(s, &want_at);
+    INFO("n = " << n);
+    REQUIRE(gazette::is_valid_utf8(s, &at) == want);
+    if (!want) CHECK(at == want_at);
+  }
+}

@@ -45,3 +45,85 @@ TEST_CASE("text: wrap spaces, squeeze and match keys") {
   CHECK(squeeze("楚 政 通") == "楚政通");
   CHECK(match_key("加快对接〈区域全面经济伙伴关系协定〉（RCEP）") == match_key("加快对接《区域全面经济伙伴关系协定》(RCEP)"));
 }
+
+// The scans have fast paths (skipping whole CJK characters, searching for a
+// needle's last byte); random texts built from the bytes that matter must
+// give what a plain code-point-by-code-point reference gives.
+namespace {
+
+std::string random_text(std::uint32_t* seed, int pieces) {
+  static const char* const pool[] = {"公", "报", "。", "、", "（", "）", "，", "\u3000", " ", "\t", "\r", "\n", "\r\n",
+                                     "a", "1", "\u00a0", "\u2003", "\u200b", "\ufeff", "〔", "【", "[", "第一", "牵头",
+                                     "\uff5e", "\uff5f", "\uff01", "\uff00", "一", "\u3001", "\u3000\u3000"};
+  std::string s;
+  for (int k = 0; k < pieces; ++k) {
+    *seed = *seed * 1103515245u + 12345u;
+    s += pool[(*seed >> 16) % (sizeof pool / sizeof *pool)];
+  }
+  return s;
+}
+
+bool ref_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F;
+}
+
+std::string ref_fold(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = decode_at(s, i, &len);
+    i += len;
+    if (ref_space(c)) { pending = true; continue; }
+    if (c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D) continue;
+    if (pending && !out.empty()) out += ' ';
+    pending = false;
+    append_utf8(out, c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain references") {
+  std::uint32_t seed = 7;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s = random_text(&seed, n % 40);
+    // lines: split at LF, CRLF and lone CR
+    std::vector<std::string> want;
+    std::string cur;
+    bool open = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\n' || s[i] == '\r') {
+        want.push_back(cur), cur.clear(), open = false;
+        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      } else {
+        cur += s[i], open = true;
+      }
+    }
+    if (open) want.push_back(cur);
+    Text t = split_lines(s);
+    REQUIRE(t.lines.size() == want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      CHECK(t.lines[k].raw == want[k]);
+      CHECK(t.lines[k].norm == ref_fold(want[k]));
+      // every norm byte maps back inside the raw line
+      CHECK(t.lines[k].original(0, t.lines[k].norm.size()).size() <= want[k].size());
+    }
+    std::string sq;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t len;
+      char32_t c = decode_at(s, i, &len);
+      if (!ref_space(c)) sq.append(s, i, len);
+      i += len;
+    }
+    CHECK(squeeze(s) == sq);
+    for (std::string_view needle : {"〔", "第一", "牵头", "a", "。、"})
+      for (std::size_t from : {std::size_t{0}, std::size_t{1}, s.size() / 2, s.size()})
+        CHECK(find_literal(s, needle, from) == std::string_view(s).find(needle, from));
+  }
+  CHECK(find_literal("abc", "abcd") == std::string_view::npos);
+  CHECK(find_literal("abc", "", 3) == 3);
+  CHECK(find_literal("abc", "c", 4) == std::string_view::npos);
+}
