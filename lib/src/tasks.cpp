@@ -60,13 +60,22 @@ void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, st
 }  // namespace
 
 bool states_first_listed_leads(std::string_view t) {
-  // One literal scan for 第一 / 首位, then the phrases around it.
-  for (std::string_view anchor : {"第一", "首位"}) {
-    for (std::size_t at = find_literal(t, anchor); at != std::string_view::npos;
-         at = find_literal(t, anchor, at + anchor.size())) {
-      std::string_view around = t.substr(at >= 12 ? at - 12 : 0, 60);
-      if (around.find("牵头单位") != std::string_view::npos || around.find("牵头部门") != std::string_view::npos) return true;
-    }
+  // The statement: 第一 or 首位 with 牵头单位/牵头部门 in the 60 bytes that
+  // start 12 before it. One literal scan for 牵头 (rarer than 第一, whose
+  // last byte ends every 一), then the anchors near each; an anchor at `a`
+  // can only qualify a phrase at `p` when p - 48 <= a <= p + 12.
+  auto qualifies = [&](std::size_t at) {
+    std::string_view around = t.substr(at >= 12 ? at - 12 : 0, 60);
+    return around.find("牵头单位") != std::string_view::npos || around.find("牵头部门") != std::string_view::npos;
+  };
+  for (std::size_t p = find_literal(t, "牵头"); p != std::string_view::npos; p = find_literal(t, "牵头", p + 6)) {
+    std::string_view rest = t.substr(p + 6, 6);
+    if (rest != "单位" && rest != "部门") continue;
+    std::size_t from = p >= 48 ? p - 48 : 0;
+    std::string_view near = t.substr(from, p + 12 + 6 - from);
+    for (std::string_view anchor : {"第一", "首位"})
+      for (std::size_t a = near.find(anchor); a != std::string_view::npos; a = near.find(anchor, a + 1))
+        if (qualifies(from + a)) return true;
   }
   return false;
 }

@@ -348,6 +348,9 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
 }
 
 Stream::Stream(const Text& text, std::size_t first, std::size_t last) : text_(text) {
+  std::size_t total = 0;
+  for (std::size_t i = first; i < last && i < text.lines.size(); ++i) total += text.lines[i].norm.size();
+  joined_.reserve(total);
   for (std::size_t i = first; i < last && i < text.lines.size(); ++i) {
     const Line& l = text.lines[i];
     if (l.blank()) continue;

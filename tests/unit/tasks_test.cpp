@@ -91,3 +91,33 @@ TEST_CASE("tasks: nesting and runaway parentheses stay linear") {
   auto ok = tasks_of("((州财政局负责)");  // unbalanced before an annotation
   CHECK(ok.size() <= 1);
 }
+
+// states_first_listed_leads scans for 牵头 and looks for the anchor near it;
+// it must decide as the plain rule does (an anchor 第一/首位 whose window of
+// 60 bytes from 12 before it holds 牵头单位 or 牵头部门), wherever the pieces fall.
+TEST_CASE("tasks: first-listed statement found wherever its pieces fall") {
+  auto rule = [](std::string_view t) {
+    for (std::string_view anchor : {"第一", "首位"})
+      for (std::size_t at = t.find(anchor); at != std::string_view::npos; at = t.find(anchor, at + 1)) {
+        std::string_view around = t.substr(at >= 12 ? at - 12 : 0, 60);
+        if (around.find("牵头单位") != std::string_view::npos || around.find("牵头部门") != std::string_view::npos)
+          return true;
+      }
+    return false;
+  };
+  static const char* const pool[] = {"第一", "首位", "牵头", "单位", "部门", "列", "者为", "。", "a", "其他为配合"};
+  std::uint32_t seed = 3;
+  int yes = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int k = 0; k < n % 30; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pool[(seed >> 16) % 10];
+    }
+    bool want = rule(s);
+    yes += want;
+    INFO(s);
+    CHECK(states_first_listed_leads(s) == want);
+  }
+  CHECK(yes > 100);  // the random texts do exercise the positive case
+}
