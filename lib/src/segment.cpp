@@ -201,13 +201,20 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     for (const Segment& s : segs)
       for (std::size_t k = s.title_first; k <= (s.number_line ? *s.number_line : s.title_last); ++k) in_head[k] = true;
     std::vector<Segment> found;
+    // Each line's key is made once, however many windows it falls in.
+    std::vector<std::string> keys(text.lines.size());
+    std::vector<bool> keyed(text.lines.size(), false);
+    auto key_of = [&](std::size_t k) -> const std::string& {
+      if (!keyed[k]) keys[k] = match_key(text.lines[k].norm), keyed[k] = true;
+      return keys[k];
+    };
     for (std::size_t i = body_start; i < text.lines.size(); ++i) {
       if (text.lines[i].blank() || in_head[i] || text.lines[i].norm.size() > longest + 24) continue;
       std::string got;
       for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
         if (text.lines[k].blank()) continue;
         if (in_head[k] || got.size() + text.lines[k].norm.size() > longest + 8) break;
-        got += match_key(text.lines[k].norm);
+        got += key_of(k);
         ++taken;
         auto it = wanted.find(got);
         if (it == wanted.end() || placed[it->second]) continue;

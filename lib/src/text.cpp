@@ -100,6 +100,9 @@ bool changes_at(std::string_view raw, std::size_t i) {
   }
 }
 
+// with_map: record the norm-to-raw breakpoints (lines need them; fold() of
+// a loose string does not).
+template <bool with_map>
 void fold_line(Line& line) {
   std::string_view raw = line.raw;
   std::string& out = line.norm;
@@ -122,11 +125,11 @@ void fold_line(Line& line) {
       // Stop before a continuation byte run could be split: the special
       // bytes are all lead or ASCII bytes, so j is a character boundary.
       if (pending_space && !out.empty()) {
-        keep_in_step(line, out.size(), space_at);
+        if constexpr (with_map) keep_in_step(line, out.size(), space_at);
         out += ' ';
       }
       pending_space = false;
-      keep_in_step(line, out.size(), i);
+      if constexpr (with_map) keep_in_step(line, out.size(), i);
       out.append(raw.substr(i, j - i));
       i = j;
       continue;
@@ -140,20 +143,20 @@ void fold_line(Line& line) {
       continue;
     }
     if (pending_space && !out.empty()) {
-      keep_in_step(line, out.size(), space_at);
+      if constexpr (with_map) keep_in_step(line, out.size(), space_at);
       out += ' ';
     }
     pending_space = false;
-    keep_in_step(line, out.size(), i);
+    if constexpr (with_map) keep_in_step(line, out.size(), i);
     char32_t folded = (cp >= 0xFF01 && cp <= 0xFF5E) ? cp - 0xFEE0 : cp;
     if (folded == cp)
       out.append(raw.substr(i, len));
     else
       append_utf8(out, folded);
-    keep_in_step(line, out.size(), next);
+    if constexpr (with_map) keep_in_step(line, out.size(), next);
     i = next;
   }
-  if (line.map.empty()) line.map.emplace_back(0, 0);
+  if (with_map && line.map.empty()) line.map.emplace_back(0, 0);
 }
 
 }  // namespace
@@ -195,7 +198,7 @@ Text split_lines(std::string_view utf8) {
     Line line;
     line.number = number++;
     line.raw = utf8.substr(start, end - start);
-    fold_line(line);
+    fold_line<true>(line);
     text.lines.push_back(std::move(line));
   };
   const char* data = utf8.data();
@@ -225,7 +228,7 @@ Text split_lines(std::string_view utf8) {
 std::string fold(std::string_view s) {
   Line line;
   line.raw = s;
-  fold_line(line);
+  fold_line<false>(line);
   return std::move(line.norm);
 }
 
@@ -253,6 +256,20 @@ std::string match_key(std::string_view s) {
   std::string folded = fold(s), out;
   out.reserve(folded.size());
   for (std::size_t i = 0; i < folded.size();) {
+    // Only spaces (ASCII after folding, or E2/E3-led), quotes (E2 80 98..9D)
+    // and brackets (E3 80 88..8D) are dropped: copy other runs whole.
+    auto c = static_cast<unsigned char>(folded[i]);
+    if (c != ' ' && c != '"' && c != '\'' && c != 0xE2 && c != 0xE3 && c != 0xC2 && c != '\t') {
+      std::size_t j = i + 1;
+      while (j < folded.size()) {
+        auto d = static_cast<unsigned char>(folded[j]);
+        if (d == ' ' || d == '"' || d == '\'' || d == 0xE2 || d == 0xE3 || d == 0xC2 || d == '\t') break;
+        ++j;
+      }
+      out.append(folded, i, j - i);
+      i = j;
+      continue;
+    }
     std::size_t len;
     char32_t cp = decode_at(folded, i, &len);
     bool drop = is_space(cp) || cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'“' || cp == U'”' ||

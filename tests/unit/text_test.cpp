@@ -54,7 +54,8 @@ namespace {
 std::string random_text(std::uint32_t* seed, int pieces) {
   static const char* const pool[] = {"公", "报", "。", "、", "（", "）", "，", "\u3000", " ", "\t", "\r", "\n", "\r\n",
                                      "a", "1", "\u00a0", "\u2003", "\u200b", "\ufeff", "〔", "【", "[", "第一", "牵头",
-                                     "\uff5e", "\uff5f", "\uff01", "\uff00", "一", "\u3001", "\u3000\u3000"};
+                                     "\uff5e", "\uff5f", "\uff01", "\uff00", "一", "\u3001", "\u3000\u3000",
+                                     "《", "》", "〈", "〉", "“", "”", "‘", "’", "\"", "'", "＂"};
   std::string s;
   for (int k = 0; k < pieces; ++k) {
     *seed = *seed * 1103515245u + 12345u;
@@ -119,6 +120,17 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
       i += len;
     }
     CHECK(squeeze(s) == sq);
+    std::string key, folded = ref_fold(s);
+    for (std::size_t i = 0; i < folded.size();) {
+      std::size_t len;
+      char32_t c = decode_at(folded, i, &len);
+      bool drop = ref_space(c) || c == U'《' || c == U'》' || c == U'〈' || c == U'〉' || c == U'“' || c == U'”' ||
+                  c == U'‘' || c == U'’' || c == '"' || c == '\'';
+      if (!drop) key.append(folded, i, len);
+      i += len;
+    }
+    CHECK(match_key(s) == key);
+    CHECK(fold(s) == folded);
     for (std::string_view needle : {"〔", "第一", "牵头", "a", "。、"})
       for (std::size_t from : {std::size_t{0}, std::size_t{1}, s.size() / 2, s.size()})
         CHECK(find_literal(s, needle, from) == std::string_view(s).find(needle, from));
