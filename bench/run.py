@@ -138,10 +138,19 @@ def main():
     report = "\n".join(lines)
     print(report)
     if "--write" in sys.argv:
-        cmd = "make bench"
-        with open(os.path.join(HERE, "RESULTS.md"), "w", encoding="utf-8") as fh:
-            fh.write("# Benchmark results\n\nProduced by `" + cmd + "` (bench/run.py) on this project's 2-core "
-                     "Debian 12 machine, one run; ratios matter more than absolute figures.\n\n```\n" + report + "\n```\n")
+        # The figures replace the first fenced block; the written analysis
+        # after it (what the profile showed, what is next) is kept.
+        path = os.path.join(HERE, "RESULTS.md")
+        head = ("# Benchmark results\n\nProduced by `make bench` (bench/run.py) on this project's 2-core "
+                "Debian 12 machine, one run; ratios matter more than absolute figures.\n\n")
+        rest = ""
+        if os.path.exists(path):
+            old = open(path, encoding="utf-8").read()
+            parts = old.split("```\n", 2)
+            rest = parts[2] if len(parts) == 3 else ""
+        with open(path + ".tmp", "w", encoding="utf-8") as fh:
+            fh.write(head + "```\n" + report + "\n```\n" + rest)
+        os.replace(path + ".tmp", path)
     return 0
 
 

@@ -190,8 +190,8 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
       if ((w & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
       i += 3;
     }
+    if (i >= n) break;
     c = p[i];
-    if (c < 0x80) continue;
     if (c < 0x80) continue;
     std::size_t len;
     char32_t min;
