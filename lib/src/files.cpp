@@ -8,31 +8,42 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <iostream>
-#include <iterator>
+#include <string>
 
 #include "gazette/error.h"
 
 namespace gazette {
 
+namespace {
+
+[[noreturn]] void too_large() {
+  throw InputError("input larger than " + std::to_string(kMaxInputBytes >> 20) +
+                   " MiB: refused (a gazette issue is a few MB; is this the right file?)");
+}
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) throw InputError("cannot read standard input");
-    return data;
-  }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError(std::strerror(errno));
+  auto done = [&] {
+    if (fd != STDIN_FILENO) ::close(fd);
+  };
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int err = errno;
-    ::close(fd);
+    done();
     throw InputError(std::strerror(err));
   }
   if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
+    done();
     throw InputError("is a directory");
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxInputBytes) {
+    done();
+    too_large();
   }
   std::string data;
   if (S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
@@ -42,13 +53,18 @@ std::string read_file(const std::string& path) {
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
-      ::close(fd);
-      throw InputError(std::string("read error: ") + std::strerror(err));
+      done();
+      throw InputError(std::string(fd == STDIN_FILENO ? "cannot read standard input: " : "read error: ") +
+                       std::strerror(err));
     }
     if (n == 0) break;
+    if (data.size() + static_cast<std::size_t>(n) > kMaxInputBytes) {  // a device or pipe without end
+      done();
+      too_large();
+    }
     data.append(buf, static_cast<std::size_t>(n));
   }
-  ::close(fd);
+  done();
   return data;
 }
 

@@ -107,6 +107,27 @@ def main():
             for p in problems:
                 print("     " + p)
 
+    # Input without end: a device, and a pipe on standard input. Refused at
+    # 1 GiB (kMaxInputBytes) with a message, not read until memory runs out.
+    if os.path.exists("/dev/zero"):
+        for tool in TOOLS:
+            out = os.path.join(WORK, "out", f"dev-zero-{tool}")
+            code, _, stderr, secs = run(tool, "/dev/zero", out)
+            ok = code in (1, 2) and "/dev/zero" in stderr and "larger than" in stderr
+            print(f"{'ok' if ok else 'FAIL':4s} endless device /dev/zero  {tool:16s} exit {code} in {secs:.1f} s")
+            if not ok:
+                print("     " + stderr[:300])
+            passed += ok
+            failed += not ok
+    yes = subprocess.Popen(["yes", "楚政通〔2022〕61号"], stdout=subprocess.PIPE)
+    p = subprocess.run([os.path.join(BIN, "gazette-extract"), "-"], stdin=yes.stdout, capture_output=True, timeout=LIMIT)
+    yes.kill()
+    yes.wait()
+    ok = p.returncode == 2 and b"larger than" in p.stderr
+    print(f"{'ok' if ok else 'FAIL':4s} endless pipe on standard input: exit {p.returncode}, {p.stderr.decode()[:120]!r}")
+    passed += ok
+    failed += not ok
+
     # A full disk: the file size limit stops the output (SIGXFSZ ignored,
     # the write fails): a message, exit 2, no half-written output file.
     def limited():

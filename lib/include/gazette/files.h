@@ -9,13 +9,20 @@
 //   gazette::write_file_atomically("out/issue.json", json);
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace gazette {
 
+// Inputs larger than this are refused: an issue is a few MB, an extreme
+// one tens of MB; line offsets are 32-bit; and /dev/zero or a runaway pipe
+// must end with an error, not with the machine's memory.
+constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // 1 GiB
+
 // The whole file ("-" = standard input). Throws InputError naming why
-// (no such file, is a directory, permission denied, read error).
+// (no such file, is a directory, permission denied, read error, larger
+// than kMaxInputBytes).
 std::string read_file(const std::string& path);
 
 // Throws InputError ("cannot write: …") and leaves no temporary behind.
