@@ -68,7 +68,7 @@ std::string read_file(const std::string& path) {
   return data;
 }
 
-void write_file_atomically(const std::string& path, std::string_view data) {
+void write_file_atomically(const std::string& path, std::string_view data, bool sync) {
   static std::atomic<unsigned> counter{0};
   std::size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
@@ -92,7 +92,7 @@ void write_file_atomically(const std::string& path, std::string_view data) {
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fdatasync(fd) != 0) fail(errno);
+  if (sync && ::fdatasync(fd) != 0) fail(errno);
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
@@ -103,6 +103,15 @@ void write_file_atomically(const std::string& path, std::string_view data) {
     ::unlink(tmp.c_str());
     throw InputError(std::string("cannot write: ") + std::strerror(err));
   }
+}
+
+void sync_filesystem(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw InputError(dir + ": cannot sync: " + std::strerror(errno));
+  int rc = ::syncfs(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0) throw InputError(dir + ": cannot sync: " + std::strerror(err));
 }
 
 }  // namespace gazette

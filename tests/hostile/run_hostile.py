@@ -154,6 +154,33 @@ def main():
     print(f"{'ok' if ok else 'FAIL':4s} full disk (ulimit -f) in gazette-convert: exit {p.returncode}, outputs {outputs}")
     passed += ok
     failed += not ok
+
+    # The disk fills up under the catalog in the middle of a batch (each
+    # output fits, the catalog's transactions do not): the run stops with
+    # exit 2 and a message naming the catalog (no crash, the workers joined,
+    # no temporary files), and the next run completes everything.
+    archive = os.path.join(WORK, "small-archive")
+    os.makedirs(archive, exist_ok=True)
+    head = "".join(open(SAMPLE, encoding="utf-8").readlines()[:500]).encode("utf-8")  # whole lines
+    for i in range(300):
+        with open(os.path.join(archive, f"{i:03d}.txt"), "wb") as fh:
+            fh.write(head)
+    out = os.path.join(WORK, "catalog-full")
+
+    def catalog_limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (400_000, 400_000))
+    p = subprocess.run([os.path.join(BIN, "gazette-convert"), "-q", "-j2", "-o", out, archive], capture_output=True,
+                       preexec_fn=catalog_limited, timeout=LIMIT)
+    first = (p.returncode, p.stderr.decode("utf-8", "replace"))
+    p = subprocess.run([os.path.join(BIN, "gazette-convert"), "-q", "-j2", "-o", out, archive], capture_output=True,
+                       timeout=LIMIT)
+    outputs = glob.glob(os.path.join(out, "*.json"))
+    ok = (first[0] == 2 and "catalog.sqlite" in first[1] and p.returncode == 0 and len(outputs) == 300
+          and not leftovers(out))
+    print(f"{'ok' if ok else 'FAIL':4s} catalog disk full mid-batch: exit {first[0]} {first[1][:100]!r}, "
+          f"rerun exit {p.returncode}, {len(outputs)} outputs")
+    passed += ok
+    failed += not ok
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

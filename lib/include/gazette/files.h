@@ -26,7 +26,16 @@ constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // 1 GiB
 std::string read_file(const std::string& path);
 
 // Throws InputError ("cannot write: …") and leaves no temporary behind.
-void write_file_atomically(const std::string& path, std::string_view data);
+// sync = false skips the fdatasync (the rename is still atomic, so a
+// killed process never leaves half a file); the caller then owes a
+// sync_filesystem() before it records the output as done anywhere that
+// must survive a power loss. gazette-convert syncs once per catalog
+// transaction instead of once per file.
+void write_file_atomically(const std::string& path, std::string_view data, bool sync = true);
+
+// Flushes the file system holding `dir` (syncfs): every file written and
+// renamed there so far is on disk when it returns. Throws InputError.
+void sync_filesystem(const std::string& dir);
 
 // Marker in the names of temporary files, so a later run can remove the
 // ones a killed run left.
