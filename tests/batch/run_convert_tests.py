@@ -24,16 +24,15 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 BIN, SAMPLE, CORPUS, WORK = sys.argv[1:5]
 CONVERT = os.path.join(BIN, "gazette-convert")
 SPLIT = os.path.join(BIN, "gazette-split")
 EXTRACT = os.path.join(BIN, "gazette-extract")
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'FAIL':4s} {name}" + (f"\n     {detail}" if detail and not ok else ""))
+TALLY = Tally()
+check = TALLY.ok
 
 
 def snapshot(folder):
@@ -157,8 +156,7 @@ def main():
                            input=files, capture_output=True, text=True, timeout=300)
         lines = [json.loads(l) for l in p.stdout.splitlines()]
         check("GNU parallel spreads extraction (JSON Lines out)", p.returncode == 0 and len(lines) == 5, p.stderr)
-    print(f"{sum(results)} passed, {len(results) - sum(results)} failed")
-    return 0 if all(results) else 1
+    return TALLY.finish()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,9 @@ import os
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 BIN, SAMPLE, WORK = sys.argv[1], sys.argv[2], sys.argv[3]
 CHECK = os.path.join(BIN, "gazette-check")
 
@@ -72,14 +75,10 @@ def run(path, fmt="json", extra=()):
 
 def main():
     os.makedirs(WORK, exist_ok=True)
-    passed = failed = 0
+    t = Tally()
     code, out, err = run(SAMPLE)
     ok = code == 0 and not err and all(json.loads(l)["severity"] == "info" for l in out.splitlines())
-    print(f"{'ok' if ok else 'FAIL':4s} clean sample passes --profile chuxiong --fail-on warning")
-    if not ok:
-        print(f"     exit {code}, stderr {err!r}\n" + out[:2000])
-    passed += ok
-    failed += not ok
+    t.ok("clean sample passes --profile chuxiong --fail-on warning", ok, f"exit {code}, stderr {err!r}\n" + out[:2000])
     for name, edits, expected in CASES:
         lines = lines_of()
         for e in edits:
@@ -101,15 +100,8 @@ def main():
             problems.append(f"stderr {err!r}")
         if not expected and blocking:
             problems.append(f"unexpected findings {[(f['rule'], f['line']) for f in blocking]}")
-        print(f"{'ok' if not problems else 'FAIL':4s} {name}")
-        for p in problems:
-            print("     " + p)
-        if problems:
-            print("     got: " + ", ".join(f"{r}@{l}" for r, l in sorted(got)))
-        passed += not problems
-        failed += bool(problems)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+        t.check(name, problems, extra=["got: " + ", ".join(f"{r}@{l}" for r, l in sorted(got))])
+    return t.finish()
 
 
 if __name__ == "__main__":

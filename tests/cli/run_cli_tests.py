@@ -15,6 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 BIN, HERE = sys.argv[1], sys.argv[2]
 UPDATE = "--update" in sys.argv
 SAMPLE = "samples/chuxiong-2022-12.txt"
@@ -207,7 +210,7 @@ def main():
         Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"", stderr=None),
     ]
     cases += check_cases(write)
-    passed = failed = 0
+    t = Tally()
     for case in cases:
         problems = case()
         if case.name == "nul-in-issue" and not problems:
@@ -215,20 +218,9 @@ def main():
             _, _, err = run(case.args)
             if "binary data (NUL byte)" not in err or f"{nul}:" not in err:
                 problems.append(f"stderr {err!r} names no NUL byte position")
-        status = "ok" if not problems else "FAIL"
-        print(f"{status:4s} {case.name}")
-        for p in problems:
-            print(f"     {p}")
-        passed += not problems
-        failed += bool(problems)
-    problems = pipe_into_head()
-    print(f"{'ok' if not problems else 'FAIL':4s} pipe-into-head")
-    for p in problems:
-        print(f"     {p}")
-    passed += not problems
-    failed += bool(problems)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+        t.check(case.name, problems)
+    t.check("pipe-into-head", pipe_into_head())
+    return t.finish()
 
 
 if __name__ == "__main__":

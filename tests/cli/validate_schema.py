@@ -7,11 +7,15 @@ Each input is extracted (--format json) and validated with the jsonschema
 package (draft-07, format checking on). Prints 'N passed, N failed'.
 """
 import json
+import os
 import subprocess
 import sys
 
 import jsonschema
 import yaml
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
 
 
 def main():
@@ -19,17 +23,12 @@ def main():
     schema = yaml.safe_load(open(schema_path, encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-    passed = failed = 0
+    t = Tally()
     for path in inputs:
         out = subprocess.run([extract, path], capture_output=True, check=True).stdout
         errors = sorted(validator.iter_errors(json.loads(out)), key=lambda e: list(e.path))
-        for e in errors[:10]:
-            print(f"{path}: {'/'.join(map(str, e.path))}: {e.message}")
-        print(f"{'ok' if not errors else 'FAIL':4s} {path}")
-        passed += not errors
-        failed += bool(errors)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+        t.check(path, [f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:10]])
+    return t.finish()
 
 
 if __name__ == "__main__":

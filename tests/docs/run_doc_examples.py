@@ -16,6 +16,9 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 ROOT, WORK, BUILD = sys.argv[1], sys.argv[2], sys.argv[3]
 DOCS = ["README.md", "docs/CHECK.md", "docs/CATALOG.md"]
 
@@ -40,25 +43,18 @@ def main():
     with open(os.path.join(WORK, "issue.txt"), "w", encoding="utf-8") as fh:
         fh.write(open(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), encoding="utf-8").read())
     env = dict(os.environ, PATH=os.path.join(BUILD, "bin") + os.pathsep + os.environ["PATH"])
-    passed = failed = skipped = 0
+    t = Tally()
     for doc in DOCS:
         for cmd in blocks(open(os.path.join(ROOT, doc), encoding="utf-8").read()):
             if "pandas" in cmd and subprocess.run([sys.executable, "-c", "import pandas"], capture_output=True).returncode:
-                print(f"skip {doc}: {cmd}  (pandas not installed)")
-                skipped += 1
+                t.skip(f"{doc}: {cmd}", "pandas not installed")
                 continue
             if cmd.startswith(("make ", "- ", "uses:")) or "--sshlogin" in cmd:
                 continue  # set-up commands and CI YAML are run by CI itself
             p = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=WORK, env=env, capture_output=True,
                                text=True, timeout=300)
-            ok = p.returncode == 0
-            print(f"{'ok' if ok else 'FAIL':4s} {doc}: {cmd[:110]}")
-            if not ok:
-                print(f"     exit {p.returncode}: {p.stderr[-400:]}")
-            passed += ok
-            failed += not ok
-    print(f"{passed} passed, {failed} failed, {skipped} skipped")
-    return 1 if failed else 0
+            t.ok(f"{doc}: {cmd[:110]}", p.returncode == 0, f"exit {p.returncode}: {p.stderr[-400:]}")
+    return t.finish()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 BIN, SAMPLE, WORK = sys.argv[1:4]
 LIMIT = 120  # seconds; generous for sanitizer builds on a loaded 2-core machine
 TOOLS = ["gazette-extract", "gazette-check", "gazette-split", "gazette-convert"]
@@ -78,7 +81,7 @@ def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     paths = make_inputs(WORK)
-    passed = failed = 0
+    t = Tally()
     for name, path in paths.items():
         for tool in TOOLS:
             out = os.path.join(WORK, "out", f"{name}-{tool}")
@@ -100,12 +103,7 @@ def main():
                     problems.append("sanitizer report: " + stderr[:300])
                 if os.path.isdir(out) and leftovers(out):
                     problems.append(f"temporary files left: {leftovers(out)[:3]}")
-            ok = not problems
-            passed += ok
-            failed += not ok
-            print(f"{'ok' if ok else 'FAIL':4s} {name:22s} {tool:16s} exit {code} in {secs:.1f} s")
-            for p in problems:
-                print("     " + p)
+            t.check(f"{name:22s} {tool:16s} exit {code} in {secs:.1f} s", problems)
 
     # Input without end: a device, and a pipe on standard input. Refused at
     # 1 GiB (kMaxInputBytes) with a message, not read until memory runs out.
@@ -114,19 +112,13 @@ def main():
             out = os.path.join(WORK, "out", f"dev-zero-{tool}")
             code, _, stderr, secs = run(tool, "/dev/zero", out)
             ok = code in (1, 2) and "/dev/zero" in stderr and "larger than" in stderr
-            print(f"{'ok' if ok else 'FAIL':4s} endless device /dev/zero  {tool:16s} exit {code} in {secs:.1f} s")
-            if not ok:
-                print("     " + stderr[:300])
-            passed += ok
-            failed += not ok
+            t.ok(f"endless device /dev/zero  {tool:16s} exit {code} in {secs:.1f} s", ok, stderr[:300])
     yes = subprocess.Popen(["yes", "楚政通〔2022〕61号"], stdout=subprocess.PIPE)
     p = subprocess.run([os.path.join(BIN, "gazette-extract"), "-"], stdin=yes.stdout, capture_output=True, timeout=LIMIT)
     yes.kill()
     yes.wait()
-    ok = p.returncode == 2 and b"larger than" in p.stderr
-    print(f"{'ok' if ok else 'FAIL':4s} endless pipe on standard input: exit {p.returncode}, {p.stderr.decode()[:120]!r}")
-    passed += ok
-    failed += not ok
+    t.ok(f"endless pipe on standard input: exit {p.returncode}, {p.stderr.decode()[:120]!r}",
+         p.returncode == 2 and b"larger than" in p.stderr)
 
     # A full disk: the file size limit stops the output (SIGXFSZ ignored,
     # the write fails): a message, exit 2, no half-written output file.
@@ -135,25 +127,19 @@ def main():
     target = os.path.join(WORK, "full-disk.json")
     p = subprocess.run([os.path.join(BIN, "gazette-extract"), "-o", target, SAMPLE], capture_output=True,
                        preexec_fn=limited, timeout=LIMIT)
-    ok = p.returncode == 2 and b"error:" in p.stderr and not os.path.exists(target) and not leftovers(WORK)
-    print(f"{'ok' if ok else 'FAIL':4s} full disk (ulimit -f) with -o: exit {p.returncode}, {p.stderr.decode()[:120]!r}")
-    passed += ok
-    failed += not ok
+    t.ok(f"full disk (ulimit -f) with -o: exit {p.returncode}, {p.stderr.decode()[:120]!r}",
+         p.returncode == 2 and b"error:" in p.stderr and not os.path.exists(target) and not leftovers(WORK))
     with open(os.path.join(WORK, "stdout-full.json"), "wb") as fh:
         p = subprocess.run([os.path.join(BIN, "gazette-extract"), SAMPLE], stdout=fh, stderr=subprocess.PIPE,
                            preexec_fn=limited, timeout=LIMIT)
-    ok = p.returncode == 2 and b"cannot write standard output" in p.stderr
-    print(f"{'ok' if ok else 'FAIL':4s} full disk (ulimit -f) on stdout: exit {p.returncode}, {p.stderr.decode()[:120]!r}")
-    passed += ok
-    failed += not ok
+    t.ok(f"full disk (ulimit -f) on stdout: exit {p.returncode}, {p.stderr.decode()[:120]!r}",
+         p.returncode == 2 and b"cannot write standard output" in p.stderr)
     out = os.path.join(WORK, "convert-full")
     p = subprocess.run([os.path.join(BIN, "gazette-convert"), "-q", "-o", out, SAMPLE], capture_output=True,
                        preexec_fn=limited, timeout=LIMIT)
     outputs = glob.glob(os.path.join(out, "*.json"))
-    ok = p.returncode in (1, 2) and b"error:" in p.stderr and not outputs and not leftovers(out)
-    print(f"{'ok' if ok else 'FAIL':4s} full disk (ulimit -f) in gazette-convert: exit {p.returncode}, outputs {outputs}")
-    passed += ok
-    failed += not ok
+    t.ok(f"full disk (ulimit -f) in gazette-convert: exit {p.returncode}, outputs {outputs}",
+         p.returncode in (1, 2) and b"error:" in p.stderr and not outputs and not leftovers(out))
 
     # The disk fills up under the catalog in the middle of a batch (each
     # output fits, the catalog's transactions do not): the run stops with
@@ -177,12 +163,9 @@ def main():
     outputs = glob.glob(os.path.join(out, "*.json"))
     ok = (first[0] == 2 and "catalog.sqlite" in first[1] and p.returncode == 0 and len(outputs) == 300
           and not leftovers(out))
-    print(f"{'ok' if ok else 'FAIL':4s} catalog disk full mid-batch: exit {first[0]} {first[1][:100]!r}, "
-          f"rerun exit {p.returncode}, {len(outputs)} outputs")
-    passed += ok
-    failed += not ok
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    t.ok(f"catalog disk full mid-batch: exit {first[0]} {first[1][:100]!r}, rerun exit {p.returncode}, "
+         f"{len(outputs)} outputs", ok)
+    return t.finish()
 
 
 if __name__ == "__main__":
