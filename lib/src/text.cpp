@@ -203,10 +203,16 @@ Text split_lines(std::string_view utf8) {
   };
   const char* data = utf8.data();
   const std::size_t n = utf8.size();
+  // memchr to the next LF; a lone CR (old Mac line ends) before it ends a
+  // line too. The LF found is kept until passed: a file of CR-only lines
+  // must not search to its end once per line.
+  const void* lf = nullptr;
+  bool searched = false;
   while (start < n) {
-    // memchr to the next LF; a lone CR (old Mac line ends) inside the line
-    // ends a line too.
-    const void* lf = std::memchr(data + start, '\n', n - start);
+    if (!searched || (lf && static_cast<const char*>(lf) < data + start)) {
+      lf = std::memchr(data + start, '\n', n - start);
+      searched = true;
+    }
     std::size_t i = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : n;
     const void* cr = std::memchr(data + start, '\r', i - start);
     if (cr) {

@@ -43,6 +43,8 @@ def make_inputs(d):
         "numbers-20-digits": s.replace("〔2022〕61号", "〔20222022202220222022〕12345678901234567890号")
                               .replace("2022年第12期", "20222022202220222022年第99999999999999999999期").encode(),
         "impossible-dates": s.replace("2022年8月30日", "2022年13月45日").replace("11月16日", "11月32日").encode(),
+        # old Mac line ends only: each line must not search to the file's end
+        "cr-only-1500k-lines": (s.replace("\n", "\r") + "措施。\r" * 1500000).encode(),
         "toc-50k-entries": ("某某市人民政府公报\n2022年第1期\n目录\n" + "".join(
             f"某某市人民政府关于第{i}事项的通知 某政发〔2022〕{i}号 ({i % 9000 + 1})\n" for i in range(1, 50001))).encode(),
     }
