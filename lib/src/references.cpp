@@ -99,7 +99,6 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   const std::string& s = stream.str();
   // One pass over the brackets (a literal scan), parsing around each.
   std::size_t last_end = 0;  // a prefix never reaches into the previous number
-  // (std::string::find_first_of calls memchr once per byte: a plain loop.)
   // One cursor per opening bracket, each advanced by a literal search (the
   // brackets are rare, their lead byte E3 is not), the nearest taken.
   constexpr std::string_view kOpen[] = {"〔", "【", "["};
