@@ -571,9 +571,9 @@ struct Schema::Impl {
     if (k == Kind::string) {
       const std::string& s = inst.Scalar();
       std::size_t len = count_chars(s);
-      if (auto m = kw["maxLength"]; m && len > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxLength"]; m && static_cast<double>(len) > resolve(m).number)
         ok = false, report(c, path, "maxLength", "expected at most " + m.Scalar() + " characters", inst);
-      if (auto m = kw["minLength"]; m && len < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minLength"]; m && static_cast<double>(len) < resolve(m).number)
         ok = false, report(c, path, "minLength", "expected at least " + m.Scalar() + " characters", inst);
       if (auto p = kw["pattern"]) {
         const RE2* re = pattern_of(p);
@@ -600,9 +600,9 @@ struct Schema::Impl {
           for (std::size_t i = 0; i < n; ++i) ok = check(inner, items, base, inst[i], path + "/" + std::to_string(i)) && ok;
         }
       }
-      if (auto m = kw["maxItems"]; m && n > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxItems"]; m && static_cast<double>(n) > resolve(m).number)
         ok = false, report(c, path, "maxItems", "expected at most " + m.Scalar() + " items", inst);
-      if (auto m = kw["minItems"]; m && n < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minItems"]; m && static_cast<double>(n) < resolve(m).number)
         ok = false, report(c, path, "minItems", "expected at least " + m.Scalar() + " items", inst);
       if (auto u = kw["uniqueItems"]; u && resolve(u).boolean) {
         for (std::size_t i = 0; i < n && ok; ++i)
@@ -623,9 +623,9 @@ struct Schema::Impl {
     }
     if (k == Kind::object) {
       std::size_t n = inst.size();
-      if (auto m = kw["maxProperties"]; m && n > static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["maxProperties"]; m && static_cast<double>(n) > resolve(m).number)
         ok = false, report(c, path, "maxProperties", "expected at most " + m.Scalar() + " properties", inst);
-      if (auto m = kw["minProperties"]; m && n < static_cast<std::size_t>(resolve(m).number))
+      if (auto m = kw["minProperties"]; m && static_cast<double>(n) < resolve(m).number)
         ok = false, report(c, path, "minProperties", "expected at least " + m.Scalar() + " properties", inst);
       auto has = [&](const std::string& name) {
         for (auto it = inst.begin(); it != inst.end(); ++it)

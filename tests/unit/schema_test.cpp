@@ -162,3 +162,18 @@ TEST_CASE("schema: a $ref to itself ends in a violation, not a stack overflow (f
   REQUIRE(v.size() == 1);
   CHECK(v[0].message == "schema recursion deeper than 100");
 }
+
+TEST_CASE("schema: lengths and counts far beyond size_t are compared, not converted (fuzz regression)") {
+  // tests/fuzz-regressions/schema-huge-min-length: minLength: 9999…92 (1e43)
+  // was cast to size_t, undefined behaviour (UBSan under schema_fuzz).
+  Schema s = Schema::load(
+      "properties:\n"
+      "  name: {type: string, minLength: 99999999999999999999999999999999999999999992}\n"
+      "  list: {type: array, maxItems: 1e43, minItems: -1e43}\n"
+      "  map: {type: object, minProperties: 1e300}\n",
+      "huge.yaml");
+  auto v = s.validate("{name: abc, list: [1, 2], map: {a: 1}}");
+  REQUIRE(v.size() == 2);
+  CHECK(v[0].message.find("expected at least") != std::string::npos);
+  CHECK(v[1].message.find("expected at least") != std::string::npos);
+}
