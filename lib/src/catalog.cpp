@@ -163,9 +163,11 @@ Catalog::~Catalog() {
 }
 
 bool Catalog::up_to_date(std::string_view path, std::string_view sha256, std::string_view tool_version) const {
-  Impl::Stmt q(impl_.get(), "SELECT 1 FROM issues WHERE path = ?1 AND sha256 = ?2 AND tool_version = ?3");
+  Impl::Stmt& q = impl_->use("SELECT 1 FROM issues WHERE path = ?1 AND sha256 = ?2 AND tool_version = ?3");
   q.text(1, path).text(2, sha256).text(3, tool_version);
-  return q.step() == SQLITE_ROW;
+  bool fresh = q.step() == SQLITE_ROW;
+  q.reset();
+  return fresh;
 }
 
 std::string Catalog::recorded_sha256(std::string_view path, std::string_view tool_version) const {
