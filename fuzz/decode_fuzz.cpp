@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const char* enc : {"", "utf-16le", "gb18030"}) {
     try {
       gazette::Decoded d = gazette::decode(bytes, {enc});
-      if (!gazette::is_valid_utf8(d.text)) __builtin_trap();  // decode promises UTF-8
+      if (!gazette::is_valid_utf8(d.text())) __builtin_trap();  // decode promises UTF-8
     } catch (const gazette::InputError&) {
     }
   }

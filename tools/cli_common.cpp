@@ -6,6 +6,7 @@
 #include <unicode/uversion.h>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -39,6 +40,13 @@ void print_error(std::string_view tool, std::string_view message) {
 void ignore_sigpipe() {
   std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGXFSZ, SIG_IGN);
+}
+
+void keep_freed_memory() {
+  // glibc returns the top of the heap once 128 KiB are free there and maps
+  // large blocks afresh; one input's buffers are a few hundred KiB to MBs.
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
 int stdout_status(std::string_view tool) {

@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   using namespace gazette;
   constexpr const char* kTool = "gazette-check";
   cli::ignore_sigpipe();
+  cli::keep_freed_memory();
 
   Options o;
   CLI::App app{"Check Chinese government gazette issues against YAML schemas and publisher rules.\n"
@@ -133,7 +134,7 @@ int main(int argc, char** argv) {
           auto src = std::make_unique<std::string>(read_file_or_empty(file));
           if (!src->empty()) {
             try {
-              auto decoded = std::make_unique<std::string>(decode(*src, {o.encoding}).text);
+              auto decoded = std::make_unique<std::string>(decode(*src, {o.encoding}).text());
               texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
               buffers.push_back(std::move(decoded));
               text = texts.back().get();
@@ -147,7 +148,7 @@ int main(int argc, char** argv) {
         opt.path = path;
         opt.keep_text = false;
         issue = extract(*bytes, opt);
-        auto decoded = std::make_unique<std::string>(decode(*bytes, opt.decode).text);
+        auto decoded = std::make_unique<std::string>(decode(*bytes, opt.decode).text());
         texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
         buffers.push_back(std::move(decoded));
         text = texts.back().get();

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   using namespace gazette;
   constexpr const char* kTool = "gazette-convert";
   cli::ignore_sigpipe();
+  cli::keep_freed_memory();
 
   Options o;
   CLI::App app{"Convert an archive of gazette texts: one output per input under OUTDIR, plus\n"

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   using namespace gazette;
   constexpr const char* kTool = "gazette-extract";
   cli::ignore_sigpipe();
+  cli::keep_freed_memory();
 
   Options o;
   CLI::App app{"Extract the documents of a Chinese government gazette issue (政府公报) as JSON.\n"

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   using namespace gazette;
   constexpr const char* kTool = "gazette-split";
   cli::ignore_sigpipe();
+  cli::keep_freed_memory();
 
   std::string input, outdir, encoding;
   SplitOptions so;
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
     eo.decode.encoding = encoding;
     Issue issue = extract(bytes, eo);
     Decoded decoded = decode(bytes, eo.decode);
-    Text text = split_lines(decoded.text);
+    Text text = split_lines(decoded.text());
     std::vector<SplitFile> files = split_issue(issue, text, so);
     std::error_code ec;
     std::filesystem::create_directories(outdir, ec);

@@ -16,6 +16,10 @@
 #include <memory>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "gazette/error.h"
 #include "gazette/text.h"
 
@@ -107,6 +111,8 @@ std::string gb18030_to_utf8(std::string_view bytes, std::string_view original, s
   return out;
 }
 
+std::string binary_message(char c) { return c == 0 ? "binary data (NUL byte)" : "binary data (control byte)"; }
+
 // NUL and most C0 controls never occur in gazette text; they mean binary.
 void refuse_binary(std::string_view utf8, std::string_view original, bool same_offsets) {
   for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -122,7 +128,7 @@ void refuse_binary(std::string_view utf8, std::string_view original, bool same_o
     }
     auto c = static_cast<unsigned char>(utf8[i]);
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
-      std::string what = c == 0 ? "binary data (NUL byte)" : "binary data (control byte)";
+      std::string what = binary_message(utf8[i]);
       if (same_offsets) fail_at(original, i, what);
       auto [line, column] = position_of(utf8, i);
       throw InputError(what, line, column);
@@ -160,39 +166,82 @@ bool looks_utf16(std::string_view b, bool* little_endian) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
+namespace {
+
+// A control byte that never occurs in text: NUL and the C0 controls other
+// than \t \n \v \f \r.
+bool is_binary_byte(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v'; }
+
+#if defined(__SSE2__)
+// Sixteen bytes holding five three-byte characters led by E1..EC or EE..EF
+// (most Chinese text). E0 and ED, whose second bytes are narrower, and
+// anything else go to the scalar rules. The sixteenth byte is not looked at.
+bool five_plain_cjk(const unsigned char* p) {
+  const __m128i mask = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0);
+  const __m128i want = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0);
+  const __m128i e0 = _mm_setr_epi8(-32, 0, 0, -32, 0, 0, -32, 0, 0, -32, 0, 0, -32, 0, 0, 0);
+  const __m128i ed = _mm_setr_epi8(-19, 0, 0, -19, 0, 0, -19, 0, 0, -19, 0, 0, -19, 0, 0, 0);
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), want)) != 0xFFFF) return false;
+  // Continuation positions hold 80..BF here, never the 00 of e0/ed.
+  return _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed))) == 0;
+}
+
+// Sixteen ASCII bytes, none of them a control byte (with_controls: none
+// below 0x20 at all; the scalar rules then sort out \n and the others).
+template <bool with_controls>
+bool sixteen_ascii(const unsigned char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  if (_mm_movemask_epi8(v) != 0) return false;
+  if constexpr (with_controls) {
+    // v <= 0x1F (unsigned) where min(v, 0x1F) == v.
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+    return _mm_movemask_epi8(low) == 0;
+  }
+  return true;
+}
+#else
+bool five_plain_cjk(const unsigned char* p) {
+  for (int k = 0; k < 15; k += 3) {
+    unsigned char lead = p[k];
+    if ((lead & 0xF0) != 0xE0 || lead == 0xE0 || lead == 0xED || (p[k + 1] & 0xC0) != 0x80 || (p[k + 2] & 0xC0) != 0x80)
+      return false;
+  }
+  return true;
+}
+
+template <bool with_controls>
+bool sixteen_ascii(const unsigned char* p) {
+  for (int k = 0; k < 16; ++k)
+    if (p[k] >= 0x80 || (with_controls && p[k] < 0x20)) return false;
+  return true;
+}
+#endif
+
+// One pass over `s`: the first byte that is not well-formed UTF-8 (no
+// overlongs, no surrogates) or, with_controls, that is a binary control byte.
+template <bool with_controls>
+Utf8Problem scan(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size(), i = 0;
+  const std::size_t n = s.size();
+  std::size_t i = 0;
   while (i < n) {
-    // Eight ASCII bytes at a time.
-    if (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
+    if (i + 16 <= n) {
+      if (sixteen_ascii<with_controls>(p + i)) {
+        i += 16;
+        continue;
+      }
+      if (five_plain_cjk(p + i)) {
+        i += 15;
         continue;
       }
     }
     unsigned char c = p[i];
     if (c < 0x80) {
+      if (with_controls && is_binary_byte(c)) return {Utf8Problem::control, i};
       ++i;
       continue;
     }
-    // Most Chinese text: three-byte characters led by E1..EC or EE..EF,
-    // whose two continuation bytes may be anything in 80..BF.
-    // One load tests a character: lead 1110xxxx, then two
-    // 10xxxxxx (E0 and ED, with narrower second bytes, take the slow path).
-    while (i + 3 <= n) {
-      // (assembled byte by byte: the compiler makes it one load on
-      // little-endian machines, and it stays right on the others)
-      std::uint32_t w = p[i] | (std::uint32_t{p[i + 1]} << 8) | (std::uint32_t{p[i + 2]} << 16);
-      unsigned char lead = p[i];
-      if ((w & 0x00C0C0F0u) != 0x008080E0u || lead == 0xE0 || lead == 0xED) break;
-      i += 3;
-    }
-    if (i >= n) break;
-    c = p[i];
-    if (c < 0x80) continue;
     std::size_t len;
     char32_t min;
     char32_t cp;
@@ -203,27 +252,28 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
     } else if ((c & 0xF8) == 0xF0) {
       len = 4, min = 0x10000, cp = c & 0x07;
     } else {
-      if (error_offset) *error_offset = i;
-      return false;
+      return {Utf8Problem::invalid, i};
     }
-    if (i + len > n) {
-      if (error_offset) *error_offset = i;
-      return false;
-    }
+    if (i + len > n) return {Utf8Problem::invalid, i};
     for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) {
-        if (error_offset) *error_offset = i;
-        return false;
-      }
+      if ((p[i + k] & 0xC0) != 0x80) return {Utf8Problem::invalid, i};
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      if (error_offset) *error_offset = i;
-      return false;
-    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {Utf8Problem::invalid, i};
     i += len;
   }
-  return true;
+  return {Utf8Problem::none, n};
+}
+
+}  // namespace
+
+Utf8Problem find_utf8_problem(std::string_view s) { return scan<true>(s); }
+
+bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
+  Utf8Problem r = scan<false>(s);
+  if (r.kind == Utf8Problem::none) return true;
+  if (error_offset) *error_offset = r.offset;
+  return false;
 }
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
@@ -239,32 +289,26 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   if (forced == "utf16le" || forced == "utf16be" || (forced.empty() && (starts("\xFF\xFE") || starts("\xFE\xFF")))) {
     bool le = forced.empty() ? starts("\xFF\xFE") : forced == "utf16le";
     std::size_t skip = (le ? starts("\xFF\xFE") : starts("\xFE\xFF")) ? 2 : 0;
-    out.text = utf16_to_utf8(bytes.substr(skip), le, skip, bytes);
+    out.converted = utf16_to_utf8(bytes.substr(skip), le, skip, bytes);
     out.encoding = le ? "UTF-16LE" : "UTF-16BE";
-    refuse_binary(out.text, bytes, false);
   } else if (forced == "gb18030" || forced == "gbk" || forced == "gb2312") {
-    out.text = gb18030_to_utf8(bytes, bytes, 0);
+    out.converted = gb18030_to_utf8(bytes, bytes, 0);
     out.encoding = "GB18030";
-    refuse_binary(out.text, bytes, false);
   } else {
     std::size_t skip = starts("\xEF\xBB\xBF") ? 3 : 0;
     std::string_view body = bytes.substr(skip);
-    std::size_t bad = 0;
     bool le = true;
-    if (is_valid_utf8(body, &bad)) {
-      if (forced.empty() && looks_utf16(body, &le)) {
-        out.text = utf16_to_utf8(body, le, 0, bytes);
-        out.encoding = le ? "UTF-16LE" : "UTF-16BE";
-        refuse_binary(out.text, bytes, false);
-      } else {
-        refuse_binary(body, bytes.substr(skip), true);
-        out.text = std::string(body);
-        out.encoding = skip ? "UTF-8-BOM" : "UTF-8";
-      }
-    } else if (forced.empty() && looks_utf16(body, &le)) {
-      out.text = utf16_to_utf8(body, le, 0, bytes);
+    // One pass checks both that the input is UTF-8 and that it is text.
+    Utf8Problem problem = find_utf8_problem(body);
+    if (problem.kind == Utf8Problem::none) {
+      out.as_given = body;
+      out.encoding = skip ? "UTF-8-BOM" : "UTF-8";
+    } else if (forced.empty() && std::memchr(body.data(), 0, body.size()) && looks_utf16(body, &le)) {
+      // UTF-16 without a BOM: the zero bytes of its ASCII code units.
+      out.converted = utf16_to_utf8(body, le, 0, bytes);
       out.encoding = le ? "UTF-16LE" : "UTF-16BE";
-      refuse_binary(out.text, bytes, false);
+    } else if (problem.kind == Utf8Problem::control) {
+      fail_at(body, problem.offset, binary_message(body[problem.offset]));
     } else if (forced.empty() && skip == 0) {
       // Not UTF-8: try GB18030, but report the UTF-8 error position if that
       // fails too, since UTF-8 is what most inputs are meant to be.
@@ -275,15 +319,21 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
       } catch (const InputError& gb_error) {
         if (std::string_view(gb_error.what()).rfind("binary", 0) == 0) throw;
         // Decide which story to tell: mostly-ASCII/UTF-8 input -> UTF-8 error.
-        fail_at(bytes, bad, "invalid UTF-8 (and not GB18030 either)");
+        fail_at(bytes, problem.offset, "invalid UTF-8 (and not GB18030 either)");
       }
-      out.text = std::move(gb);
+      out.converted = std::move(gb);
       out.encoding = "GB18030";
     } else {
-      fail_at(bytes, skip + bad, "invalid UTF-8");
+      fail_at(bytes, skip + problem.offset, "invalid UTF-8");
     }
   }
-  if (out.text.empty()) throw InputError("empty input");
+  if (out.converted.empty() && out.as_given.empty()) throw InputError("empty input");
+  // Converted text is checked for binary here; UTF-8 input was checked
+  // above, where error positions are the input's own.
+  if (!out.converted.empty()) {
+    out.was_converted = true;
+    refuse_binary(out.converted, bytes, false);
+  }
   return out;
 }
 

@@ -55,7 +55,7 @@ std::optional<Ymd> date_line(std::string_view norm) {
 // on every document.)
 std::vector<std::string> issued_names(const std::string& title_norm, const Stream& cover) {
   std::vector<std::string> names;
-  const std::string& s = cover.str();
+  std::string_view s = cover.str();
   static const std::string open = "《", close = "》";
   for (std::size_t at = s.find(open); at != std::string::npos; at = s.find(open, at + open.size())) {
     std::size_t b = at + open.size();
@@ -123,7 +123,7 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
   }
   if (k >= end || taken >= 5) return std::nullopt;
   Stream st(text, i, k + 1);
-  const std::string& s = st.str();
+  std::string_view s = st.str();
   std::string sq = squeeze(s);
   static const RE2 tail(R"((.*?)(?:会议)?(?:通过|批准|修订|修正)\)$)");
   if (!RE2::PartialMatch(sq, tail)) return std::nullopt;
@@ -243,7 +243,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     for (; k < seg.end && taken < 3; ++k) {
       if (text.lines[k].blank()) continue;
       ++taken;
-      const std::string& n = text.lines[k].norm;
+      std::string_view n = text.lines[k].norm;
       if (ends_with(n, ":") && !ends_with(n, "如下:")) break;
       if (ends_sentence(n)) {
         k = seg.end;
@@ -314,7 +314,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     for (std::size_t j = k; j > cover_end && taken < 3;) {
       --j;
       if (text.lines[j].blank()) continue;
-      const std::string& n = text.lines[j].norm;
+      std::string_view n = text.lines[j].norm;
       if (ends_sentence(n) || count_chars(n) > 90) break;
       first = j;
       ++taken;

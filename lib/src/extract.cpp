@@ -89,7 +89,7 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
 
 Issue extract(std::string_view bytes, const ExtractOptions& options) {
   Decoded decoded = decode(bytes, options.decode);
-  Issue issue = extract_text(decoded.text, options);
+  Issue issue = extract_text(decoded.text(), options);
   issue.source.bytes = bytes.size();
   issue.source.sha256 = sha256_hex(bytes);
   issue.source.encoding = decoded.encoding;

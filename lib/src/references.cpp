@@ -9,11 +9,11 @@
 namespace gazette {
 namespace {
 
-bool starts(const std::string& s, std::size_t i, std::string_view lit) { return s.compare(i, lit.size(), lit) == 0; }
+bool starts(std::string_view s, std::size_t i, std::string_view lit) { return s.compare(i, lit.size(), lit) == 0; }
 
-std::size_t skip_space(const std::string& s, std::size_t i) { return i < s.size() && s[i] == ' ' ? i + 1 : i; }
+std::size_t skip_space(std::string_view s, std::size_t i) { return i < s.size() && s[i] == ' ' ? i + 1 : i; }
 
-std::size_t digits(const std::string& s, std::size_t i, std::size_t max) {
+std::size_t digits(std::string_view s, std::size_t i, std::size_t max) {
   std::size_t j = i;
   while (j < s.size() && j - i < max && s[j] >= '0' && s[j] <= '9') ++j;
   return j - i;
@@ -21,7 +21,7 @@ std::size_t digits(const std::string& s, std::size_t i, std::size_t max) {
 
 // Is there `〔YYYY〕N号` (or 【】 []) starting at the bracket at `i`? Returns
 // the end of the match or 0.
-std::size_t number_after(const std::string& s, std::size_t i) {
+std::size_t number_after(std::string_view s, std::size_t i) {
   std::string_view close;
   if (starts(s, i, "〔")) close = "〕", i += 3;
   else if (starts(s, i, "【")) close = "】", i += 3;
@@ -41,7 +41,7 @@ std::size_t number_after(const std::string& s, std::size_t i) {
 
 // Start of the organ code before `i`: Han characters and ASCII letters,
 // at most 40 characters, one space allowed before the bracket.
-std::size_t prefix_before(const std::string& s, std::size_t i) {
+std::size_t prefix_before(std::string_view s, std::size_t i) {
   if (i > 0 && s[i - 1] == ' ') --i;
   std::size_t start = i, chars = 0;
   while (start > 0 && chars < 40) {
@@ -96,7 +96,7 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   std::vector<Reference> refs;
   std::unordered_set<std::string> seen;
   std::string own = squeeze(fold(own_number));
-  const std::string& s = stream.str();
+  std::string_view s = stream.str();
   // One pass over the brackets (a literal scan), parsing around each.
   std::size_t last_end = 0;  // a prefix never reaches into the previous number
   // One cursor per opening bracket, each advanced by a literal search (the

@@ -32,6 +32,7 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
   pages.page_of_line.assign(text.lines.size(), 0);
   int last_folio = 0;
   std::size_t page_start = from_line;
+  std::vector<std::size_t> furniture;
   for (std::size_t i = from_line; i < text.lines.size(); ++i) {
     Line& line = text.lines[i];
     if (line.blank()) continue;
@@ -45,16 +46,14 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
         for (std::size_t k = page_start; k <= i; ++k) pages.page_of_line[k] = page;
         last_folio = page;
         page_start = i + 1;
-        line.norm.clear();
-        ++pages.furniture_lines;
+        furniture.push_back(i);
         continue;
       }
     }
-    if (line.norm.size() <= 160 && RE2::FullMatch(line.norm, running_head_re())) {
-      line.norm.clear();
-      ++pages.furniture_lines;
-    }
+    if (line.norm.size() <= 160 && RE2::FullMatch(line.norm, running_head_re())) furniture.push_back(i);
   }
+  text.blank_lines(furniture);
+  pages.furniture_lines = static_cast<int>(furniture.size());
   // Lines after the last folio are on the page after it.
   if (last_folio > 0)
     for (std::size_t k = page_start; k < text.lines.size(); ++k) pages.page_of_line[k] = last_folio + 1;

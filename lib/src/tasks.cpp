@@ -185,7 +185,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
 
 std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
   std::vector<Task> tasks;
-  const std::string& s = stream.str();
+  std::string_view s = stream.str();
   // One pass with a depth counter: top-level parentheses only, any nesting
   // depth without recursion. An annotation is short; a parenthesis left
   // open for more than kMaxInner bytes is prose, not an annotation.

@@ -63,11 +63,11 @@ bool is_dropped(char32_t cp) { return cp == 0xFEFF || cp == 0x200B || cp == 0x20
 
 
 // Records that norm offset `n` stands for raw offset `r`, if the running
-// correspondence does not already say so.
-void keep_in_step(Line& line, std::size_t n, std::size_t r) {
-  auto& map = line.map;
-  if (!map.empty() && map.back().second + (n - map.back().first) == r) return;
-  if (!map.empty() && map.back().first == n)
+// correspondence does not already say so. `map` holds every line's
+// breakpoints; this line's begin at `base`.
+void keep_in_step(std::vector<Breakpoint>& map, std::size_t base, std::size_t n, std::size_t r) {
+  if (map.size() > base && map.back().second + (n - map.back().first) == r) return;
+  if (map.size() > base && map.back().first == n)
     map.back().second = static_cast<std::uint32_t>(r);
   else
     map.emplace_back(static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(r));
@@ -100,13 +100,21 @@ bool changes_at(std::string_view raw, std::size_t i) {
   }
 }
 
-// with_map: record the norm-to-raw breakpoints (lines need them; fold() of
-// a loose string does not).
+// Folds `raw` into `out`, which has room for raw.size() bytes (folding
+// never lengthens: one code point to at most one, runs of spaces to one);
+// returns the bytes written. with_map: append the norm-to-raw breakpoints to
+// `map` (lines need them; fold() of a loose string does not).
 template <bool with_map>
-void fold_line(Line& line) {
-  std::string_view raw = line.raw;
-  std::string& out = line.norm;
-  out.reserve(raw.size());
+std::size_t fold_into(std::string_view raw, char* out, std::vector<Breakpoint>* map) {
+  const std::size_t base = with_map ? map->size() : 0;
+  std::size_t n = 0;  // bytes written
+  auto put = [&](std::string_view bytes) {
+    std::memcpy(out + n, bytes.data(), bytes.size());
+    n += bytes.size();
+  };
+  auto step = [&](std::size_t r) {
+    if constexpr (with_map) keep_in_step(*map, base, n, r);
+  };
   bool pending_space = false;
   std::size_t space_at = 0;
   for (std::size_t i = 0; i < raw.size();) {
@@ -124,13 +132,13 @@ void fold_line(Line& line) {
       j = std::min(j, raw.size());
       // Stop before a continuation byte run could be split: the special
       // bytes are all lead or ASCII bytes, so j is a character boundary.
-      if (pending_space && !out.empty()) {
-        if constexpr (with_map) keep_in_step(line, out.size(), space_at);
-        out += ' ';
+      if (pending_space && n > 0) {
+        step(space_at);
+        out[n++] = ' ';
       }
       pending_space = false;
-      if constexpr (with_map) keep_in_step(line, out.size(), i);
-      out.append(raw.substr(i, j - i));
+      step(i);
+      put(raw.substr(i, j - i));
       i = j;
       continue;
     }
@@ -142,29 +150,30 @@ void fold_line(Line& line) {
       i = next;
       continue;
     }
-    if (pending_space && !out.empty()) {
-      if constexpr (with_map) keep_in_step(line, out.size(), space_at);
-      out += ' ';
+    if (pending_space && n > 0) {
+      step(space_at);
+      out[n++] = ' ';
     }
     pending_space = false;
-    if constexpr (with_map) keep_in_step(line, out.size(), i);
+    step(i);
     char32_t folded = (cp >= 0xFF01 && cp <= 0xFF5E) ? cp - 0xFEE0 : cp;
     if (folded == cp)
-      out.append(raw.substr(i, len));
+      put(raw.substr(i, len));
     else
-      append_utf8(out, folded);
-    if constexpr (with_map) keep_in_step(line, out.size(), next);
+      out[n++] = static_cast<char>(folded);  // the full-width forms fold to ASCII
+    step(next);
     i = next;
   }
-  if (with_map && line.map.empty()) line.map.emplace_back(0, 0);
+  if (with_map && map->size() == base) map->emplace_back(0, 0);
+  return n;
 }
 
 }  // namespace
 
 std::size_t Line::raw_offset(std::size_t n) const {
-  auto it = std::upper_bound(map.begin(), map.end(), n,
-                             [](std::size_t v, const std::pair<std::uint32_t, std::uint32_t>& bp) { return v < bp.first; });
-  if (it == map.begin()) return n;
+  const Breakpoint* end = map + map_size;
+  auto it = std::upper_bound(map, end, n, [](std::size_t v, const Breakpoint& bp) { return v < bp.first; });
+  if (it == map) return n;
   --it;
   return std::min<std::size_t>(raw.size(), it->second + (n - it->first));
 }
@@ -192,14 +201,24 @@ std::string_view Line::original(std::size_t b, std::size_t e) const {
 
 Text split_lines(std::string_view utf8) {
   Text text;
+  // Norms are never longer than their lines, so one buffer of the input's
+  // size holds them all. Breakpoints are appended to one vector and pointed
+  // to once it stops growing.
+  text.norms_.reset(new char[utf8.size() + 1]);
+  char* norms = text.norms_.get();
+  std::size_t used = 0;
+  std::vector<std::uint32_t> map_begin;
   std::size_t start = 0;
   int number = 1;
   auto push = [&](std::size_t end) {
     Line line;
     line.number = number++;
     line.raw = utf8.substr(start, end - start);
-    fold_line<true>(line);
-    text.lines.push_back(std::move(line));
+    map_begin.push_back(static_cast<std::uint32_t>(text.breakpoints_.size()));
+    std::size_t n = fold_into<true>(line.raw, norms + used, &text.breakpoints_);
+    line.norm = std::string_view(norms + used, n);
+    used += n;
+    text.lines.push_back(line);
   };
   const char* data = utf8.data();
   const std::size_t n = utf8.size();
@@ -228,14 +247,35 @@ Text split_lines(std::string_view utf8) {
     start = i + 1;
   }
   if (start < utf8.size()) push(utf8.size());  // last line without newline
+  map_begin.push_back(static_cast<std::uint32_t>(text.breakpoints_.size()));
+  for (std::size_t k = 0; k < text.lines.size(); ++k) {
+    text.lines[k].map = text.breakpoints_.data() + map_begin[k];
+    text.lines[k].map_size = map_begin[k + 1] - map_begin[k];
+  }
   return text;
 }
 
+void Text::blank_lines(const std::vector<std::size_t>& which) {
+  if (which.empty()) return;
+  std::size_t next = 0;  // into `which`
+  char* to = const_cast<char*>(lines[which[0]].norm.data());
+  for (std::size_t k = which[0]; k < lines.size(); ++k) {
+    Line& l = lines[k];
+    if (next < which.size() && which[next] == k) {
+      ++next;
+      l.norm = std::string_view(to, 0);
+      continue;
+    }
+    std::memmove(to, l.norm.data(), l.norm.size());
+    l.norm = std::string_view(to, l.norm.size());
+    to += l.norm.size();
+  }
+}
+
 std::string fold(std::string_view s) {
-  Line line;
-  line.raw = s;
-  fold_line<false>(line);
-  return std::move(line.norm);
+  std::string out(s.size(), '\0');
+  out.resize(fold_into<false>(s, out.data(), nullptr));
+  return out;
 }
 
 std::string squeeze(std::string_view s) {
@@ -370,40 +410,43 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
   return out;
 }
 
-Stream::Stream(const Text& text, std::size_t first, std::size_t last) : text_(text) {
-  std::size_t total = 0;
-  for (std::size_t i = first; i < last && i < text.lines.size(); ++i) total += text.lines[i].norm.size();
-  joined_.reserve(total);
-  for (std::size_t i = first; i < last && i < text.lines.size(); ++i) {
-    const Line& l = text.lines[i];
-    if (l.blank()) continue;
-    starts_.push_back(joined_.size());
-    indices_.push_back(i);
-    joined_ += l.norm;
-  }
+Stream::Stream(const Text& text, std::size_t first, std::size_t last)
+    : text_(text), first_(std::min(first, text.lines.size())), last_(std::min(last, text.lines.size())) {
+  if (first_ >= last_) return;
+  const char* b = text.lines[first_].norm.data();
+  const Line& end = text.lines[last_ - 1];
+  joined_ = std::string_view(b, static_cast<std::size_t>(end.norm.data() + end.norm.size() - b));
 }
 
 std::size_t Stream::line_index(std::size_t offset) const {
-  if (starts_.empty()) return 0;
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  std::size_t k = static_cast<std::size_t>(it - starts_.begin());
-  return indices_[k == 0 ? 0 : k - 1];
+  if (joined_.empty()) return 0;
+  // The last line starting at or before the byte; blank lines share the
+  // start of the line after them, so step back over any that end the range.
+  const char* at = joined_.data() + std::min(offset, joined_.size() - 1);
+  auto first = text_.lines.begin() + static_cast<std::ptrdiff_t>(first_);
+  auto last = text_.lines.begin() + static_cast<std::ptrdiff_t>(last_);
+  auto it = std::upper_bound(first, last, at, [](const char* p, const Line& l) { return p < l.norm.data(); });
+  std::size_t k = static_cast<std::size_t>(it - text_.lines.begin());
+  k = k > first_ ? k - 1 : first_;
+  while (k > first_ && text_.lines[k].blank()) --k;
+  return k;
 }
 
 int Stream::line_number(std::size_t offset) const {
-  if (starts_.empty()) return 0;
+  if (joined_.empty()) return 0;
   return text_.lines[line_index(offset)].number;
 }
 
 std::string Stream::original(std::size_t b, std::size_t e) const {
   std::string out;
-  if (starts_.empty() || b >= e) return out;
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), b);
-  std::size_t k = static_cast<std::size_t>(it - starts_.begin()) - 1;
-  for (; k < starts_.size() && starts_[k] < e; ++k) {
-    const Line& l = text_.lines[indices_[k]];
-    std::size_t lb = b > starts_[k] ? b - starts_[k] : 0;
-    std::size_t le = std::min(e - starts_[k], l.norm.size());
+  if (joined_.empty() || b >= e) return out;
+  for (std::size_t k = line_index(b); k < last_; ++k) {
+    const Line& l = text_.lines[k];
+    std::size_t start = static_cast<std::size_t>(l.norm.data() - joined_.data());
+    if (start >= e) break;
+    if (l.blank()) continue;
+    std::size_t lb = b > start ? b - start : 0;
+    std::size_t le = std::min(e - start, l.norm.size());
     out.append(l.original(lb, le));
   }
   return out;

@@ -8,14 +8,15 @@
 
 using gazette::decode;
 using gazette::InputError;
+using gazette::Utf8Problem;
 
 TEST_CASE("decode: plain UTF-8 and UTF-8 with BOM") {
   auto d = decode("楚政通〔2022〕61号\n", {});
   CHECK(d.encoding == "UTF-8");
-  CHECK(d.text == "楚政通〔2022〕61号\n");
+  CHECK(d.text() == "楚政通〔2022〕61号\n");
   auto b = decode("\xEF\xBB\xBF公报", {});
   CHECK(b.encoding == "UTF-8-BOM");
-  CHECK(b.text == "公报");
+  CHECK(b.text() == "公报");
 }
 
 TEST_CASE("decode: UTF-16 with and without BOM") {
@@ -23,14 +24,14 @@ TEST_CASE("decode: UTF-16 with and without BOM") {
   std::string le("\xFF\xFE\x6C\x51\xA5\x62\x0A\x00", 8);
   auto d = decode(le, {});
   CHECK(d.encoding == "UTF-16LE");
-  CHECK(d.text == "公报\n");
+  CHECK(d.text() == "公报\n");
   std::string be("\xFE\xFF\x51\x6C\x62\xA5\x00\x0A", 8);
-  CHECK(decode(be, {}).text == "公报\n");
+  CHECK(decode(be, {}).text() == "公报\n");
   // No BOM: ASCII units betray the byte order (a\nb\n公 ...).
   std::string nobom("a\0\n\0b\0\n\0\x6C\x51\n\0", 12);
   auto n = decode(nobom, {});
   CHECK(n.encoding == "UTF-16LE");
-  CHECK(n.text == "a\nb\n公\n");
+  CHECK(n.text() == "a\nb\n公\n");
 }
 
 TEST_CASE("decode: GB18030 detected and forced") {
@@ -38,8 +39,8 @@ TEST_CASE("decode: GB18030 detected and forced") {
   std::string gb("\xB9\xAB\xB1\xA8\n", 5);
   auto d = decode(gb, {});
   CHECK(d.encoding == "GB18030");
-  CHECK(d.text == "公报\n");
-  CHECK(decode(gb, {"gbk"}).text == "公报\n");
+  CHECK(d.text() == "公报\n");
+  CHECK(decode(gb, {"gbk"}).text() == "公报\n");
 }
 
 TEST_CASE("decode: errors carry a position") {
@@ -74,13 +75,18 @@ TEST_CASE("decode: is_valid_utf8 rejects overlongs and surrogates") {
   CHECK_FALSE(gazette::is_valid_utf8("\xED\xA0\x80"));
 }
 
-// The validator's fast path tests a three-byte character in one load; random
-// byte strings must get the verdict and error offset of the plain rules.
-TEST_CASE("decode: is_valid_utf8 agrees with a plain reference on random bytes") {
-  auto reference = [](std::string_view s, std::size_t* at) {
+// The validator's fast paths test sixteen ASCII bytes or five three-byte
+// characters at once; random byte strings, with bytes spliced into long
+// runs of either, must get the verdict and offset of the plain rules.
+TEST_CASE("decode: is_valid_utf8 and find_utf8_problem agree with a plain reference on random bytes") {
+  auto reference = [](std::string_view s, bool controls, std::size_t* at) {
     for (std::size_t i = 0; i < s.size();) {
       auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
       unsigned char c = b(i);
+      if (controls && c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
+        *at = i;
+        return Utf8Problem::control;
+      }
       std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
       bool ok = len && i + len <= s.size();
       for (std::size_t k = 1; ok && k < len; ++k) ok = (b(i + k) & 0xC0) == 0x80;
@@ -88,29 +94,64 @@ TEST_CASE("decode: is_valid_utf8 agrees with a plain reference on random bytes")
       if (ok && len == 4) ok = !(c == 0xF0 && b(i + 1) < 0x90) && !(c == 0xF4 && b(i + 1) > 0x8F);
       if (!ok) {
         *at = i;
-        return false;
+        return Utf8Problem::invalid;
       }
       i += len;
     }
-    return true;
+    *at = s.size();
+    return Utf8Problem::none;
   };
-  static const unsigned char pool[] = {'a', 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED,
-                                       0xEF, 0xF0, 0xF4, 0xF5, 0xB8, 0x8C, 0x00, 0xE5, 0xE6};
+  static const unsigned char pool[] = {'a', 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0,
+                                       0xF4, 0xF5, 0xB8, 0x8C, 0x00, 0xE5, 0xE6, '\n', '\t', 0x01, 0x1F, 0x7F};
+  const std::string runs[] = {"", "公报全文", "公报全文公报全文公报全文公报全文公报全文公报全文", "abcdefghijklmnopqrstuvwxyz0123456789",
+                              "楚雄州人民政府办公室\n关于印发"};
   std::uint32_t seed = 99;
-  for (int n = 0; n < 20000; ++n) {
-    std::string s = n % 2 ? "公报全文" : "";
-    int len = n % 17;
+  auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  int saw[3] = {};
+  for (int n = 0; n < 40000; ++n) {
+    std::string s = runs[n % 5];
+    int len = static_cast<int>(next() % 24);
     for (int k = 0; k < len; ++k) {
-      seed = seed * 1103515245u + 12345u;
-      s += static_cast<char>(pool[(seed >> 16) % sizeof pool]);
+      unsigned char c = pool[next() % sizeof pool];
+      if (!s.empty() && next() % 2) s.insert(next() % (s.size() + 1), 1, static_cast<char>(c));
+      else s += static_cast<char>(c);
     }
-    if (n % 3 == 0) s += "。、";
+    if (n % 3 == 0) s += runs[(n / 3) % 5];
     std::size_t at = 0, want_at = 0;
-    bool want = reference(s, &want_at);
     INFO("n = " << n);
-    REQUIRE(gazette::is_valid_utf8(s, &at) == want);
-    if (!want) CHECK(at == want_at);
+    bool valid = reference(s, false, &want_at) == Utf8Problem::none;
+    REQUIRE(gazette::is_valid_utf8(s, &at) == valid);
+    if (!valid) CHECK(at == want_at);
+    Utf8Problem::Kind want = reference(s, true, &want_at);
+    Utf8Problem got = gazette::find_utf8_problem(s);
+    REQUIRE(got.kind == want);
+    CHECK(got.offset == want_at);
+    ++saw[want];
   }
+  // One character of a long CJK run replaced by an edge-case triple (E0 and
+  // ED narrow the second byte; the others are other lengths or no lead),
+  // shifted by zero to two ASCII bytes so every window alignment is seen.
+  static const unsigned char leads[] = {0xE0, 0xED, 0xE1, 0xEC, 0xEE, 0xEF, 0xF0, 0xC2, 0x80, 0x0A};
+  static const unsigned char conts[] = {0x80, 0x9F, 0xA0, 0xBF, 0x41, 0xC0};
+  for (unsigned char lead : leads)
+    for (unsigned char c1 : conts)
+      for (unsigned char c2 : conts)
+        for (int shift = 0; shift < 3; ++shift)
+          for (int k = 0; k < 8; ++k) {
+            std::string s = std::string(static_cast<std::size_t>(shift), 'a') + "公报全文公报全文公报全文";
+            std::size_t at = static_cast<std::size_t>(shift + 3 * k);
+            s[at] = static_cast<char>(lead), s[at + 1] = static_cast<char>(c1), s[at + 2] = static_cast<char>(c2);
+            std::size_t want_at = 0, got_at = 0;
+            bool valid = reference(s, true, &want_at) == Utf8Problem::none;
+            INFO("lead " << int(lead) << " " << int(c1) << " " << int(c2) << " shift " << shift << " k " << k);
+            REQUIRE(gazette::is_valid_utf8(s, &got_at) == valid);
+            if (!valid) CHECK(got_at == want_at);
+            CHECK(gazette::find_utf8_problem(s).offset == want_at);
+          }
+  // Each verdict was drawn often enough for the comparison to mean something.
+  CHECK(saw[Utf8Problem::none] > 1000);
+  CHECK(saw[Utf8Problem::invalid] > 1000);
+  CHECK(saw[Utf8Problem::control] > 1000);
 }
 
 // tests/fuzz-regressions/utf8-three-bytes-at-end: the fast path read one

@@ -8,7 +8,7 @@
 //
 //   gazette::Decoded d = gazette::decode(bytes, {});       // detect
 //   gazette::Decoded g = gazette::decode(bytes, {"gb18030"}); // force
-//   // d.text is valid UTF-8, d.encoding e.g. "UTF-8", "UTF-16LE", "GB18030"
+//   // d.text() is valid UTF-8, d.encoding e.g. "UTF-8", "UTF-16LE", "GB18030"
 #pragma once
 
 #include <string>
@@ -22,14 +22,31 @@ struct DecodeOptions {
   std::string encoding;
 };
 
+// What decode() found. Valid UTF-8 input is not copied: text() then refers
+// into the bytes given to decode() (BOM skipped), which must outlive this
+// value; other encodings are converted into `converted`.
 struct Decoded {
-  std::string text;      // valid UTF-8, BOM removed
-  std::string encoding;  // canonical name of what was decoded
+  std::string encoding;        // canonical name of what was decoded
+  std::string converted;       // the converted text (UTF-16, GB18030 input)
+  std::string_view as_given;   // the input itself, when it was UTF-8
+  bool was_converted = false;
+
+  // Valid UTF-8, BOM removed.
+  std::string_view text() const { return was_converted ? std::string_view(converted) : as_given; }
 };
 
 // Throws InputError (error.h) with the line and column of the first byte
 // that cannot be decoded, or when the input is empty or binary.
 Decoded decode(std::string_view bytes, const DecodeOptions& options);
+
+// The first byte of `s` that is not well-formed UTF-8, or that is a control
+// byte text never holds (NUL, C0 other than \t \n \v \f \r): decode()'s
+// single pass over UTF-8 input. kind == none: offset == s.size().
+struct Utf8Problem {
+  enum Kind { none, invalid, control } kind;
+  std::size_t offset;
+};
+Utf8Problem find_utf8_problem(std::string_view s);
 
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s, std::size_t* error_offset = nullptr);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,13 +23,16 @@
 
 namespace gazette {
 
+// (norm offset, raw offset) where a line's norm and raw stop running in
+// step; between breakpoints both advance byte for byte.
+using Breakpoint = std::pair<std::uint32_t, std::uint32_t>;
+
 struct Line {
   int number = 0;           // 1-based line of the original input
   std::string_view raw;     // original text, line end removed
-  std::string norm;         // folded, whitespace collapsed, trimmed
-  // Breakpoints (norm offset, raw offset) where the two stop running in
-  // step; between breakpoints both advance byte for byte.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> map;
+  std::string_view norm;    // folded, whitespace collapsed, trimmed (owned by the Text)
+  const Breakpoint* map = nullptr;  // this line's breakpoints (owned by the Text)
+  std::uint32_t map_size = 0;
 
   bool blank() const { return norm.empty(); }
   // Byte offset in `raw` of byte offset `n` in `norm`.
@@ -37,8 +41,29 @@ struct Line {
   std::string_view original(std::size_t b, std::size_t e) const;
 };
 
-struct Text {
+// The lines of one input. Every line's norm lies in one buffer, in line
+// order and back to back, so the norms of a run of lines are one string (a
+// Stream is a view, not a copy) and a whole text costs two allocations
+// instead of one or two per line. Movable, not copyable (lines point into
+// it); `raw` points into the decoded input, which must outlive it.
+class Text {
+ public:
   std::vector<Line> lines;
+
+  Text() = default;
+  Text(Text&&) = default;
+  Text& operator=(Text&&) = default;
+  Text(const Text&) = delete;
+  Text& operator=(const Text&) = delete;
+
+  // Empties the norms of lines `which` (ascending indices: page furniture),
+  // closing the gaps so the norms stay back to back. One pass.
+  void blank_lines(const std::vector<std::size_t>& which);
+
+ private:
+  friend Text split_lines(std::string_view utf8);
+  std::unique_ptr<char[]> norms_;
+  std::vector<Breakpoint> breakpoints_;
 };
 
 // Splits decoded UTF-8 into lines and normalises each. Linear.
@@ -59,12 +84,14 @@ std::string match_key(std::string_view s);
 // between two ASCII letters or digits ("MC 板块" keeps none; "COVID 19" keeps).
 std::string remove_wrap_spaces(std::string_view s);
 
-// The normalised lines [first, last) of a Text joined with no separator.
+// The normalised lines [first, last) of a Text joined with no separator: a
+// view of the Text's norm buffer, valid while the Text lives.
 class Stream {
  public:
   Stream(const Text& text, std::size_t first, std::size_t last);
-  const std::string& str() const { return joined_; }
-  // Index into text.lines of the line holding stream byte `offset`.
+  std::string_view str() const { return joined_; }
+  // Index into text.lines of the (non-blank) line holding stream byte
+  // `offset`; 0 for an empty stream.
   std::size_t line_index(std::size_t offset) const;
   int line_number(std::size_t offset) const;
   // The original text of stream bytes [b, e), across line breaks.
@@ -72,9 +99,8 @@ class Stream {
 
  private:
   const Text& text_;
-  std::string joined_;
-  std::vector<std::size_t> starts_;   // stream offset of each joined line
-  std::vector<std::size_t> indices_;  // its index in text.lines
+  std::size_t first_, last_;
+  std::string_view joined_;
 };
 
 // Spans [b, e) of the items of a list in normalised text s[b, e), split at
