@@ -16,9 +16,6 @@
 #include <memory>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "gazette/error.h"
 #include "gazette/text.h"
@@ -165,116 +162,6 @@ bool looks_utf16(std::string_view b, bool* little_endian) {
 }
 
 }  // namespace
-
-namespace {
-
-// A control byte that never occurs in text: NUL and the C0 controls other
-// than \t \n \v \f \r.
-bool is_binary_byte(unsigned char c) { return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v'; }
-
-#if defined(__SSE2__)
-// Sixteen bytes holding five three-byte characters led by E1..EC or EE..EF
-// (most Chinese text). E0 and ED, whose second bytes are narrower, and
-// anything else go to the scalar rules. The sixteenth byte is not looked at.
-bool five_plain_cjk(const unsigned char* p) {
-  const __m128i mask = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0);
-  const __m128i want = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0);
-  const __m128i e0 = _mm_setr_epi8(-32, 0, 0, -32, 0, 0, -32, 0, 0, -32, 0, 0, -32, 0, 0, 0);
-  const __m128i ed = _mm_setr_epi8(-19, 0, 0, -19, 0, 0, -19, 0, 0, -19, 0, 0, -19, 0, 0, 0);
-  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), want)) != 0xFFFF) return false;
-  // Continuation positions hold 80..BF here, never the 00 of e0/ed.
-  return _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed))) == 0;
-}
-
-// Sixteen ASCII bytes, none of them a control byte (with_controls: none
-// below 0x20 at all; the scalar rules then sort out \n and the others).
-template <bool with_controls>
-bool sixteen_ascii(const unsigned char* p) {
-  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  if (_mm_movemask_epi8(v) != 0) return false;
-  if constexpr (with_controls) {
-    // v <= 0x1F (unsigned) where min(v, 0x1F) == v.
-    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
-    return _mm_movemask_epi8(low) == 0;
-  }
-  return true;
-}
-#else
-bool five_plain_cjk(const unsigned char* p) {
-  for (int k = 0; k < 15; k += 3) {
-    unsigned char lead = p[k];
-    if ((lead & 0xF0) != 0xE0 || lead == 0xE0 || lead == 0xED || (p[k + 1] & 0xC0) != 0x80 || (p[k + 2] & 0xC0) != 0x80)
-      return false;
-  }
-  return true;
-}
-
-template <bool with_controls>
-bool sixteen_ascii(const unsigned char* p) {
-  for (int k = 0; k < 16; ++k)
-    if (p[k] >= 0x80 || (with_controls && p[k] < 0x20)) return false;
-  return true;
-}
-#endif
-
-// One pass over `s`: the first byte that is not well-formed UTF-8 (no
-// overlongs, no surrogates) or, with_controls, that is a binary control byte.
-template <bool with_controls>
-Utf8Problem scan(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 16 <= n) {
-      if (sixteen_ascii<with_controls>(p + i)) {
-        i += 16;
-        continue;
-      }
-      if (five_plain_cjk(p + i)) {
-        i += 15;
-        continue;
-      }
-    }
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (with_controls && is_binary_byte(c)) return {Utf8Problem::control, i};
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    char32_t min;
-    char32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-      return {Utf8Problem::invalid, i};
-    }
-    if (i + len > n) return {Utf8Problem::invalid, i};
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return {Utf8Problem::invalid, i};
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {Utf8Problem::invalid, i};
-    i += len;
-  }
-  return {Utf8Problem::none, n};
-}
-
-}  // namespace
-
-Utf8Problem find_utf8_problem(std::string_view s) { return scan<true>(s); }
-
-bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
-  Utf8Problem r = scan<false>(s);
-  if (r.kind == Utf8Problem::none) return true;
-  if (error_offset) *error_offset = r.offset;
-  return false;
-}
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.empty()) throw InputError("empty input");

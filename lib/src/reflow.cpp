@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include "gazette/dates.h"
+#include "gazette/text.h"
 
 namespace gazette {
 namespace {
@@ -21,6 +22,15 @@ const RE2& running_head_re() {
   return re;
 }
 
+// What a folio or running head must start with or hold, tested before the
+// regexes run (they would fail anyway): a digit, a dash or dot (− — – · •,
+// full-width - already folded) or 第; 公报.
+bool may_be_folio(std::string_view s) {
+  auto c = static_cast<unsigned char>(s[0]);
+  return (c >= '0' && c <= '9') || c == '-' || c == 0xE2 || c == 0xC2 || s.rfind("第", 0) == 0;
+}
+bool may_be_running_head(std::string_view s) { return find_literal(s, "公报") != std::string_view::npos; }
+
 bool is_decorated(std::string_view s) {
   return s.find_first_not_of("0123456789 ") != std::string_view::npos;
 }
@@ -37,7 +47,7 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
     Line& line = text.lines[i];
     if (line.blank()) continue;
     std::string a, b;
-    if (line.norm.size() <= 40 && RE2::FullMatch(line.norm, folio_re(), &a, &b)) {
+    if (line.norm.size() <= 40 && may_be_folio(line.norm) && RE2::FullMatch(line.norm, folio_re(), &a, &b)) {
       int page = std::stoi(a.empty() ? b : a);
       // A bare number is a folio only when it continues the page sequence;
       // otherwise it may be a table cell or a list item.
@@ -50,7 +60,8 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
         continue;
       }
     }
-    if (line.norm.size() <= 160 && RE2::FullMatch(line.norm, running_head_re())) furniture.push_back(i);
+    if (line.norm.size() <= 160 && may_be_running_head(line.norm) && RE2::FullMatch(line.norm, running_head_re()))
+      furniture.push_back(i);
   }
   text.blank_lines(furniture);
   pages.furniture_lines = static_cast<int>(furniture.size());

@@ -21,6 +21,16 @@ constexpr std::array<Label, 14> kLabels{{
     {"协办单位", false},    {"协同单位", false},
 }};
 
+// parse_annotation looks for inner labels only where 单位: or 部门: stands.
+constexpr bool labels_end_in_unit_or_department() {
+  for (const Label& l : kLabels) {
+    std::string_view tail = l.text.substr(l.text.size() - 6);
+    if (tail != "单位" && tail != "部门") return false;
+  }
+  return true;
+}
+static_assert(labels_end_in_unit_or_department(), "a label not ending in 单位/部门 needs the inner-label prefilter changed");
+
 // Role words that close a clause: `A、B牵头` / `C配合` / `D负责`.
 struct Suffix {
   std::string_view text;
@@ -125,12 +135,15 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       }
     }
     if (labelled) continue;
-    // A label may stand inside a clause: "…,牵头考核单位:A".
+    // A label may stand inside a clause: "…,牵头考核单位:A". Every label
+    // ends in 单位 or 部门 and is followed by a colon here.
     bool inner_label = false;
+    bool may_hold_label = find_literal(c, "单位:") != std::string_view::npos || find_literal(c, "部门:") != std::string_view::npos;
     for (const Label& l : kLabels) {
-      std::size_t at = c.find(l.text);
+      if (!may_hold_label) break;
+      std::size_t at = find_literal(c, l.text);
       while (at != std::string_view::npos && (at + l.text.size() >= c.size() || c[at + l.text.size()] != ':'))
-        at = c.find(l.text, at + 1);
+        at = find_literal(c, l.text, at + 1);
       if (at != std::string_view::npos && at > 0) {
         // What stands before the label is not a department list.
         label_role = l.lead;
@@ -210,7 +223,7 @@ std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
         // or a label ending in 单位/部门. Others are prose, skipped cheaply.
         auto has_role = [&] {
           for (std::string_view w : {"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"})
-            if (inner.find(w) != std::string_view::npos) return true;
+            if (find_literal(inner, w) != std::string_view::npos) return true;
           return false;
         };
         if (inner.size() >= 6 && inner.size() <= kMaxInner && has_role() && parse_annotation(inner, &names)) {

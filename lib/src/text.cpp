@@ -10,6 +10,10 @@
 #include <cctype>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace gazette {
 
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len) {
@@ -360,21 +364,36 @@ std::string remove_wrap_spaces(std::string_view s) {
 std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from) {
   if (from > hay.size() || needle.size() > hay.size() - from) return std::string_view::npos;
   if (needle.empty()) return from;
-  // memchr (vectorised) to the needle's last byte, then compare the rest.
-  // In UTF-8 Chinese the last byte is a continuation byte, one of 64
-  // values, so candidates are far apart; a lead byte (E4..E9) would stop
-  // every third byte.
-  const std::size_t last = needle.size() - 1;
-  const char tail = needle[last];
-  const char* data = hay.data();
-  std::size_t at = from + last;  // where the needle's last byte may stand
-  while (at < hay.size()) {
-    const void* p = std::memchr(data + at, tail, hay.size() - at);
-    if (!p) break;
-    std::size_t t = static_cast<std::size_t>(static_cast<const char*>(p) - data);
-    if (std::memcmp(data + t - last, needle.data(), last) == 0) return t - last;
-    at = t + 1;
+  if (needle.size() == 1) {
+    const void* p = std::memchr(hay.data() + from, needle[0], hay.size() - from);
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : std::string_view::npos;
   }
+  // Candidates are where both the needle's first and last bytes stand at
+  // the right distance (in UTF-8 Chinese a lead byte and a continuation
+  // byte: together rare, where either alone is common); sixteen positions
+  // are tested at once, and only candidates compare the middle.
+  const std::size_t last = needle.size() - 1;
+  const char* data = hay.data();
+  const char* mid = needle.data() + 1;
+  const std::size_t mid_size = last - 1;
+  auto rest_matches = [&](std::size_t at) { return mid_size == 0 || std::memcmp(data + at + 1, mid, mid_size) == 0; };
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i first_byte = _mm_set1_epi8(needle[0]);
+  const __m128i last_byte = _mm_set1_epi8(needle[last]);
+  for (; i + last + 16 <= hay.size(); i += 16) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + last));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first_byte), _mm_cmpeq_epi8(b, last_byte))));
+    while (mask) {
+      std::size_t at = i + static_cast<std::size_t>(__builtin_ctz(mask));
+      if (rest_matches(at)) return at;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i + last < hay.size(); ++i)
+    if (data[i] == needle[0] && data[i + last] == needle[last] && rest_matches(i)) return i;
   return std::string_view::npos;
 }
 

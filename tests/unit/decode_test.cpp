@@ -104,7 +104,7 @@ TEST_CASE("decode: is_valid_utf8 and find_utf8_problem agree with a plain refere
   static const unsigned char pool[] = {'a', 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE4, 0xED, 0xEF, 0xF0,
                                        0xF4, 0xF5, 0xB8, 0x8C, 0x00, 0xE5, 0xE6, '\n', '\t', 0x01, 0x1F, 0x7F};
   const std::string runs[] = {"", "公报全文", "公报全文公报全文公报全文公报全文公报全文公报全文", "abcdefghijklmnopqrstuvwxyz0123456789",
-                              "楚雄州人民政府办公室\n关于印发"};
+                              "楚雄州人民政府办公室\n关于印发（楚政办通〔2022〕59号）\r\n\t第一条  "};
   std::uint32_t seed = 99;
   auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
   int saw[3] = {};
@@ -124,21 +124,23 @@ TEST_CASE("decode: is_valid_utf8 and find_utf8_problem agree with a plain refere
     if (!valid) CHECK(at == want_at);
     Utf8Problem::Kind want = reference(s, true, &want_at);
     Utf8Problem got = gazette::find_utf8_problem(s);
+    REQUIRE(gazette::utf8_text_is_clean(s) == (want == Utf8Problem::none));
     REQUIRE(got.kind == want);
     CHECK(got.offset == want_at);
     ++saw[want];
   }
   // One character of a long CJK run replaced by an edge-case triple (E0 and
   // ED narrow the second byte; the others are other lengths or no lead),
-  // shifted by zero to two ASCII bytes so every window alignment is seen.
+  // shifted by zero to two ASCII bytes so every window alignment is seen,
+  // and across the 32-byte blocks of the AVX2 check.
   static const unsigned char leads[] = {0xE0, 0xED, 0xE1, 0xEC, 0xEE, 0xEF, 0xF0, 0xC2, 0x80, 0x0A};
   static const unsigned char conts[] = {0x80, 0x9F, 0xA0, 0xBF, 0x41, 0xC0};
   for (unsigned char lead : leads)
     for (unsigned char c1 : conts)
       for (unsigned char c2 : conts)
         for (int shift = 0; shift < 3; ++shift)
-          for (int k = 0; k < 8; ++k) {
-            std::string s = std::string(static_cast<std::size_t>(shift), 'a') + "公报全文公报全文公报全文";
+          for (int k = 0; k < 24; ++k) {
+            std::string s = std::string(static_cast<std::size_t>(shift), 'a') + "公报全文公报全文公报全文公报全文公报全文公报全文";
             std::size_t at = static_cast<std::size_t>(shift + 3 * k);
             s[at] = static_cast<char>(lead), s[at + 1] = static_cast<char>(c1), s[at + 2] = static_cast<char>(c2);
             std::size_t want_at = 0, got_at = 0;
@@ -147,7 +149,37 @@ TEST_CASE("decode: is_valid_utf8 and find_utf8_problem agree with a plain refere
             REQUIRE(gazette::is_valid_utf8(s, &got_at) == valid);
             if (!valid) CHECK(got_at == want_at);
             CHECK(gazette::find_utf8_problem(s).offset == want_at);
+            CHECK(gazette::utf8_text_is_clean(s) == valid);
           }
+  // Four-byte sequences at the edges of their ranges (F0 overlongs, F4
+  // beyond U+10FFFF, F5.. never valid), and every byte below 0x21 at every
+  // position: only \t \n \v \f \r are text.
+  static const unsigned char leads4[] = {0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF};
+  static const unsigned char conts4[] = {0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0x41};
+  for (unsigned char lead : leads4)
+    for (unsigned char c1 : conts4)
+      for (unsigned char c2 : {0x80, 0xBF, 0x41})
+        for (int k = 0; k < 20; ++k) {
+          std::string s = "公报全文公报全文公报全文公报全文公报全文公报全文";
+          std::string seq{static_cast<char>(lead), static_cast<char>(c1), static_cast<char>(c2), static_cast<char>(0x80)};
+          s.replace(static_cast<std::size_t>(3 * k), 3, seq);
+          std::size_t want_at = 0, got_at = 0;
+          bool valid = reference(s, true, &want_at) == Utf8Problem::none;
+          INFO("four " << int(lead) << " " << int(c1) << " " << int(c2) << " k " << k);
+          REQUIRE(gazette::is_valid_utf8(s, &got_at) == valid);
+          CHECK(gazette::find_utf8_problem(s).offset == want_at);
+          CHECK(gazette::utf8_text_is_clean(s) == valid);
+        }
+  for (int c = 0; c <= 0x20; ++c)
+    for (std::size_t at = 0; at < 70; ++at) {
+      std::string s = "公报全文 abc 公报全文公报全文\n公报全文 xyz 公报全文公报全文公报全文";
+      s.insert(at, 1, static_cast<char>(c));
+      std::size_t want_at = 0;
+      Utf8Problem::Kind want = reference(s, true, &want_at);
+      INFO("byte " << c << " at " << at);
+      CHECK(gazette::utf8_text_is_clean(s) == (want == Utf8Problem::none));
+      CHECK(gazette::find_utf8_problem(s).kind == want);
+    }
   // Each verdict was drawn often enough for the comparison to mean something.
   CHECK(saw[Utf8Problem::none] > 1000);
   CHECK(saw[Utf8Problem::invalid] > 1000);

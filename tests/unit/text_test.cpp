@@ -131,8 +131,20 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
     }
     CHECK(match_key(s) == key);
     CHECK(fold(s) == folded);
-    for (std::string_view needle : {"〔", "第一", "牵头", "a", "。、"})
-      for (std::size_t from : {std::size_t{0}, std::size_t{1}, s.size() / 2, s.size()})
+    for (std::string_view needle : {"〔", "【", "第一", "牵头", "a", "。、", "〔2022〕", "ab"})
+      for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{5}, s.size() / 3, s.size() / 2, s.size()})
+        CHECK(find_literal(s, needle, from) == std::string_view(s).find(needle, from));
+  }
+  // Long haystacks: matches before, across and after each 16-byte step,
+  // near misses (first and last bytes right, middle wrong) everywhere.
+  for (int n = 0; n < 300; ++n) {
+    std::string s = random_text(&seed, 20 + n % 120);
+    for (int k = 0; k < n % 4; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s.insert(static_cast<std::size_t>(seed >> 8) % (s.size() + 1), n % 2 ? "〔X〕" : "〔2023〕");
+    }
+    for (std::string_view needle : {"〔", "〔2022〕", "〔2023〕", "牵头单位", "、"})
+      for (std::size_t from = 0; from <= s.size(); from += 1 + s.size() / 7)
         CHECK(find_literal(s, needle, from) == std::string_view(s).find(needle, from));
   }
   CHECK(find_literal("abc", "abcd") == std::string_view::npos);
