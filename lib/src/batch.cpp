@@ -1,8 +1,9 @@
 // Batch conversion: inputs -> worker threads -> outputs + catalog.
 //
-// Workers only read inputs and write their own outputs; the main thread
-// owns the catalog (one SQLite connection) and takes finished issues from a
-// bounded queue, so memory stays bounded by the number of workers.
+// `-j N` runs N worker threads, each reading an input, extracting it and
+// writing its output; finished issues go through a bounded queue into the
+// catalog (one SQLite connection), recorded by whichever worker holds it.
+// The main thread only walks the inputs and reports progress.
 #include "gazette/batch.h"
 
 #include <fnmatch.h>
@@ -139,18 +140,27 @@ ConvertSummary convert(const ConvertOptions& o) {
   Catalog catalog(o.outdir + "/catalog.sqlite");
   std::string tool_version = std::string(version()) + "/" + extension(o.format);
 
-  // 3. Workers.
+  // 3. Workers. `-j N` means N threads in all: each worker extracts, writes
+  // its output, and records finished issues in the catalog itself. The
+  // catalog has one SQLite connection, so recording is serialised by
+  // `catalog_mu`; a worker that finds it taken leaves its result in the
+  // queue for the holder (who drains everything queued before letting go)
+  // and goes on to its next input. Only when the queue is full does a
+  // worker wait for the catalog, which bounds memory by the queue length.
   unsigned n = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   n = std::min<unsigned>(n, std::max<std::size_t>(1, jobs.size()));
   std::atomic<std::size_t> next{0};
-  std::mutex mu;
-  std::condition_variable ready, room;
+  std::mutex queue_mu;  // guards `queue`
   std::deque<Result> queue;
-  const std::size_t max_queue = 2 * n;
-  unsigned running = n;
+  const std::size_t max_queue = 4 * n;
+  std::mutex catalog_mu;  // guards the catalog, `summary`, `pending`, `in_tx`, `fatal`
+  std::size_t pending = 0;
+  bool in_tx = false;
+  std::atomic<std::size_t> done{0};
+  std::atomic<std::uint64_t> bytes_done{0};
 
-  // Up-to-date checks need the catalog; the main thread reads what each
-  // input's row recorded before the workers start (they never touch SQLite).
+  // Up-to-date checks need the catalog; it is read once before the workers
+  // start (during the run only the catalog holder touches SQLite).
   auto key = [](const std::string& rel, const std::string& sha) { return rel + '\n' + sha; };
   std::unordered_set<std::string> fresh_keys;
   for (const Job& j : jobs) {
@@ -159,11 +169,57 @@ ConvertSummary convert(const ConvertOptions& o) {
   }
 
   // A failure of the catalog or of the disk under it (full, I/O error) ends
-  // the run: the workers stop taking inputs, the main thread drains what
-  // they finished without recording it, and the error is rethrown after
-  // every thread has joined.
+  // the run: the workers stop taking inputs, what they finish is no longer
+  // recorded, and the error is rethrown after every thread has joined.
   std::atomic<bool> abort_run{false};
   std::exception_ptr fatal;
+
+  // Records one result; the caller holds catalog_mu.
+  auto record = [&](Result& r) {
+    const Job& job = jobs[r.job];
+    ++done;
+    if (fatal) return;
+    try {
+      if (!r.error.empty()) {
+        ++summary.failed;
+        if (o.on_error) o.on_error(job.path, r.error, r.line, r.column);
+      } else if (r.skipped) {
+        ++summary.skipped;
+      } else {
+        if (!in_tx) catalog.begin(), in_tx = true;
+        r.issue->source.path = job.rel;
+        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version, o.full_text);
+        ++summary.converted;
+        summary.documents += r.issue->documents.size();
+        summary.bytes += r.bytes;
+        bytes_done += r.bytes;
+        if (++pending >= 64) {
+          // The outputs this transaction records reach the disk first: one
+          // syncfs per 64 inputs instead of an fdatasync per file.
+          sync_filesystem(o.outdir);
+          catalog.commit(), in_tx = false, pending = 0;
+        }
+      }
+    } catch (const std::exception&) {
+      fatal = std::current_exception();
+      abort_run = true;
+    }
+  };
+  // Records everything queued, if the catalog is free (or, wait: until it is).
+  auto drain = [&](bool wait) {
+    std::unique_lock<std::mutex> holder(catalog_mu, std::defer_lock);
+    if (wait) holder.lock();
+    else if (!holder.try_lock()) return;
+    for (;;) {
+      std::deque<Result> batch;
+      {
+        std::lock_guard<std::mutex> lock(queue_mu);
+        batch.swap(queue);
+      }
+      if (batch.empty()) break;
+      for (Result& r : batch) record(r);
+    }
+  };
 
   auto worker = [&] {
     ExtractOptions eo;
@@ -185,6 +241,7 @@ ConvertSummary convert(const ConvertOptions& o) {
           r.skipped = true;
         } else {
           eo.path = job.path;
+          eo.sha256 = sha;  // hashed once
           Issue issue = extract(bytes, eo);
           std::string rendered = render(issue, o.format);
           fs::create_directories(fs::path(output).parent_path());
@@ -198,73 +255,47 @@ ConvertSummary convert(const ConvertOptions& o) {
       } catch (const std::exception& e) {
         r.error = e.what();
       }
-      std::unique_lock<std::mutex> lock(mu);
-      room.wait(lock, [&] { return queue.size() < max_queue; });
-      queue.push_back(std::move(r));
-      ready.notify_one();
+      bool full;
+      {
+        std::lock_guard<std::mutex> lock(queue_mu);
+        queue.push_back(std::move(r));
+        full = queue.size() >= max_queue;
+      }
+      drain(/*wait=*/full);
     }
-    std::lock_guard<std::mutex> lock(mu);
-    --running;
-    ready.notify_one();
   };
 
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < n && !jobs.empty(); ++t) pool.emplace_back(worker);
-  if (jobs.empty()) running = 0;
-
-  std::size_t done = 0, pending = 0;
-  bool in_tx = false;
-  auto last_progress = std::chrono::steady_clock::now();
+  std::mutex idle_mu;
+  std::condition_variable all_done;
+  unsigned running = 0;
+  for (unsigned t = 0; t < n && !jobs.empty(); ++t) {
+    {
+      std::lock_guard<std::mutex> lock(idle_mu);
+      ++running;
+    }
+    pool.emplace_back([&] {
+      worker();
+      std::lock_guard<std::mutex> lock(idle_mu);
+      --running;
+      all_done.notify_one();
+    });
+  }
+  // The main thread only reports progress while the workers run.
   for (;;) {
-    std::unique_lock<std::mutex> lock(mu);
-    ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return !queue.empty() || running == 0; });
-    std::deque<Result> batch;
-    batch.swap(queue);
-    bool finished = running == 0 && batch.empty();
-    room.notify_all();
+    std::unique_lock<std::mutex> lock(idle_mu);
+    if (all_done.wait_for(lock, std::chrono::milliseconds(200), [&] { return running == 0; })) break;
     lock.unlock();
-    for (Result& r : batch) {
-      ++done;
-      const Job& job = jobs[r.job];
-      if (fatal) continue;
-      try {
-        if (!r.error.empty()) {
-          ++summary.failed;
-          if (o.on_error) o.on_error(job.path, r.error, r.line, r.column);
-        } else if (r.skipped) {
-          ++summary.skipped;
-        } else {
-          if (!in_tx) catalog.begin(), in_tx = true;
-          r.issue->source.path = job.rel;
-          catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version, o.full_text);
-          ++summary.converted;
-          summary.documents += r.issue->documents.size();
-          summary.bytes += r.bytes;
-          if (++pending >= 64) {
-            // The outputs this transaction records reach the disk first: one
-            // syncfs per 64 inputs instead of an fdatasync per file.
-            sync_filesystem(o.outdir);
-            catalog.commit(), in_tx = false, pending = 0;
-          }
-        }
-      } catch (const std::exception&) {
-        fatal = std::current_exception();
-        abort_run = true;
-      }
-    }
-    auto now = std::chrono::steady_clock::now();
-    if (o.on_progress && now - last_progress > std::chrono::milliseconds(200)) {
-      o.on_progress(done + early_errors.size(), summary.total, summary.bytes);
-      last_progress = now;
-    }
-    if (finished) break;
+    if (o.on_progress) o.on_progress(done + early_errors.size(), summary.total, bytes_done);
   }
   for (auto& t : pool) t.join();
+  drain(/*wait=*/true);  // results a worker queued while another held the catalog
   if (fatal) std::rethrow_exception(fatal);  // the open transaction rolls back as the catalog closes
   if (in_tx) {
     sync_filesystem(o.outdir);
     catalog.commit();
   }
+  catalog.finish();
   summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
 
   std::string csv_path = o.outdir + "/catalog.csv";

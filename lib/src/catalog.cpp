@@ -33,28 +33,36 @@ CREATE TABLE IF NOT EXISTS documents (
   section TEXT, page INTEGER, title_line INTEGER, end_line INTEGER,
   public INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
-CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
 CREATE TABLE IF NOT EXISTS tasks (
   id INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES documents(id),
   line INTEGER, lead TEXT, responsible TEXT, text TEXT
 );
-CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
 CREATE TABLE IF NOT EXISTS task_departments (
   task_id INTEGER NOT NULL REFERENCES tasks(id),
   role TEXT NOT NULL,           -- 'lead' or 'responsible'
   department TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS task_departments_name ON task_departments(department);
-CREATE INDEX IF NOT EXISTS task_departments_task ON task_departments(task_id);
 CREATE TABLE IF NOT EXISTS "references" (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   number TEXT NOT NULL, title TEXT, line INTEGER
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, tokenize = 'trigram');
+)SQL";
+
+// Secondary indexes. A fresh catalog gets them when the run ends
+// (Catalog::finish): one sorted build each instead of a B-tree insert at a
+// random place per row, which was most of the catalog's cost. A catalog that
+// already holds issues has them from the start, so re-conversions find
+// their old rows by index.
+const char* const kIndexes = R"SQL(
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
+CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
+CREATE INDEX IF NOT EXISTS task_departments_name ON task_departments(department);
+CREATE INDEX IF NOT EXISTS task_departments_task ON task_departments(task_id);
 CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
 CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, tokenize = 'trigram');
 )SQL";
 
 std::string join(const std::vector<std::string>& v) {
@@ -75,6 +83,7 @@ std::string csv_field(std::string_view s) {
 struct Catalog::Impl {
   sqlite3* db = nullptr;
   std::string path;
+  bool indexes_deferred = false;  // fresh catalog: kIndexes run in finish()
 
   void check(int rc, const char* what) const {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -149,6 +158,9 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     // The catalog can be rebuilt from the outputs: trade fsyncs for speed.
     impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
     impl_->exec(kSchema);
+    Impl::Stmt any(impl_.get(), "SELECT 1 FROM issues LIMIT 1");
+    impl_->indexes_deferred = any.step() != SQLITE_ROW;
+    if (!impl_->indexes_deferred) impl_->exec(kIndexes);
   } catch (...) {
     sqlite3_close(impl_->db);  // the destructor does not run for a throwing constructor
     impl_->db = nullptr;
@@ -183,6 +195,12 @@ std::string Catalog::recorded_sha256(std::string_view path, std::string_view too
 }
 
 void Catalog::begin() { impl_->exec("BEGIN"); }
+
+void Catalog::finish() {
+  if (!impl_->indexes_deferred) return;
+  impl_->exec(kIndexes);
+  impl_->indexes_deferred = false;
+}
 void Catalog::commit() {
   for (auto& [sql, stmt] : impl_->cache) stmt->reset();  // none left in progress
   impl_->exec("COMMIT");

@@ -91,7 +91,7 @@ Issue extract(std::string_view bytes, const ExtractOptions& options) {
   Decoded decoded = decode(bytes, options.decode);
   Issue issue = extract_text(decoded.text(), options);
   issue.source.bytes = bytes.size();
-  issue.source.sha256 = sha256_hex(bytes);
+  issue.source.sha256 = options.sha256.empty() ? sha256_hex(bytes) : options.sha256;
   issue.source.encoding = decoded.encoding;
   return issue;
 }

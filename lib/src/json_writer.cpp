@@ -1,5 +1,11 @@
 #include "json_writer.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "gazette/decode.h"
+
 namespace gazette::detail {
 
 void JsonWriter::newline() {
@@ -72,7 +78,50 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad) {
 
 }  // namespace
 
+// Clean UTF-8 (the usual case: extracted text): only '"', '\\' and control
+// bytes need escaping, found sixteen bytes at a time.
+void JsonWriter::clean_string(std::string_view s) {
+  out_ += '"';
+  const char* data = s.data();
+  std::size_t run = 0, i = 0;
+  auto escape = [&](std::size_t at) {
+    out_.append(data + run, at - run);
+    auto c = static_cast<unsigned char>(data[at]);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\t': out_ += "\\t"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\r': out_ += "\\r"; break;
+      default: fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);  // \v: the only other one clean text holds
+    }
+    run = at + 1;
+  };
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), below = _mm_set1_epi8(0x1F);
+  while (i + 16 <= s.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                               _mm_cmpeq_epi8(_mm_min_epu8(v, below), v));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    while (mask) {
+      escape(i + static_cast<std::size_t>(__builtin_ctz(mask)));
+      mask &= mask - 1;
+    }
+    i += 16;
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(data[i]);
+    if (c < 0x20 || c == '"' || c == '\\') escape(i);
+  }
+  out_.append(data + run, s.size() - run);
+  out_ += '"';
+}
+
 void JsonWriter::string(std::string_view s) {
+  if (utf8_text_is_clean(s)) return clean_string(s);
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   std::size_t i = 0;

@@ -61,6 +61,7 @@ class JsonWriter {
   void separate();  // the comma and newline before a value or key
   void newline();
   void string(std::string_view s);
+  void clean_string(std::string_view s);
 
   std::string& out_;
   int indent_;

@@ -73,6 +73,11 @@ TEST_CASE("emit: strings are escaped exactly as nlohmann::json escapes them") {
     seed = seed * 1103515245u + 12345u;
     cases.push_back(s);
   }
+  // Long clean text (the fast path, sixteen bytes a step) with one byte that
+  // needs escaping, or breaks UTF-8, at every position.
+  const std::string clean = "楚雄州人民政府办公室关于印发 2022 年工作要点的通知（楚政办通〔2022〕59号）";
+  for (char special : {'"', '\\', '\n', '\t', '\v', '\x01', '\x7f', '\xff', '\xe4'})
+    for (std::size_t at = 0; at <= clean.size(); ++at) cases.push_back(clean.substr(0, at) + special + clean.substr(at));
   for (const std::string& s : cases) {
     Issue i;
     Document d;

@@ -30,7 +30,7 @@ struct ConvertOptions {
   std::vector<std::string> inputs;   // files and folders
   std::vector<std::string> listed;   // paths read from --files-from
   std::string glob;                  // fnmatch(3) pattern on file names; "" = every non-hidden file
-  unsigned jobs = 0;                 // worker threads; 0 = all cores
+  unsigned jobs = 0;                 // worker threads (all the run uses); 0 = all cores
   Format format = Format::json;      // json, jsonl or yaml
   std::string outdir;
   std::string encoding;              // force an input encoding ("" = detect)
@@ -38,9 +38,11 @@ struct ConvertOptions {
   // indexes ~4-5 MB/s on this machine and is the run's bottleneck; turn it
   // off for a fast first pass and rebuild later (docs/CATALOG.md).
   bool full_text = true;
-  // Called from the main thread: an input failed (path, message, line, column).
+  // An input failed (path, message, line, column). Called from a worker
+  // thread, never from two at once.
   std::function<void(const std::string&, const std::string&, int, int)> on_error;
-  // Called about every 200 ms while working (done, total, bytes done).
+  // Called from the main thread about every 200 ms while working (done,
+  // total, bytes done).
   std::function<void(std::size_t, std::size_t, std::uint64_t)> on_progress;
   const std::atomic<bool>* stop = nullptr;
 };

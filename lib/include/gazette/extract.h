@@ -25,6 +25,9 @@ struct ExtractOptions {
   // Refuse (InputError) a text in which no masthead, TOC or document title
   // is found, instead of returning an empty Issue.
   bool require_structure = true;
+  // The SHA-256 (hex) of the bytes, when the caller has already computed it
+  // (gazette-convert hashes to decide what to skip); "" = compute it.
+  std::string sha256;
 };
 
 // Runs the pipeline on raw bytes. Throws InputError when the input cannot
