@@ -38,3 +38,10 @@ class Tally:
         tail = f", {self.skipped} skipped" if self.skipped else ""
         print(f"{self.passed} passed, {self.failed} failed{tail}")
         return 1 if self.failed else 0
+
+
+def temporary_files(folder):
+    """The tools' temporary files (.NAME.gazette-tmp.PID.N) under `folder`.
+    They are hidden, which glob's `*` does not match: walk for them."""
+    import os
+    return [os.path.join(root, f) for root, _, files in os.walk(folder) for f in files if ".gazette-tmp." in f]

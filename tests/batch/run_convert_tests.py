@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from tally import Tally  # noqa: E402
+from tally import Tally, temporary_files  # noqa: E402
 
 BIN, SAMPLE, CORPUS, WORK = sys.argv[1:5]
 CONVERT = os.path.join(BIN, "gazette-convert")
@@ -45,7 +45,9 @@ def snapshot(folder):
     return out
 
 
-def outputs_valid(outdir):
+def outputs_valid(outdir, temp_allowed=False):
+    """Problems with OUTDIR: outputs that are not whole JSON issues, and
+    temporary files (unless a killed run may have left them)."""
     bad = []
     for p in glob.glob(os.path.join(outdir, "**", "*.json"), recursive=True):
         try:
@@ -53,8 +55,12 @@ def outputs_valid(outdir):
             assert "documents" in d
         except Exception as e:  # noqa: BLE001
             bad.append(f"{p}: {e}")
-    leftovers = [p for p in glob.glob(os.path.join(outdir, "**", "*"), recursive=True) if ".gazette-tmp." in p]
-    return bad + [f"temporary file left: {p}" for p in leftovers]
+    leftovers = temporary_files(outdir)
+    return bad + ([] if temp_allowed else [f"temporary file left: {p}" for p in leftovers])
+
+
+INDEXES = {"documents_path", "documents_number", "tasks_document", "task_departments_name", "task_departments_task",
+           "references_number", "references_document"}
 
 
 def main():
@@ -91,6 +97,8 @@ def main():
     check("task departments queryable", led > 0, str(led))
     refs = db.execute('SELECT count(*) FROM "references"').fetchone()[0]
     check("references recorded", refs >= 12, str(refs))
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+    check("secondary indexes built at the end of a fresh catalog's run", indexes == INDEXES, str(sorted(indexes)))
     db.close()
     csv_rows = open(os.path.join(out, "catalog.csv"), encoding="utf-8").read().strip().split("\n")
     check("catalog.csv has a row per document", len(csv_rows) == n_docs + 1, f"{len(csv_rows)} rows, {n_docs} documents")
@@ -124,6 +132,28 @@ def main():
     time.sleep(0.05)
     p = subprocess.run([CONVERT, "-o", out2, big], capture_output=True, text=True, timeout=300)
     check("third run rewrites nothing", snapshot(out2) == before and "0 converted, 120 skipped" in p.stderr, p.stderr)
+
+    # 3b. SIGKILL mid-run (no chance to commit or build indexes), then resume
+    out5 = os.path.join(WORK, "out5")
+    proc = subprocess.Popen([CONVERT, "-q", "-j2", "-o", out5, big], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(glob.glob(os.path.join(out5, "*.json"))) < 70:
+        time.sleep(0.01)
+    proc.kill()
+    proc.communicate(timeout=60)
+    killed_at = len(glob.glob(os.path.join(out5, "*.json")))
+    check("SIGKILL arrived mid-run", 0 < killed_at < 120, f"{killed_at} outputs")
+    check("SIGKILL leaves no partial output", not outputs_valid(out5, temp_allowed=True),
+          "; ".join(outputs_valid(out5, temp_allowed=True)))
+    p = subprocess.run([CONVERT, "-j2", "-o", out5, big], capture_output=True, text=True, timeout=300)
+    check("after SIGKILL the next run completes", p.returncode == 0 and len(glob.glob(os.path.join(out5, "*.json"))) == 120
+          and not outputs_valid(out5), f"exit {p.returncode}, {killed_at} outputs before: {p.stderr}")
+    db = sqlite3.connect(os.path.join(out5, "catalog.sqlite"))
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
+    n_issues = db.execute("SELECT count(*) FROM issues").fetchone()[0]
+    db.close()
+    check("after SIGKILL the catalog holds every issue once, with its indexes", n_issues == 120 and indexes == INDEXES,
+          f"{n_issues} issues, indexes {sorted(indexes)}")
 
     # 4. --files-from -, --glob, split
     out3 = os.path.join(WORK, "out3")

@@ -19,7 +19,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from tally import Tally  # noqa: E402
+from tally import Tally, temporary_files  # noqa: E402
 
 BIN, SAMPLE, WORK = sys.argv[1:4]
 LIMIT = 120  # seconds; generous for sanitizer builds on a loaded 2-core machine
@@ -76,7 +76,7 @@ def run(tool, path, out):
 
 
 def leftovers(folder):
-    return [p for p in glob.glob(os.path.join(folder, "**", "*"), recursive=True) if ".gazette-tmp." in p]
+    return temporary_files(folder)
 
 
 def main():
