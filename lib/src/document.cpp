@@ -34,6 +34,9 @@ std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::siz
 }
 
 bool is_public_marking(std::string_view norm) {
+  // Squeezing at most halves a norm (single spaces between characters), so
+  // a norm over 121 bytes squeezes to over 60: no need to squeeze it.
+  if (norm.size() > 121) return false;
   std::string sq = squeeze(norm);
   if (sq.size() > 60) return false;
   return sq.find("此件公开发布") != std::string::npos || sq.find("此件主动公开") != std::string::npos ||
