@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "gazette/dates.h"
 #include "gazette/numbers.h"
@@ -208,8 +209,14 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       if (!keyed[k]) keys[k] = match_key(text.lines[k].norm), keyed[k] = true;
       return keys[k];
     };
+    // A title starts with the first character of a wanted key: lines that
+    // start otherwise need no key.
+    std::unordered_set<std::string_view> first_chars;
+    for (const auto& [key, entry] : wanted) first_chars.insert(first_key_char(key));
     for (std::size_t i = body_start; i < text.lines.size(); ++i) {
       if (text.lines[i].blank() || in_head[i] || text.lines[i].norm.size() > longest + 24) continue;
+      std::string_view first = first_key_char(text.lines[i].norm);
+      if (!first.empty() && !first_chars.count(first)) continue;
       std::string got;
       for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
         if (text.lines[k].blank()) continue;

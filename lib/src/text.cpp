@@ -334,6 +334,30 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// What match_key drops besides spaces: quotation marks and title brackets.
+bool is_key_mark(char32_t cp) {
+  return cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'“' || cp == U'”' || cp == U'‘' ||
+         cp == U'’' || cp == '"' || cp == '\'';
+}
+
+}  // namespace
+
+std::string_view first_key_char(std::string_view norm) {
+  for (std::size_t i = 0; i < norm.size();) {
+    std::size_t len;
+    char32_t cp = decode_at(norm, i, &len);
+    if (!is_space(cp) && !is_key_mark(cp) && !is_dropped(cp)) {
+      char32_t folded = (cp >= 0xFF01 && cp <= 0xFF5E) ? cp - 0xFEE0 : cp;
+      if (folded != cp) return {};  // not a norm: let the caller make the key
+      return norm.substr(i, len);
+    }
+    i += len;
+  }
+  return {};
+}
+
 std::string match_key(std::string_view s) {
   std::string folded = fold(s), out;
   out.reserve(folded.size());
@@ -354,9 +378,7 @@ std::string match_key(std::string_view s) {
     }
     std::size_t len;
     char32_t cp = decode_at(folded, i, &len);
-    bool drop = is_space(cp) || cp == U'《' || cp == U'》' || cp == U'〈' || cp == U'〉' || cp == U'“' || cp == U'”' ||
-                cp == U'‘' || cp == U'’' || cp == '"' || cp == '\'';
-    if (!drop) out.append(folded, i, len);
+    if (!is_space(cp) && !is_key_mark(cp)) out.append(folded, i, len);
     i += len;
   }
   return out;

@@ -80,6 +80,11 @@ std::string squeeze(std::string_view s);
 // quote with 〈〉 what the heading prints with 《》.
 std::string match_key(std::string_view s);
 
+// The first character match_key(norm) keeps (its bytes in `norm`), or ""
+// when there is none or `norm` is not folded; for ruling lines out before
+// making their keys.
+std::string_view first_key_char(std::string_view norm);
+
 // Removes spaces PDF wrapping left inside a title: every space except one
 // between two ASCII letters or digits ("MC 板块" keeps none; "COVID 19" keeps).
 std::string remove_wrap_spaces(std::string_view s);
