@@ -81,6 +81,14 @@ bool ends_sentence(std::string_view s) {
 }
 
 bool starts_heading(std::string_view s) {
+  // What every heading form below starts with, tested before the regex.
+  if (s.empty()) return false;
+  auto c = static_cast<unsigned char>(s[0]);
+  if (c != '(' && !(c >= '0' && c <= '9')) {
+    std::size_t len;
+    char32_t cp = decode_at(s, 0, &len);
+    if (std::u32string_view(U"一二三四五六七八九十百第—附").find(cp) == std::u32string_view::npos) return false;
+  }
   static const RE2 re(
       R"(^(?:[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|\d{1,3}[\.、．]|\(\d{1,3}\)|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|——|附件))");
   return RE2::PartialMatch(s, re);
@@ -97,7 +105,7 @@ std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
   // extractor emitted a page's last short line first).
   for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
     std::string_view tail = lines[i];
-    if (count_chars(tail) > 12 || !ends_sentence(tail) || starts_heading(tail)) continue;
+    if (count_chars_up_to(tail, 13) > 12 || !ends_sentence(tail) || starts_heading(tail)) continue;
     if (lines[i - 1].empty() || lines[i - 1].back() != ':') continue;
     std::size_t j = i + 1;
     while (j < lines.size() && j < i + 4 && !ends_sentence(lines[j]) && !starts_heading(lines[j]) && !parse_date(lines[j])) ++j;
@@ -111,7 +119,7 @@ std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
-      bool join = !ends_sentence(lines[i - 1]) && !starts_heading(lines[i]) && count_chars(lines[i - 1]) >= 8;
+      bool join = !ends_sentence(lines[i - 1]) && !starts_heading(lines[i]) && count_chars_up_to(lines[i - 1], 8) >= 8;
       out += join ? "" : "\n";
     }
     out.append(lines[i]);

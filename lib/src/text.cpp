@@ -56,6 +56,14 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
+std::size_t count_chars_up_to(std::string_view s, std::size_t limit) {
+  // A character takes at most four bytes: a short prefix decides.
+  std::size_t n = 0;
+  for (char c : s.substr(0, 4 * limit))
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++n == limit) break;
+  return n;
+}
+
 namespace {
 
 bool is_space(char32_t cp) {

@@ -50,3 +50,14 @@ TEST_CASE("reflow: a sentence end printed before its sentence is moved back") {
         "现将《楚雄州“十四五”巩固拓展脱贫攻坚成果同乡村振兴有效衔接规划》印发给你们,请认真抓好贯彻落实。\n"
         "2022年9月6日");
 }
+
+// Every heading form, and lines that start like one but are not (the cheap
+// first-character test must not turn any of them away).
+TEST_CASE("reflow: headings in every form, and near misses") {
+  for (const char* h : {"一、总体要求", "十二、保障措施", "百、x", "(一)工作目标", "(十)其他", "1.总则", "12、范围", "3.x",
+                        "(1)加强领导", "(12)x", "第一章 总则", "第十条", "第3条", "第二部分", "第五篇", "——楚雄州", "附件1"})
+    CHECK_MESSAGE(starts_heading(h), h);
+  for (const char* n : {"", "一是加强领导", "(以下简称)", "1234.x", "第一次会议", "—楚雄", "附则", "附表1", "二〇二二年",
+                        "关于印发", "a、b", "((一))", " 一、"})
+    CHECK_MESSAGE(!starts_heading(n), n);
+}

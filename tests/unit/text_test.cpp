@@ -137,6 +137,8 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
     std::size_t first_len = 0;
     if (!key.empty()) decode_at(key, 0, &first_len);
     CHECK(first_key_char(folded) == std::string_view(key).substr(0, first_len));
+    for (std::size_t limit : {0, 1, 8, 13, 40})
+      CHECK(count_chars_up_to(s, limit) == std::min(limit, count_chars(s)));
     INFO("text: " << s);
     for (std::string_view needle : {"〔", "【", "第一", "牵头", "a", "。、", "〔2022〕", "ab"})
       for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{5}, s.size() / 3, s.size() / 2, s.size()})

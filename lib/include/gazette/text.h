@@ -124,5 +124,7 @@ char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 void append_utf8(std::string& out, char32_t cp);
 bool is_han(char32_t cp);
 std::size_t count_chars(std::string_view s);
+// min(count_chars(s), limit), reading at most 4 * limit bytes.
+std::size_t count_chars_up_to(std::string_view s, std::size_t limit);
 
 }  // namespace gazette
