@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
 
 #include "cli_common.h"
 #include "gazette/batch.h"
@@ -96,7 +97,11 @@ int main(int argc, char** argv) {
   }
 
   bool tty = !o.quiet && ::isatty(STDERR_FILENO);
+  // Errors come from worker threads, progress from the main thread: one
+  // line at a time on stderr.
+  std::mutex stderr_mu;
   co.on_error = [&](const std::string& path, const std::string& msg, int line, int column) {
+    std::lock_guard<std::mutex> lock(stderr_mu);
     if (tty) std::cerr << "\r\033[K";
     cli::print_error(kTool, path, InputError(msg, line, column));
   };
@@ -106,6 +111,7 @@ int main(int argc, char** argv) {
       double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       double rate = s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0;
       double eta = done > 0 ? s * static_cast<double>(total - done) / static_cast<double>(done) : 0;
+      std::lock_guard<std::mutex> lock(stderr_mu);
       std::fprintf(stderr, "\r\033[K%zu/%zu files, %.1f MB/s, ETA %.0f s", done, total, rate, eta);
     };
   co.stop = &g_stop;
