@@ -39,3 +39,20 @@ TEST_CASE("references: own number, repeats and lead words are left out") {
   CHECK_FALSE(r[0].title);
   CHECK(r[0].line == 3);
 }
+
+// The bracket scan tests sixteen positions at a time: each opening bracket
+// at every offset across those steps, and the closing brackets (〕 E3 80 95,
+// 】 E3 80 91) and near-miss bytes that must not open a number.
+TEST_CASE("references: every opening bracket found at every offset") {
+  const std::pair<const char*, const char*> forms[] = {{"〔", "〕"}, {"【", "】"}, {"[", "]"}};
+  for (auto [open, close] : forms)
+    for (int k = 0; k < 40; ++k) {
+      std::string pad;
+      for (int c = 0; c < k; ++c) pad += c % 3 ? "公" : "a";
+      std::string number = std::string("楚政通") + open + "2022" + close + "61号";
+      auto r = refs_of(pad + "〕】]\xE3\x80\x96根据" + number + "执行。");
+      INFO("bracket " << open << " after " << k << " pad characters");
+      REQUIRE(r.size() == 1);
+      CHECK(r[0].number == number);
+    }
+}
