@@ -76,6 +76,20 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i, std::size_t* bad) {
   return len;
 }
 
+// The JSON escape of '"', '\\' or a control byte, as nlohmann writes it.
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\b': out += "\\b"; break;
+    case '\t': out += "\\t"; break;
+    case '\n': out += "\\n"; break;
+    case '\f': out += "\\f"; break;
+    case '\r': out += "\\r"; break;
+    default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+  }
+}
+
 }  // namespace
 
 // Clean UTF-8 (the usual case: extracted text): only '"', '\\' and control
@@ -86,16 +100,7 @@ void JsonWriter::clean_string(std::string_view s) {
   std::size_t run = 0, i = 0;
   auto escape = [&](std::size_t at) {
     out_.append(data + run, at - run);
-    auto c = static_cast<unsigned char>(data[at]);
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\t': out_ += "\\t"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\r': out_ += "\\r"; break;
-      default: fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);  // \v: the only other one clean text holds
-    }
+    append_escape(out_, static_cast<unsigned char>(data[at]));
     run = at + 1;
   };
 #if defined(__SSE2__)
@@ -145,16 +150,7 @@ void JsonWriter::string(std::string_view s) {
       continue;
     }
     out_.append(s.data() + run, i - run);
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\t': out_ += "\\t"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\r': out_ += "\\r"; break;
-      default: fmt::format_to(std::back_inserter(out_), "\\u{:04x}", c);
-    }
+    append_escape(out_, c);
     ++i;
     run = i;
   }
