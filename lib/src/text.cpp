@@ -464,6 +464,11 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
   std::size_t start = b;
   int depth = 0;
   for (std::size_t i = b; i <= e;) {
+    // CJK ideographs (leads E4..E9) are never separators or parentheses.
+    if (i < e && static_cast<unsigned char>(s[i]) >= 0xE4 && static_cast<unsigned char>(s[i]) <= 0xE9) {
+      i = std::min(i + 3, e);
+      continue;
+    }
     std::size_t len = 1;
     bool sep = false;
     if (i < e) {

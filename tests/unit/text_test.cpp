@@ -57,7 +57,7 @@ std::string random_text(std::uint32_t* seed, int pieces) {
                                      "\uff5e", "\uff5f", "\uff01", "\uff00", "一", "\u3001", "\u3000\u3000",
                                      "《", "》", "〈", "〉", "“", "”", "‘", "’", "\"", "'", "＂",
                                      "\u202f", "\u205f", "\u200d", "\u200e", "\u00b7", "—", "\u2060", "\u3001\u3002",
-                                     "楚雄州人民政府办公室关于印发", "abcdefghijklmnopqrstuvwxyz"};
+                                     "楚雄州人民政府办公室关于印发", "abcdefghijklmnopqrstuvwxyz", ";", "；"};
   std::string s;
   for (int k = 0; k < pieces; ++k) {
     *seed = *seed * 1103515245u + 12345u;
@@ -137,6 +137,30 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
     std::size_t first_len = 0;
     if (!key.empty()) decode_at(key, 0, &first_len);
     CHECK(first_key_char(folded) == std::string_view(key).substr(0, first_len));
+    // split_list against a plain walk over code points
+    {
+      std::vector<std::pair<std::size_t, std::size_t>> want_items;
+      std::size_t start = 0;
+      int depth = 0;
+      for (std::size_t i = 0; i <= folded.size();) {
+        std::size_t len = 1;
+        char32_t c = 0;
+        if (i < folded.size()) c = decode_at(folded, i, &len);
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        bool sep = depth == 0 && (c == ',' || c == ';' || c == U'、' || c == U'，' || c == U'；');
+        if (i == folded.size() || sep) {
+          std::size_t nb = start, ne = i;
+          while (nb < ne && folded[nb] == ' ') ++nb;
+          while (ne > nb && folded[ne - 1] == ' ') --ne;
+          if (ne > nb) want_items.emplace_back(nb, ne);
+          start = i + len;
+          if (i == folded.size()) break;
+        }
+        i += len;
+      }
+      CHECK(split_list(folded, 0, folded.size()) == want_items);
+    }
     for (std::size_t limit : {0, 1, 8, 13, 40})
       CHECK(count_chars_up_to(s, limit) == std::min(limit, count_chars(s)));
     INFO("text: " << s);
