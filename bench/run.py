@@ -89,6 +89,10 @@ def main():
     ndocs = out.count(b"\n")
 
     warm(files)
+    # One untimed run first: on this VM the first seconds of CPU work after
+    # an idle spell run slow (the first timing of a run read 0.61 s where the
+    # same command later took 0.48 s), which made the ratios below swing.
+    timed([extract, "--no-text"] + files, repeat=2)
     t_extract, _ = timed([extract, "--no-text"] + files, repeat=7)
     rows.append(("gazette-extract, 1 thread", t_extract))
     t_text, _ = timed([extract] + files, repeat=5)
