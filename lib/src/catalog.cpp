@@ -134,7 +134,8 @@ struct Catalog::Impl {
   };
 
   // Statements prepared once per catalog (record() runs once per input, on
-  // the single writer thread: preparing anew each time cost ~10% of it).
+  // whichever worker holds the catalog: preparing anew each time cost ~10%
+  // of it).
   // Keyed by the address of the SQL literal; handed out reset.
   std::unordered_map<const char*, std::unique_ptr<Stmt>> cache;
   Stmt& use(const char* sql) {
