@@ -16,7 +16,6 @@
 #include <memory>
 #include <vector>
 
-
 #include "gazette/error.h"
 #include "gazette/text.h"
 
@@ -173,6 +172,7 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     throw InputError("unknown encoding '" + options.encoding + "' (expected utf-8, utf-16le, utf-16be, gb18030 or gbk)");
 
   Decoded out;
+  bool binary_checked = false;
   if (forced == "utf16le" || forced == "utf16be" || (forced.empty() && (starts("\xFF\xFE") || starts("\xFE\xFF")))) {
     bool le = forced.empty() ? starts("\xFF\xFE") : forced == "utf16le";
     std::size_t skip = (le ? starts("\xFF\xFE") : starts("\xFE\xFF")) ? 2 : 0;
@@ -210,16 +210,17 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
       }
       out.converted = std::move(gb);
       out.encoding = "GB18030";
+      binary_checked = true;  // above, at the input's own positions
     } else {
       fail_at(bytes, skip + problem.offset, "invalid UTF-8");
     }
   }
   if (out.converted.empty() && out.as_given.empty()) throw InputError("empty input");
-  // Converted text is checked for binary here; UTF-8 input was checked
-  // above, where error positions are the input's own.
+  // Converted text is checked for binary here, unless it was checked
+  // before conversion; UTF-8 input was checked above.
   if (!out.converted.empty()) {
     out.was_converted = true;
-    refuse_binary(out.converted, bytes, false);
+    if (!binary_checked) refuse_binary(out.converted, bytes, false);
   }
   return out;
 }
