@@ -30,7 +30,10 @@ std::string iso(const Ymd& d) { return fmt::format("{:04d}-{:02d}-{:02d}", d.yea
 std::string iso_month(int y, int m) { return fmt::format("{:04d}-{:02d}", y, m); }
 
 std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed) {
-  std::string sq = squeeze(s.substr(0, 64));
+  s = s.substr(0, 64);
+  if (s.find("年") == std::string_view::npos) return std::nullopt;  // most lines tried are no dates
+  std::string buf;
+  std::string_view sq = squeeze(s, buf);
   re2::StringPiece in(sq);
   std::string y, m, d;
   if (!RE2::Consume(&in, date_re(), &y, &m, &d)) return std::nullopt;
@@ -53,7 +56,8 @@ std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed) {
 }
 
 std::optional<Ymd> parse_date(std::string_view s) {
-  std::string sq = squeeze(s);
+  std::string buf;
+  std::string_view sq = squeeze(s, buf);
   if (sq.size() > 64) return std::nullopt;
   std::size_t used = 0;
   auto d = date_prefix(sq, &used);

@@ -37,9 +37,10 @@ bool is_public_marking(std::string_view norm) {
   // Squeezing at most halves a norm (single spaces between characters), so
   // a norm over 121 bytes squeezes to over 60: no need to squeeze it.
   if (norm.size() > 121) return false;
-  std::string sq = squeeze(norm);
+  std::string buf;
+  std::string_view sq = squeeze(norm, buf);
   if (sq.size() > 60) return false;
-  return sq.find("此件公开发布") != std::string::npos || sq.find("此件主动公开") != std::string::npos ||
+  return sq.find("此件公开发布") != std::string_view::npos || sq.find("此件主动公开") != std::string_view::npos ||
          sq == "(主动公开)" || sq == "(公开发布)";
 }
 
@@ -127,7 +128,8 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
   if (k >= end || taken >= 5) return std::nullopt;
   Stream st(text, i, k + 1);
   std::string_view s = st.str();
-  std::string sq = squeeze(s);
+  std::string buf;
+  std::string_view sq = squeeze(s, buf);
   static const RE2 tail(R"((.*?)(?:会议)?(?:通过|批准|修订|修正)\)$)");
   if (!RE2::PartialMatch(sq, tail)) return std::nullopt;
   Adoption a;
@@ -295,13 +297,14 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     // A date line that is no calendar date (2022年13月45日) is a finding.
     static const RE2 loose(R"(^([0-9〇零○一二三四五六七八九十]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$)");
     std::size_t taken = 0;
+    std::string buf;
     for (std::size_t k = cover_from; k < seg.end && taken < kHeadWindow && diagnostics; ++k) {
       if (text.lines[k].blank()) continue;
       ++taken;
-      std::string sq = squeeze(text.lines[k].norm);
+      std::string_view sq = squeeze(text.lines[k].norm, buf);
       if (RE2::FullMatch(sq, loose)) {
         diagnostics->push_back({"date-invalid", Severity::error, text.lines[k].number, 1,
-                                "成文日期 " + sq + " is not a calendar date"});
+                                "成文日期 " + std::string(sq) + " is not a calendar date"});
         break;
       }
     }

@@ -42,13 +42,14 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
   *end = 0;
   std::size_t n = std::min(limit, text.lines.size());
   std::size_t title_at = n, issue_at = n;
+  std::string buf;
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = text.lines[i];
     if (l.blank()) continue;
-    std::string sq = squeeze(l.norm);
-    if (title_at == n && sq.find("公报") != std::string::npos && sq != "目录") title_at = i;
+    std::string_view sq = squeeze(l.norm, buf);
+    if (title_at == n && sq.find("公报") != std::string_view::npos && sq != "目录") title_at = i;
     std::string y, k;
-    bool issue_like = sq.find("期") != std::string::npos || sq.find("号") != std::string::npos;
+    bool issue_like = sq.find("期") != std::string_view::npos || sq.find("号") != std::string_view::npos;
     if (issue_at == n && issue_like && RE2::PartialMatch(sq, issue_re(), &y, &k)) {
       auto yy = chinese_number(y), kk = chinese_number(k);
       if (yy && kk && *yy >= 1949 && *yy <= 2100) {
@@ -58,7 +59,7 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
       }
     }
     std::string c;
-    if (!m.cumulative_issue && sq.find("总") != std::string::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
+    if (!m.cumulative_issue && sq.find("总") != std::string_view::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
       if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
     if (sq == "目录") break;  // the front matter ends at the table of contents
   }
@@ -95,8 +96,8 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
       if (l.blank()) continue;
       if (l.norm.size() > 40) continue;  // a month line is short
       std::string y, mo, d;
-      std::string sq = squeeze(l.norm);
-      if (sq.find("月") != std::string::npos && RE2::FullMatch(sq, month_re(), &y, &mo, &d)) {
+      if (l.norm.find("月") != std::string_view::npos &&
+          RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d)) {
         int yy = std::stoi(y), mm = std::stoi(mo);
         if (mm >= 1 && mm <= 12 && yy == *m.year && d.empty()) {
           m.published = iso_month(yy, mm);

@@ -246,10 +246,11 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
 
   // 3. Without a TOC: chronicles (大事记) open with a title and no number.
   if (toc.entries.empty()) {
+    std::string buf;
     for (std::size_t i = body_start; i < text.lines.size(); ++i) {
       const Line& l = text.lines[i];
       if (l.blank() || count_chars(l.norm) > 40) continue;
-      std::string sq = squeeze(l.norm);
+      std::string_view sq = squeeze(l.norm, buf);
       if (sq.size() < 9 || sq.compare(sq.size() - 9, 9, "大事记") != 0) continue;
       std::size_t first = i;
       auto prev = previous_nonblank(text, i, body_start, 1);

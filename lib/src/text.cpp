@@ -322,24 +322,42 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-std::string squeeze(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+std::string_view squeeze(std::string_view s, std::string& buf) {
+  // Most strings have nothing to drop: find the first space before copying.
+  std::size_t i = 0;
+  for (; i < s.size();) {
+    if (!kSpecial.table[static_cast<unsigned char>(s[i])]) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    if (is_space(decode_at(s, i, &len))) break;
+    i += len;
+  }
+  if (i >= s.size()) return s;
+  buf.assign(s.data(), i);
+  while (i < s.size()) {
     // Runs without a byte that can start a space are copied whole.
     if (!kSpecial.table[static_cast<unsigned char>(s[i])]) {
       std::size_t j = i + 1;
       while (j < s.size() && !kSpecial.table[static_cast<unsigned char>(s[j])]) ++j;
-      out.append(s.data() + i, j - i);
+      buf.append(s.data() + i, j - i);
       i = j;
       continue;
     }
     std::size_t len;
     char32_t cp = decode_at(s, i, &len);
-    if (!is_space(cp)) out.append(s.substr(i, len));
+    if (!is_space(cp)) buf.append(s.data() + i, len);
     i += len;
   }
-  return out;
+  return buf;
+}
+
+std::string squeeze(std::string_view s) {
+  std::string buf;
+  std::string_view v = squeeze(s, buf);
+  if (v.data() != buf.data()) buf.assign(v.data(), v.size());
+  return buf;
 }
 
 namespace {

@@ -12,11 +12,6 @@
 namespace gazette {
 namespace {
 
-// Trailing page: `(3)`, `（3）` (folded), ` 3`, `……3`, `\t(53)`.
-const RE2& page_re() {
-  static const RE2 re(R"(^(.*?)\s*(?:\((\d{1,4})\)|(?:[\.…·][\.…·]+|\s)\s*(\d{1,4}))$)");
-  return re;
-}
 // A number at the end of a TOC line.
 const RE2& trailing_number_re() {
   static const RE2 re(R"(^(.*?)\s*\(?([\p{Han}A-Za-z]+\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d+\s*号)\)?$)");
@@ -31,12 +26,11 @@ struct Parsed {
 
 Parsed parse_line(const Line& line) {
   Parsed p;
-  std::string head, page_a, page_b;
   std::string_view s = line.norm;
-  char last = s.empty() ? 0 : s.back();
-  if (((last >= '0' && last <= '9') || last == ')') && RE2::FullMatch(s, page_re(), &head, &page_a, &page_b)) {
-    p.page = std::stoi(page_a.empty() ? page_b : page_a);
-    s = s.substr(0, head.size());
+  std::size_t head = 0;
+  if (auto page = toc_page(s, &head)) {
+    p.page = page;
+    s = s.substr(0, head);
   }
   std::string before, num;
   if (s.find("号") != std::string_view::npos && RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
@@ -67,7 +61,8 @@ Parsed parse_line(const Line& line) {
   // An order: 中华人民共和国国务院令(第752号).
   static const RE2 order_re(R"(^(.*令)\s*\((第\s*\d{1,18}\s*号)\)$)");
   std::string order_title, order_serial;
-  if (!p.number && RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
+  if (!p.number && !s.empty() && s.back() == ')' && s.find("令") != std::string_view::npos &&
+      RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
     p.number = order_number(order_title, order_serial);
     if (p.number) {
       p.number->line = line.number;
@@ -79,9 +74,59 @@ Parsed parse_line(const Line& line) {
   return p;
 }
 
-bool is_toc_heading(const Line& l) { return squeeze(l.norm) == "目录"; }
+bool is_toc_heading(const Line& l) {
+  // 目录, perhaps letter-spaced (目  录): only short lines opening with 目.
+  std::string_view s = l.norm;
+  if (s.size() > 24 || s.rfind("目", 0) != 0) return false;
+  std::string buf;
+  return squeeze(s, buf) == "目录";
+}
 
 }  // namespace
+
+std::optional<int> toc_page(std::string_view s, std::size_t* head) {
+  // By hand, not by regex (a capturing regex per TOC line cost more than
+  // the rest of the TOC stage); the same answers as
+  //   ^(.*?)\s*(?:\((\d{1,4})\)|(?:[.…·][.…·]+|\s)\s*(\d{1,4}))$
+  // which tests/unit/toc_test.cpp checks on generated lines.
+  auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  // The dot leader character ending s[0, e): its length, or 0.
+  auto dot_before = [&](std::size_t e) -> std::size_t {
+    if (e >= 1 && s[e - 1] == '.') return 1;
+    if (e >= 2 && s.substr(e - 2, 2) == "\u00B7") return 2;
+    if (e >= 3 && s.substr(e - 3, 3) == "\u2026") return 3;
+    return 0;
+  };
+  auto strip_ws = [&](std::size_t e) {
+    while (e > 0 && is_ws(s[e - 1])) --e;
+    return e;
+  };
+  bool paren = !s.empty() && s.back() == ')';
+  std::size_t end = s.size() - (paren ? 1 : 0);
+  std::size_t d = end;
+  while (d > 0 && is_digit(s[d - 1])) --d;
+  if (d == end || end - d > 4) return std::nullopt;
+  int page = 0;
+  for (std::size_t k = d; k < end; ++k) page = page * 10 + (s[k] - '0');
+  if (paren) {
+    if (d == 0 || s[d - 1] != '(') return std::nullopt;
+    *head = strip_ws(d - 1);
+    return page;
+  }
+  // Before the digits: spaces, then a leader of two or more dots or one
+  // space, then spaces; the title is what remains (the shortest head).
+  std::size_t y = strip_ws(d);
+  std::size_t dots = 0, e = y;
+  for (std::size_t len; (len = dot_before(e)) != 0; e -= len) ++dots;
+  if (dots >= 2) {
+    *head = strip_ws(e);
+    return page;
+  }
+  if (y == d) return std::nullopt;  // neither a leader nor a space
+  *head = y;
+  return page;
+}
 
 std::string genre_of(std::string_view title) {
   static const char* const genres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",

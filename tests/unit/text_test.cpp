@@ -122,6 +122,10 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
       i += len;
     }
     CHECK(squeeze(s) == sq);
+    std::string buf = "old";
+    std::string_view v = squeeze(s, buf);
+    CHECK(v == sq);
+    if (sq.size() == s.size()) CHECK(v.data() == s.data());  // nothing dropped: no copy
     std::string key, folded = ref_fold(s);
     for (std::size_t i = 0; i < folded.size();) {
       std::size_t len;

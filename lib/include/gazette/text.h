@@ -74,6 +74,10 @@ std::string fold(std::string_view s);
 
 // `s` with every space removed (for comparing titles across wraps).
 std::string squeeze(std::string_view s);
+// The same without allocating when nothing is dropped: a view of `s`
+// itself, or of `buf` (overwritten) when spaces were removed. For loops
+// over lines: one buffer serves them all.
+std::string_view squeeze(std::string_view s, std::string& buf);
 
 // Key for comparing titles printed in different places: folded, spaces
 // and quotation marks (《》〈〉“”‘’"') removed, since a covering notice may

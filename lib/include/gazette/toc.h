@@ -11,6 +11,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "gazette/model.h"
@@ -26,6 +29,11 @@ struct Toc {
 
 // Reads the first 目录 found at or after line index `from`.
 Toc read_toc(const Text& text, std::size_t from);
+
+// The page number ending a TOC line's norm — `(3)`, ` 3`, `……3`, `…… 12` —
+// and in *head the length of what precedes it, spaces and leader dropped;
+// nothing if the line ends in no page.
+std::optional<int> toc_page(std::string_view norm, std::size_t* head);
 
 // The 文种 a title ends with (通知, 意见, 大事记 …), or "" if none.
 std::string genre_of(std::string_view title);
