@@ -56,6 +56,7 @@ std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed) {
 }
 
 std::optional<Ymd> parse_date(std::string_view s) {
+  if (find_literal(s, "日") == std::string_view::npos) return std::nullopt;  // a date ends with 日
   std::string buf;
   std::string_view sq = squeeze(s, buf);
   if (sq.size() > 64) return std::nullopt;

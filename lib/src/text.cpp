@@ -13,6 +13,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define GAZETTE_FOLD_AVX2 1
+#endif
 
 namespace gazette {
 
@@ -115,17 +119,20 @@ bool changes_at(std::string_view raw, std::size_t i) {
   }
 }
 
+// Skipping: from `j`, the first position where folding may change
+// something. A candidate is an ASCII byte up to the space (so also the LF or
+// CR ending a line), a C2/E2/EF lead, or E3 80 80; changes_at() decides.
+// The scans may read past the line, up to `readable` bytes from its start
+// (the rest of the input): a line ends at a candidate (its LF or CR) or at
+// the input's end, so no candidate past the line is ever returned unless it
+// is the line's end itself. Near the input's end they stop early, at a
+// position to look at byte by byte.
 #if defined(__SSE2__)
-// From `j`, the first position where folding may change something, in
-// steps of sixteen bytes; stops early (at a position to look at byte by
-// byte) where fewer than eighteen bytes remain. A candidate is an ASCII byte
-// up to the space, a C2/E2/EF lead, or E3 80 80; changes_at() decides.
-std::size_t skip_unchanged(std::string_view raw, std::size_t j) {
-  const char* p = raw.data();
+std::size_t skip_unchanged_sse2(const char* p, std::size_t j, std::size_t readable) {
   const __m128i space = _mm_set1_epi8(' '), c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
                 e2 = _mm_set1_epi8(static_cast<char>(0xE2)), e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
                 ef = _mm_set1_epi8(static_cast<char>(0xEF)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  while (j + 18 <= raw.size()) {
+  while (j + 18 <= readable) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
     __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
     __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 2));
@@ -140,12 +147,47 @@ std::size_t skip_unchanged(std::string_view raw, std::size_t j) {
 }
 #endif
 
+#if defined(GAZETTE_FOLD_AVX2)
+__attribute__((target("avx2"))) std::size_t skip_unchanged_avx2(const char* p, std::size_t j, std::size_t readable) {
+  const __m256i space = _mm256_set1_epi8(' '), c2 = _mm256_set1_epi8(static_cast<char>(0xC2)),
+                e2 = _mm256_set1_epi8(static_cast<char>(0xE2)), e3 = _mm256_set1_epi8(static_cast<char>(0xE3)),
+                ef = _mm256_set1_epi8(static_cast<char>(0xEF)), x80 = _mm256_set1_epi8(static_cast<char>(0x80));
+  while (j + 34 <= readable) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + j));
+    __m256i v1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + j + 1));
+    __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + j + 2));
+    __m256i hit = _mm256_or_si256(
+        _mm256_cmpeq_epi8(_mm256_min_epu8(v, space), v),
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, c2), _mm256_cmpeq_epi8(v, e2)), _mm256_cmpeq_epi8(v, ef)));
+    hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(v, e3),
+                                                _mm256_and_si256(_mm256_cmpeq_epi8(v1, x80), _mm256_cmpeq_epi8(v2, x80))));
+    auto mask = static_cast<unsigned>(_mm256_movemask_epi8(hit));
+    if (mask) return j + static_cast<std::size_t>(__builtin_ctz(mask));
+    j += 32;
+  }
+  return skip_unchanged_sse2(p, j, readable);
+}
+#endif
+
+std::size_t skip_unchanged(const char* p, std::size_t j, std::size_t readable) {
+#if defined(GAZETTE_FOLD_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return skip_unchanged_avx2(p, j, readable);
+#endif
+#if defined(__SSE2__)
+  return skip_unchanged_sse2(p, j, readable);
+#else
+  return j;
+#endif
+}
+
 // Folds `raw` into `out`, which has room for raw.size() bytes (folding
 // never lengthens: one code point to at most one, runs of spaces to one);
-// returns the bytes written. with_map: append the norm-to-raw breakpoints to
+// returns the bytes written. `readable` (>= raw.size()) bytes from
+// raw.data() may be read. with_map: append the norm-to-raw breakpoints to
 // `map` (lines need them; fold() of a loose string does not).
 template <bool with_map>
-std::size_t fold_into(std::string_view raw, char* out, std::vector<Breakpoint>* map) {
+std::size_t fold_into(std::string_view raw, std::size_t readable, char* out, std::vector<Breakpoint>* map) {
   const std::size_t base = with_map ? map->size() : 0;
   std::size_t n = 0;  // bytes written
   auto put = [&](std::string_view bytes) {
@@ -161,10 +203,8 @@ std::size_t fold_into(std::string_view raw, char* out, std::vector<Breakpoint>* 
     if (!kSpecial.table[static_cast<unsigned char>(raw[i])] || !changes_at(raw, i)) {
       std::size_t j = i + 1;
       while (j < raw.size()) {
-#if defined(__SSE2__)
-        j = skip_unchanged(raw, j);
+        j = std::min(skip_unchanged(raw.data(), j, readable), raw.size());
         if (j >= raw.size()) break;
-#endif
         auto c = static_cast<unsigned char>(raw[j]);
         if (c >= 0xE4 && c <= 0xE9) {  // a CJK ideograph: never folded
           j += 3;
@@ -259,7 +299,7 @@ Text split_lines(std::string_view utf8) {
     line.number = number++;
     line.raw = utf8.substr(start, end - start);
     map_begin.push_back(static_cast<std::uint32_t>(text.breakpoints_.size()));
-    std::size_t n = fold_into<true>(line.raw, norms + used, &text.breakpoints_);
+    std::size_t n = fold_into<true>(line.raw, utf8.size() - start, norms + used, &text.breakpoints_);
     line.norm = std::string_view(norms + used, n);
     used += n;
     text.lines.push_back(line);
@@ -318,22 +358,38 @@ void Text::blank_lines(const std::vector<std::size_t>& which) {
 
 std::string fold(std::string_view s) {
   std::string out(s.size(), '\0');
-  out.resize(fold_into<false>(s, out.data(), nullptr));
+  out.resize(fold_into<false>(s, s.size(), out.data(), nullptr));
   return out;
 }
 
+namespace {
+
+// Offset of the first space (is_space) in s, or s.size(): the vector scan
+// skips to each byte that may start one, byte steps only near the end.
+std::size_t first_space(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    i = skip_unchanged(s.data(), i, s.size());
+    while (i < s.size()) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (kSpecial.table[c]) {
+        std::size_t len;
+        if (is_space(decode_at(s, i, &len))) return i;
+        i += len;
+      } else {
+        ++i;
+      }
+      if (i + 34 <= s.size()) break;  // room for the vector scan again
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
 std::string_view squeeze(std::string_view s, std::string& buf) {
   // Most strings have nothing to drop: find the first space before copying.
-  std::size_t i = 0;
-  for (; i < s.size();) {
-    if (!kSpecial.table[static_cast<unsigned char>(s[i])]) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    if (is_space(decode_at(s, i, &len))) break;
-    i += len;
-  }
+  std::size_t i = first_space(s);
   if (i >= s.size()) return s;
   buf.assign(s.data(), i);
   while (i < s.size()) {
