@@ -369,7 +369,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   // Whole-document stages over the joined text.
   Stream body(text, seg.title_first, seg.end);
   d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
-  d.tasks = find_tasks(body, states_first_listed_leads(body.str()));
+  d.tasks = find_tasks(body);
   if (d.genre && *d.genre == "大事记") {
     if (auto y = heading_year(d.title)) {
       d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics);

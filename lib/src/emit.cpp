@@ -204,8 +204,10 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-std::string render(const Issue& issue, Format format) {
-  std::string out;
+namespace {
+
+// Appends the rendering to `out`.
+void render_into(const Issue& issue, Format format, std::string& out) {
   switch (format) {
     case Format::json:
     case Format::json_line: {
@@ -222,17 +224,28 @@ std::string render(const Issue& issue, Format format) {
       e.SetIndent(2);
       YamlWriter w(e);
       write_issue(w, issue);
-      out = "---\n";
+      out += "---\n";
       out += e.c_str();
       out += '\n';
       break;
     }
   }
+}
+
+}  // namespace
+
+std::string render(const Issue& issue, Format format) {
+  std::string out;
+  render_into(issue, format, out);
   return out;
 }
 
 void render(const Issue& issue, Format format, std::ostream& out) {
-  std::string s = render(issue, format);
+  // Issue after issue, one buffer: its capacity is kept, so a batch does
+  // not grow a fresh string by doubling (and copying) for every issue.
+  thread_local std::string s;
+  s.clear();
+  render_into(issue, format, s);
   out.write(s.data(), static_cast<std::streamsize>(s.size()));
 }
 

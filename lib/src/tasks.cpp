@@ -3,8 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace gazette {
 namespace {
@@ -46,6 +51,31 @@ constexpr std::array<Suffix, 7> kSuffixes{{
 constexpr std::array<std::string_view, 10> kQualifiers{{
     "按照职责分工", "按职责分工", "按照职责", "按职责", "根据职责", "分工", "分别", "共同", "具体", "等",
 }};
+
+// The first character of every label and the last of every suffix (all
+// three-byte characters), to rule most clauses out before comparing each.
+constexpr std::uint32_t char3(std::string_view s) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
+}
+constexpr std::array<std::uint32_t, kLabels.size()> label_firsts() {
+  std::array<std::uint32_t, kLabels.size()> out{};
+  for (std::size_t k = 0; k < kLabels.size(); ++k) out[k] = char3(kLabels[k].text);
+  return out;
+}
+constexpr std::array<std::uint32_t, kSuffixes.size()> suffix_lasts() {
+  std::array<std::uint32_t, kSuffixes.size()> out{};
+  for (std::size_t k = 0; k < kSuffixes.size(); ++k) out[k] = char3(kSuffixes[k].text.substr(kSuffixes[k].text.size() - 3));
+  return out;
+}
+template <std::size_t N>
+bool among(std::string_view three, const std::array<std::uint32_t, N>& set) {
+  if (three.size() < 3) return false;
+  std::uint32_t c = char3(three);
+  for (std::uint32_t x : set)
+    if (x == c) return true;
+  return false;
+}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
@@ -102,7 +132,8 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   std::size_t i = 0;
   // Split into clauses at top-level ';' and ','; names inside a clause are
   // split at 、 (and , when under a label).
-  std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> clauses;
+  clauses.clear();
   {
     std::size_t start = 0;
     int depth = 0;
@@ -119,8 +150,12 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
     while (b < e && s[b] == ' ') ++b;
     std::string_view c = s.substr(b, e - b);
     // Label?
+    static constexpr auto kLabelFirsts = label_firsts();
+    static constexpr auto kSuffixLasts = suffix_lasts();
     bool labelled = false;
+    const bool may_be_labelled = among(c.substr(0, 3), kLabelFirsts);
     for (const Label& l : kLabels) {
+      if (!may_be_labelled) break;
       if (starts_with(c, l.text)) {
         std::size_t after = b + l.text.size();
         if (after < e && s[after] == ':') ++after;
@@ -156,7 +191,9 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
     if (inner_label) continue;
     // Suffix?
     bool suffixed = false;
+    const bool may_be_suffixed = c.size() >= 3 && among(c.substr(c.size() - 3), kSuffixLasts);
     for (const Suffix& sfx : kSuffixes) {
+      if (!may_be_suffixed) break;
       if (ends_with(c, sfx.text) && c.size() > sfx.text.size()) {
         std::size_t stop = e - sfx.text.size();
         for (bool again = true; again;) {
@@ -196,9 +233,30 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   return !names->empty();
 }
 
-std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
+namespace {
+
+// Offset of the first '(' or ')' in s at or after i, or s.size().
+std::size_t next_paren(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i open = _mm_set1_epi8('('), close = _mm_set1_epi8(')');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close))));
+    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (s[i] == '(' || s[i] == ')') return i;
+  return s.size();
+}
+
+// `first_listed_leads()` is asked at most once, and only when an
+// annotation without a lead needs the answer.
+template <class FirstListedLeads>
+std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_leads) {
   std::vector<Task> tasks;
   std::string_view s = stream.str();
+  int convention = -1;  // unknown until asked
   // One pass with a depth counter: top-level parentheses only, any nesting
   // depth without recursion. An annotation is short; a parenthesis left
   // open for more than kMaxInner bytes is prose, not an annotation.
@@ -211,6 +269,18 @@ std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
       const void* p = std::memchr(s.data() + i, '(', s.size() - i);
       if (!p) break;
       i = static_cast<std::size_t>(static_cast<const char*>(p) - s.data());
+    } else {
+      // Inside: jump to the next parenthesis, unless the runaway limit
+      // (the first other byte past open + kMaxInner) comes first.
+      std::size_t p = next_paren(s, i);
+      std::size_t limit = std::max(i, open + kMaxInner + 1);
+      if (limit < p) {
+        depth = 0;  // give up on a runaway parenthesis
+        i = limit;
+        continue;
+      }
+      if (p == s.size()) break;
+      i = p;
     }
     char c = s[i];
     if (c == '(') {
@@ -231,19 +301,28 @@ std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
           t.line = stream.line_number(i);
           t.text = stream.original(open + 1, i);
           bool has_lead = std::any_of(names.begin(), names.end(), [](const NameSpan& n) { return n.lead; });
+          if (!has_lead && convention < 0) convention = first_listed_leads() ? 1 : 0;
           for (std::size_t k = 0; k < names.size(); ++k) {
             std::string name = stream.original(open + 1 + names[k].begin, open + 1 + names[k].end);
-            bool lead = names[k].lead || (first_listed_leads && !has_lead && k == 0);
+            bool lead = names[k].lead || (convention == 1 && !has_lead && k == 0);
             (lead ? t.lead : t.responsible).push_back(std::move(name));
           }
           tasks.push_back(std::move(t));
         }
       }
-    } else if (depth > 0 && i - open > kMaxInner) {
-      depth = 0;  // give up on a runaway parenthesis
     }
   }
   return tasks;
+}
+
+}  // namespace
+
+std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads) {
+  return tasks_in(stream, [&] { return first_listed_leads; });
+}
+
+std::vector<Task> find_tasks(const Stream& stream) {
+  return tasks_in(stream, [&] { return states_first_listed_leads(stream.str()); });
 }
 
 }  // namespace gazette

@@ -73,6 +73,20 @@ TEST_CASE("emit: strings are escaped exactly as nlohmann::json escapes them") {
     seed = seed * 1103515245u + 12345u;
     cases.push_back(s);
   }
+  // Strings of whole characters and broken ones, short and long, on both
+  // sides of the 64-byte switch between the scalar and the vector paths.
+  static const char* const pieces[] = {"楚", "雄", "\"", "\\", "\n", "\xe4\xb8", "\xed\xa0\x80", "\xef\xbf\xbd", "a",
+                                       "\xf0\x9f\x98\x80", "\xe0\xa0\x80", "\xe0\x9f\x80", "\xc2\xa0", "\xee\x80",
+                                       "\xec\xbf\xbf", "\xe1\x80\x7f", "\x80"};
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    seed = seed * 1103515245u + 12345u;
+    for (int k = 0, len = static_cast<int>((seed >> 16) % 40); k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+    }
+    cases.push_back(s);
+  }
   // Long clean text (the fast path, sixteen bytes a step) with one byte that
   // needs escaping, or breaks UTF-8, at every position.
   const std::string clean = "楚雄州人民政府办公室关于印发 2022 年工作要点的通知（楚政办通〔2022〕59号）";

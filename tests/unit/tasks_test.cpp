@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "gazette/tasks.h"
 
 using namespace gazette;
@@ -90,6 +95,72 @@ TEST_CASE("tasks: nesting and runaway parentheses stay linear") {
   CHECK(t.empty());  // too long to be an annotation
   auto ok = tasks_of("((州财政局负责)");  // unbalanced before an annotation
   CHECK(ok.size() <= 1);
+}
+
+// find_tasks jumps from parenthesis to parenthesis; it must find what a
+// byte-by-byte walk finds, runaway limit (4000 bytes) included.
+TEST_CASE("tasks: parenthesis jumps agree with a byte-by-byte walk") {
+  auto reference = [](std::string_view s) {
+    std::vector<std::string> found;
+    int depth = 0;
+    std::size_t open = 0;
+    std::vector<NameSpan> names;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '(') {
+        if (depth++ == 0) open = i;
+      } else if (c == ')' && depth > 0) {
+        if (--depth == 0) {
+          std::string_view inner = s.substr(open + 1, i - open - 1);
+          if (inner.size() >= 6 && inner.size() <= 4000 && parse_annotation(inner, &names)) found.emplace_back(inner);
+        }
+      } else if (depth > 0 && i - open > 4000) {
+        depth = 0;
+      }
+    }
+    return found;
+  };
+  static const std::string pieces[] = {"(", ")", "x", "州财政局负责", "(州应急局牵头,州广电局配合", "(州财政局负责)",
+                                       std::string(1500, 'y'), std::string(3990, 'z'), "((", "))"};
+  std::uint32_t seed = 99;
+  int with_tasks = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int k = 0, len = 1 + n % 12; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
+    }
+    std::vector<std::string> got;
+    for (const Task& t : tasks_of(s)) got.push_back(t.text);
+    auto want = reference(s);
+    with_tasks += !want.empty();
+    REQUIRE(got == want);
+  }
+  CHECK(with_tasks > 300);
+  // Around the limit itself: an annotation opening right where a runaway
+  // parenthesis is given up, or one byte before.
+  for (std::size_t k = 3995; k <= 4005; ++k)
+    for (const char* tail : {"(州财政局负责)", ")(州财政局负责)", "州财政局负责)"}) {
+      std::string s = "(" + std::string(k, 'y') + tail;
+      std::vector<std::string> got;
+      for (const Task& t : tasks_of(s)) got.push_back(t.text);
+      CHECK_MESSAGE(got == reference(s), k);
+    }
+}
+
+TEST_CASE("tasks: the first-listed convention read from the stream itself") {
+  auto run = [](const std::string& s) {
+    Text t = split_lines(s);
+    return find_tasks(Stream(t, 0, t.lines.size()));
+  };
+  auto with = run("以下各项任务中列第一位者为牵头单位。\n加强监管。(责任单位:州市场监管局、州卫生健康委)\n完善制度。(州财政局牵头,州审计局配合)\n");
+  REQUIRE(with.size() == 2);
+  CHECK(with[0].lead == V{"州市场监管局"});
+  CHECK(with[0].responsible == V{"州卫生健康委"});
+  auto without = run("加强监管。(责任单位:州市场监管局、州卫生健康委)\n");
+  REQUIRE(without.size() == 1);
+  CHECK(without[0].lead.empty());
+  CHECK(without[0].responsible == V{"州市场监管局", "州卫生健康委"});
 }
 
 // states_first_listed_leads scans for 牵头 and looks for the anchor near it;

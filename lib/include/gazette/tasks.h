@@ -26,6 +26,9 @@ namespace gazette {
 // Tasks in a stream, in order; `first_listed_leads` applies the
 // 列第一位者为牵头单位 convention to annotations without a lead.
 std::vector<Task> find_tasks(const Stream& stream, bool first_listed_leads);
+// The same, the convention decided from the stream's own text
+// (states_first_listed_leads), read only if an annotation lacks a lead.
+std::vector<Task> find_tasks(const Stream& stream);
 
 // Parses the inside of one parenthesis (normalised). Returns false if it is
 // not a department annotation. Names come back normalised; find_tasks maps
