@@ -23,6 +23,7 @@
 namespace gazette::cli {
 
 std::string read_input(const std::string& path) { return read_file(path); }
+std::string_view read_input(const std::string& path, std::string& buffer) { return read_file(path, buffer); }
 
 void print_error(std::string_view tool, std::string_view file, const InputError& e) {
   std::string where(file);

@@ -19,6 +19,8 @@ constexpr const char* kExitHelp =
 
 // Reads a whole file ("-" = standard input). Throws InputError naming why.
 std::string read_input(const std::string& path);
+// The same into a buffer reused across inputs (see gazette::read_file).
+std::string_view read_input(const std::string& path, std::string& buffer);
 
 // `tool: error: FILE:LINE:COL: message`, position parts omitted when unknown.
 void print_error(std::string_view tool, std::string_view file, const InputError& e);

@@ -52,9 +52,10 @@ int main(int argc, char** argv) {
   std::ostream& out = o.output.empty() ? std::cout : buffered;
   int rc = cli::kOk;
   bool any_diagnostics = false;
+  std::string buffer;  // one read buffer for all inputs
   for (const std::string& path : o.inputs) {
     try {
-      std::string bytes = cli::read_input(path);
+      std::string_view bytes = cli::read_input(path, buffer);
       opt.path = path;
       Issue issue = extract(bytes, opt);
       any_diagnostics = any_diagnostics || !issue.diagnostics.empty();

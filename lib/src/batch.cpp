@@ -224,6 +224,7 @@ ConvertSummary convert(const ConvertOptions& o) {
   auto worker = [&] {
     ExtractOptions eo;
     eo.decode.encoding = o.encoding;
+    std::string buffer;  // this worker's read buffer, reused input after input
     for (;;) {
       if ((o.stop && o.stop->load()) || abort_run.load()) break;
       std::size_t i = next++;
@@ -232,7 +233,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       Result r;
       r.job = i;
       try {
-        std::string bytes = read_file(job.path);
+        std::string_view bytes = read_file(job.path, buffer);
         r.bytes = bytes.size();
         std::string output = o.outdir + "/" + job.rel + extension(o.format);
         std::string sha = sha256_hex(bytes);

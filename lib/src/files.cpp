@@ -27,6 +27,12 @@ namespace {
 }  // namespace
 
 std::string read_file(const std::string& path) {
+  std::string data;
+  data.resize(read_file(path, data).size());
+  return data;
+}
+
+std::string_view read_file(const std::string& path, std::string& data) {
   int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError(std::strerror(errno));
   auto done = [&] {
@@ -48,10 +54,12 @@ std::string read_file(const std::string& path) {
   }
   // Read straight into the string: a regular file's size is known, so the
   // buffer is sized once and filled in place (no bounce buffer, no copy);
-  // pipes, and files that grow while read, grow it by half at a time.
-  std::string data;
+  // pipes, and files that grow while read, grow it by half at a time. The
+  // buffer is never shrunk: reused for the next input, it needs no new
+  // zero-filled bytes unless that input is larger.
   std::size_t filled = 0;
-  data.resize(S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16);
+  std::size_t want = S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16;
+  if (data.size() < want) data.resize(want);
   for (;;) {
     if (filled == data.size()) {
       if (data.size() > kMaxInputBytes) {  // a device or pipe without end
@@ -73,8 +81,7 @@ std::string read_file(const std::string& path) {
   }
   done();
   if (filled > kMaxInputBytes) too_large();
-  data.resize(filled);
-  return data;
+  return std::string_view(data.data(), filled);
 }
 
 void write_file_atomically(const std::string& path, std::string_view data, bool sync) {

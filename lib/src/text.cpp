@@ -467,32 +467,29 @@ std::string match_key(std::string_view s) {
 }
 
 std::string remove_wrap_spaces(std::string_view s) {
+  std::size_t space = first_space(s);
+  if (space == s.size()) return std::string(s);  // the usual case: nothing to remove
   std::string out;
   out.reserve(s.size());
   auto ascii_alnum = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
-  char32_t prev = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::size_t len;
-    char32_t cp = decode_at(s, i, &len);
-    if (is_space(cp)) {
-      std::size_t j = i + len;
-      while (j < s.size()) {
-        std::size_t l2;
-        char32_t c2 = decode_at(s, j, &l2);
-        if (!is_space(c2)) break;
-        j += l2;
-      }
-      if (j < s.size() && !out.empty()) {
-        std::size_t l3;
-        char32_t next = decode_at(s, j, &l3);
-        if (ascii_alnum(prev) && ascii_alnum(next)) out += ' ';
-      }
-      i = j;
-      continue;
+    out.append(s.data() + i, space - i);  // the run up to the next space
+    if (space == s.size()) break;
+    std::size_t j = space;
+    while (j < s.size()) {
+      std::size_t len;
+      if (!is_space(decode_at(s, j, &len))) break;
+      j += len;
     }
-    out.append(s.substr(i, len));
-    prev = cp;
-    i += len;
+    if (j < s.size() && !out.empty()) {
+      // The last character kept is ASCII only if its last byte is.
+      auto prev = static_cast<unsigned char>(out.back());
+      std::size_t len;
+      char32_t next = decode_at(s, j, &len);
+      if (ascii_alnum(prev) && ascii_alnum(next)) out += ' ';
+    }
+    i = j;
+    space = i + first_space(s.substr(i));
   }
   return out;
 }
@@ -600,7 +597,15 @@ int Stream::line_number(std::size_t offset) const {
 std::string Stream::original(std::size_t b, std::size_t e) const {
   std::string out;
   if (joined_.empty() || b >= e) return out;
-  for (std::size_t k = line_index(b); k < last_; ++k) {
+  std::size_t k = line_index(b);
+  {
+    // Within one line (most names, most numbers): one string made once.
+    const Line& l = text_.lines[k];
+    std::size_t start = static_cast<std::size_t>(l.norm.data() - joined_.data());
+    if (!l.blank() && b >= start && e - start <= l.norm.size()) return std::string(l.original(b - start, e - start));
+  }
+  out.reserve(e - b + 16);
+  for (; k < last_; ++k) {
     const Line& l = text_.lines[k];
     std::size_t start = static_cast<std::size_t>(l.norm.data() - joined_.data());
     if (start >= e) break;

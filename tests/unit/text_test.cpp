@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include "gazette/text.h"
 
 using namespace gazette;
@@ -122,6 +124,24 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
       i += len;
     }
     CHECK(squeeze(s) == sq);
+    // remove_wrap_spaces: drop each run of spaces, keeping one between two
+    // ASCII letters or digits.
+    std::string unwrapped;
+    char32_t prev = 0;
+    auto alnum = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t len;
+      char32_t c = decode_at(s, i, &len);
+      if (!ref_space(c)) {
+        unwrapped.append(s, i, len), prev = c, i += len;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < s.size() && ref_space(decode_at(s, j, &len))) j += len;
+      if (j < s.size() && !unwrapped.empty() && alnum(prev) && alnum(decode_at(s, j, &len))) unwrapped += ' ';
+      i = j;
+    }
+    CHECK(remove_wrap_spaces(s) == unwrapped);
     std::string buf = "old";
     std::string_view v = squeeze(s, buf);
     CHECK(v == sq);

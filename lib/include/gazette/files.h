@@ -24,6 +24,9 @@ constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // 1 GiB
 // (no such file, is a directory, permission denied, read error, larger
 // than kMaxInputBytes).
 std::string read_file(const std::string& path);
+// The same into `buffer`, reused across inputs: the bytes are the view
+// returned (the buffer may be longer); valid until the buffer changes.
+std::string_view read_file(const std::string& path, std::string& buffer);
 
 // Throws InputError ("cannot write: …") and leaves no temporary behind.
 // sync = false skips the fdatasync (the rename is still atomic, so a
