@@ -250,6 +250,36 @@ std::size_t next_paren(std::string_view s, std::size_t i) {
   return s.size();
 }
 
+// Every annotation names a role — 牵头 配合 负责 参与 参加 协助 协同, or a
+// label ending in 单位/部门 — so a parenthesis without one is prose, ruled
+// out before parsing. One pass, character by character (the words are
+// valid UTF-8, so in valid text they start on a character).
+constexpr std::array<std::string_view, 9> kRoleWords{{"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"}};
+
+}  // namespace
+
+bool names_a_role(std::string_view s) {
+  static constexpr auto kFirsts = [] {
+    std::array<std::uint32_t, kRoleWords.size()> out{};
+    for (std::size_t k = 0; k < kRoleWords.size(); ++k) out[k] = char3(kRoleWords[k]);
+    return out;
+  }();
+  for (std::size_t i = 0; i + 6 <= s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0xE0 || c >= 0xF0) {  // ASCII, two- and four-byte characters: no role word
+      i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xC0 ? 2 : 1;
+      continue;
+    }
+    std::uint32_t first = char3(s.substr(i, 3));
+    for (std::size_t k = 0; k < kRoleWords.size(); ++k)
+      if (kFirsts[k] == first && s.compare(i + 3, 3, kRoleWords[k].substr(3)) == 0) return true;
+    i += 3;
+  }
+  return false;
+}
+
+namespace {
+
 // `first_listed_leads()` is asked at most once, and only when an
 // annotation without a lead needs the answer.
 template <class FirstListedLeads>
@@ -289,14 +319,7 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
     } else if (c == ')' && depth > 0) {
       if (--depth == 0) {
         std::string_view inner(s.data() + open + 1, i - open - 1);
-        // Every annotation names a role: 牵头 配合 负责 参与 参加 协助 协同,
-        // or a label ending in 单位/部门. Others are prose, skipped cheaply.
-        auto has_role = [&] {
-          for (std::string_view w : {"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"})
-            if (find_literal(inner, w) != std::string_view::npos) return true;
-          return false;
-        };
-        if (inner.size() >= 6 && inner.size() <= kMaxInner && has_role() && parse_annotation(inner, &names)) {
+        if (inner.size() >= 6 && inner.size() <= kMaxInner && names_a_role(inner) && parse_annotation(inner, &names)) {
           Task t;
           t.line = stream.line_number(i);
           t.text = stream.original(open + 1, i);

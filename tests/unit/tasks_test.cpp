@@ -148,6 +148,26 @@ TEST_CASE("tasks: parenthesis jumps agree with a byte-by-byte walk") {
     }
 }
 
+TEST_CASE("tasks: names_a_role finds what a search for each word finds") {
+  static const char* const pool[] = {"牵", "头", "配", "合", "负", "责", "单", "位", "部", "门", "参", "与", "加", "协",
+                                     "助", "同", "州", "a", "(", "\u00b7", "😀", "、", "牵头", "单位", "协同"};
+  std::uint32_t seed = 5;
+  int yes = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    for (int k = 0, len = n % 10; k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pool[(seed >> 16) % (sizeof pool / sizeof *pool)];
+    }
+    bool want = false;
+    for (std::string_view w : {"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"})
+      want = want || s.find(w) != std::string::npos;
+    yes += want;
+    CHECK_MESSAGE(names_a_role(s) == want, s);
+  }
+  CHECK(yes > 1000);
+}
+
 TEST_CASE("tasks: the first-listed convention read from the stream itself") {
   auto run = [](const std::string& s) {
     Text t = split_lines(s);

@@ -39,6 +39,10 @@ struct NameSpan {
 };
 bool parse_annotation(std::string_view inner, std::vector<NameSpan>* names);
 
+// True if s holds a role word (牵头 配合 负责 参与 参加 协助 协同 单位 部门);
+// parse_annotation accepts nothing else, so this rules prose out first.
+bool names_a_role(std::string_view s);
+
 // True if the text states that the first listed unit is the lead.
 bool states_first_listed_leads(std::string_view norm_text);
 
