@@ -108,13 +108,17 @@ const Special kSpecial;
 // is a space; EF leads the full-width forms (folded) and the BOM, but also
 // other compatibility forms; E2 leads the U+2000 spaces and zero-width
 // marks, but also quotes and dashes (“” —); C2 A0 is the only C2 space.
+// A multi-byte answer is a whole, well-formed sequence (its continuation
+// bytes checked), so what is decoded there never reaches into a line end.
 bool changes_at(std::string_view raw, std::size_t i) {
   auto b = [&](std::size_t k) { return i + k < raw.size() ? static_cast<unsigned char>(raw[i + k]) : 0u; };
   switch (static_cast<unsigned char>(raw[i])) {
     case 0xC2: return b(1) == 0xA0;
-    case 0xE2: return (b(1) == 0x80 && (b(2) <= 0x8D || b(2) == 0xAF)) || (b(1) == 0x81 && b(2) == 0x9F);
+    case 0xE2: return (b(1) == 0x80 && ((b(2) >= 0x80 && b(2) <= 0x8D) || b(2) == 0xAF)) || (b(1) == 0x81 && b(2) == 0x9F);
     case 0xE3: return b(1) == 0x80 && b(2) == 0x80;
-    case 0xEF: return (b(1) == 0xBC && b(2) >= 0x81) || (b(1) == 0xBD && b(2) <= 0x9E) || (b(1) == 0xBB && b(2) == 0xBF);
+    case 0xEF:
+      return (b(1) == 0xBC && b(2) >= 0x81 && b(2) <= 0xBF) || (b(1) == 0xBD && b(2) >= 0x80 && b(2) <= 0x9E) ||
+             (b(1) == 0xBB && b(2) == 0xBF);
     default: return true;
   }
 }
@@ -183,11 +187,12 @@ std::size_t skip_unchanged(const char* p, std::size_t j, std::size_t readable) {
 
 // Folds `raw` into `out`, which has room for raw.size() bytes (folding
 // never lengthens: one code point to at most one, runs of spaces to one);
-// returns the bytes written. `readable` (>= raw.size()) bytes from
-// raw.data() may be read. with_map: append the norm-to-raw breakpoints to
-// `map` (lines need them; fold() of a loose string does not).
-template <bool with_map>
-std::size_t fold_into(std::string_view raw, std::size_t readable, char* out, std::vector<Breakpoint>* map) {
+// returns the bytes written. as_line: stop at the first LF or CR, whose
+// offset goes to *end (raw.size() if none) — split_lines folds each line
+// as it finds its end, in the same scan. with_map: append the norm-to-raw
+// breakpoints to `map` (lines need them; fold() of a loose string does not).
+template <bool as_line, bool with_map>
+std::size_t fold_into(std::string_view raw, char* out, std::vector<Breakpoint>* map, std::size_t* end) {
   const std::size_t base = with_map ? map->size() : 0;
   std::size_t n = 0;  // bytes written
   auto put = [&](std::string_view bytes) {
@@ -199,18 +204,18 @@ std::size_t fold_into(std::string_view raw, std::size_t readable, char* out, std
   };
   bool pending_space = false;
   std::size_t space_at = 0;
-  for (std::size_t i = 0; i < raw.size();) {
+  auto ends_line = [](char c) { return as_line && (c == '\n' || c == '\r'); };
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    if (ends_line(raw[i])) break;
     if (!kSpecial.table[static_cast<unsigned char>(raw[i])] || !changes_at(raw, i)) {
       std::size_t j = i + 1;
       while (j < raw.size()) {
-        j = std::min(skip_unchanged(raw.data(), j, readable), raw.size());
+        // The skip stops at every byte up to the space, LF and CR included.
+        j = skip_unchanged(raw.data(), j, raw.size());
         if (j >= raw.size()) break;
         auto c = static_cast<unsigned char>(raw[j]);
-        if (c >= 0xE4 && c <= 0xE9) {  // a CJK ideograph: never folded
-          j += 3;
-          continue;
-        }
-        if (kSpecial.table[c] && changes_at(raw, j)) break;
+        if (ends_line(raw[j]) || (kSpecial.table[c] && changes_at(raw, j))) break;
         ++j;
       }
       j = std::min(j, raw.size());
@@ -249,6 +254,7 @@ std::size_t fold_into(std::string_view raw, std::size_t readable, char* out, std
     i = next;
   }
   if (with_map && map->size() == base) map->emplace_back(0, 0);
+  if (end) *end = i;
   return n;
 }
 
@@ -292,45 +298,22 @@ Text split_lines(std::string_view utf8) {
   char* norms = text.norms_.get();
   std::size_t used = 0;
   std::vector<std::uint32_t> map_begin;
-  std::size_t start = 0;
   int number = 1;
-  auto push = [&](std::size_t end) {
+  // Each line is folded up to its end (LF, CRLF, or a lone CR as old Macs
+  // wrote), which the fold's own scan finds: one pass over the input.
+  for (std::size_t start = 0; start < utf8.size();) {
     Line line;
     line.number = number++;
-    line.raw = utf8.substr(start, end - start);
     map_begin.push_back(static_cast<std::uint32_t>(text.breakpoints_.size()));
-    std::size_t n = fold_into<true>(line.raw, utf8.size() - start, norms + used, &text.breakpoints_);
+    std::size_t len = 0;
+    std::size_t n = fold_into<true, true>(utf8.substr(start), norms + used, &text.breakpoints_, &len);
+    line.raw = utf8.substr(start, len);
     line.norm = std::string_view(norms + used, n);
     used += n;
     text.lines.push_back(line);
-  };
-  const char* data = utf8.data();
-  const std::size_t n = utf8.size();
-  // memchr to the next LF; a lone CR (old Mac line ends) before it ends a
-  // line too. The LF found is kept until passed: a file of CR-only lines
-  // must not search to its end once per line.
-  const void* lf = nullptr;
-  bool searched = false;
-  while (start < n) {
-    if (!searched || (lf && static_cast<const char*>(lf) < data + start)) {
-      lf = std::memchr(data + start, '\n', n - start);
-      searched = true;
-    }
-    std::size_t i = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - data) : n;
-    const void* cr = std::memchr(data + start, '\r', i - start);
-    if (cr) {
-      std::size_t c = static_cast<std::size_t>(static_cast<const char*>(cr) - data);
-      if (c + 1 != i || !lf) {  // not the CR of a CRLF
-        push(c);
-        start = c + 1;
-        continue;
-      }
-    }
-    if (!lf) break;
-    push(cr ? i - 1 : i);
-    start = i + 1;
+    start += len;
+    if (start < utf8.size()) start += utf8[start] == '\r' && start + 1 < utf8.size() && utf8[start + 1] == '\n' ? 2 : 1;
   }
-  if (start < utf8.size()) push(utf8.size());  // last line without newline
   map_begin.push_back(static_cast<std::uint32_t>(text.breakpoints_.size()));
   for (std::size_t k = 0; k < text.lines.size(); ++k) {
     text.lines[k].map = text.breakpoints_.data() + map_begin[k];
@@ -358,7 +341,7 @@ void Text::blank_lines(const std::vector<std::size_t>& which) {
 
 std::string fold(std::string_view s) {
   std::string out(s.size(), '\0');
-  out.resize(fold_into<false>(s, s.size(), out.data(), nullptr));
+  out.resize(fold_into<false, false>(s, out.data(), nullptr, nullptr));
   return out;
 }
 
