@@ -50,7 +50,8 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
     if (title_at == n && sq.find("公报") != std::string_view::npos && sq != "目录") title_at = i;
     std::string y, k;
     bool issue_like = sq.find("期") != std::string_view::npos || sq.find("号") != std::string_view::npos;
-    if (issue_at == n && issue_like && RE2::PartialMatch(sq, issue_re(), &y, &k)) {
+    if (issue_at == n && issue_like && sq.find("年第") != std::string_view::npos &&
+        RE2::PartialMatch(sq, issue_re(), &y, &k)) {
       auto yy = chinese_number(y), kk = chinese_number(k);
       if (yy && kk && *yy >= 1949 && *yy <= 2100) {
         m.year = static_cast<int>(*yy);

@@ -29,13 +29,31 @@ std::optional<std::int64_t> to_int(const std::string& digits) {
 
 }  // namespace
 
+namespace {
+
+// Does s hold an opening bracket number_re() accepts: 〔 [ ( 【 〈?
+bool has_open_bracket(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '[' || c == '(') return true;
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      auto d = static_cast<unsigned char>(s[i + 2]);
+      if (d == 0x94 || d == 0x90 || d == 0x88) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<DocNumber> parse_number(std::string_view s) {
-  std::string prefix, year, serial;
-  DocNumber n;
-  n.text = std::string(s);
   // Cheap refusals first: this runs on every line of a body.
   if (s.size() > 160 || s.size() < 6) return std::nullopt;
-  if (RE2::FullMatch(s, number_re(), &prefix, &year, &serial) && count_chars(prefix) <= 20 && serial.size() <= 20) {
+  std::string prefix, year, serial;
+  DocNumber n;
+  if (has_open_bracket(s) && RE2::FullMatch(s, number_re(), &prefix, &year, &serial) && count_chars(prefix) <= 20 &&
+      serial.size() <= 20) {
+    n.text = std::string(s);
     n.prefix = prefix;
     n.year = static_cast<int>(std::stoi(year));
     n.serial = to_int(serial);
@@ -43,6 +61,7 @@ std::optional<DocNumber> parse_number(std::string_view s) {
   }
   if (s.find("令") != std::string_view::npos && RE2::FullMatch(s, order_re(), &prefix, &serial) &&
       count_chars(prefix) <= 20 && serial.size() <= 20) {
+    n.text = std::string(s);
     n.prefix = prefix;
     n.serial = to_int(serial);
     return n;

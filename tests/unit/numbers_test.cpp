@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "gazette/numbers.h"
+#include "gazette/text.h"
 
 using namespace gazette;
 
@@ -13,6 +14,17 @@ TEST_CASE("numbers: 发文字号 forms") {
   auto sq = parse_number("皖政办秘[2021]82号");
   REQUIRE(sq);
   CHECK(sq->prefix == "皖政办秘");
+  // Every bracket form the number pattern allows (a scan for the opening
+  // bracket runs before it).
+  for (const char* form : {"楚政发〔2022〕5号", "楚政发[2022]5号", "楚政发(2022)5号", "楚政发【2022】5号", "楚政发〈2022〉5号",
+                           "楚政发（2022）5号", "楚政发［2022］5号"}) {
+    auto f = parse_number(fold(form));
+    REQUIRE_MESSAGE(f, form);
+    CHECK(f->year == 2022);
+    CHECK(f->serial == 5);
+  }
+  CHECK_FALSE(parse_number("楚政发 2022 5号"));
+  CHECK_FALSE(parse_number("楚政发〖2022〗5号"));
   auto order = parse_number("国令第707号");
   REQUIRE(order);
   CHECK(order->prefix == "国令");
