@@ -152,7 +152,10 @@ ConvertSummary convert(const ConvertOptions& o) {
   std::atomic<std::size_t> next{0};
   std::mutex queue_mu;  // guards `queue`
   std::deque<Result> queue;
-  const std::size_t max_queue = 4 * n;
+  // Room for what the other workers finish while the catalog holder syncs
+  // and commits (~10 ms, several inputs' worth): with 4 per worker they
+  // stopped and waited for the lock.
+  const std::size_t max_queue = 16 * n;
   std::mutex catalog_mu;  // guards the catalog, `summary`, `pending`, `in_tx`, `fatal`
   std::size_t pending = 0;
   bool in_tx = false;

@@ -103,8 +103,10 @@ struct Catalog::Impl {
     const Impl* owner;
     Stmt(const Impl* o, const char* sql) : owner(o) { o->check(sqlite3_prepare_v2(o->db, sql, -1, &s, nullptr), "prepare"); }
     ~Stmt() { sqlite3_finalize(s); }
+    // Bound without a copy (SQLITE_STATIC): the caller keeps `v` alive
+    // until the statement has stepped.
     Stmt& text(int i, std::string_view v) {
-      sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
       return *this;
     }
     Stmt& opt_text(int i, const std::optional<std::string>& v) {
@@ -148,7 +150,11 @@ struct Catalog::Impl {
 
 Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
-  if (sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  // No mutex inside SQLite: a Catalog is used by one thread at a time (the
+  // batch driver holds its own lock around it), and SQLite's serialising
+  // mutex cost a lock and unlock per call.
+  if (sqlite3_open_v2(path.c_str(), &impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     std::string msg = impl_->db ? sqlite3_errmsg(impl_->db) : "cannot open";
     sqlite3_close(impl_->db);
     impl_->db = nullptr;
@@ -157,6 +163,8 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
   sqlite3_busy_timeout(impl_->db, 5000);
   try {
     // The catalog can be rebuilt from the outputs: trade fsyncs for speed.
+    // (A write-ahead log was tried: commits stop syncing, but every page is
+    // then written twice, and the checkpoint at the end cost more.)
     impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
     impl_->exec(kSchema);
     Impl::Stmt any(impl_.get(), "SELECT 1 FROM issues LIMIT 1");
@@ -250,7 +258,8 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     if (d.number) {
       doc.text(3, d.number->text).text(4, d.number->prefix).opt_int(5, d.number->year).opt_int(6, d.number->serial);
     }
-    doc.text(7, d.title).opt_text(8, d.genre).opt_text(9, d.date).text(10, join(d.issuers)).text(11, join(d.addressees));
+    const std::string issuers = join(d.issuers), addressees = join(d.addressees);  // alive until the step
+    doc.text(7, d.title).opt_text(8, d.genre).opt_text(9, d.date).text(10, issuers).text(11, addressees);
     doc.opt_text(12, d.section).opt_int(13, d.page).integer(14, d.title_line).integer(15, d.end_line).integer(16, d.is_public);
     doc.step();
     long long id = sqlite3_last_insert_rowid(I->db);
@@ -260,7 +269,8 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     }
     for (const Task& t : d.tasks) {
       task.reset();
-      task.integer(1, id).integer(2, t.line).text(3, join(t.lead)).text(4, join(t.responsible)).text(5, t.text).step();
+      const std::string lead = join(t.lead), responsible = join(t.responsible);  // alive until the step
+      task.integer(1, id).integer(2, t.line).text(3, lead).text(4, responsible).text(5, t.text).step();
       long long tid = sqlite3_last_insert_rowid(I->db);
       for (const auto* list : {&t.lead, &t.responsible})
         for (const auto& name : *list) {
