@@ -12,6 +12,26 @@
 namespace gazette {
 namespace {
 
+// Catalogs written before schema 2 kept one text row per task and
+// department in a table `task_departments`, indexed by name at the end of
+// every run (most of a run's serial tail). It becomes the view of the same
+// name over `departments` and `task_assignments`; queries keep working.
+const char* const kMigrateTo2 = R"SQL(
+CREATE TABLE departments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO departments (name) SELECT DISTINCT department FROM task_departments ORDER BY department;
+CREATE TABLE task_assignments (
+  department_id INTEGER NOT NULL REFERENCES departments(id),
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  seq INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (department_id, task_id, seq)
+) WITHOUT ROWID;
+INSERT INTO task_assignments (department_id, task_id, seq, role)
+  SELECT d.id, t.task_id, row_number() OVER (PARTITION BY t.task_id ORDER BY t.rowid) - 1, t.role
+  FROM task_departments t JOIN departments d ON d.name = t.department;
+DROP TABLE task_departments;
+)SQL";
+
 const char* const kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS issues (
   path TEXT PRIMARY KEY,        -- input, relative to its input root
@@ -38,11 +58,23 @@ CREATE TABLE IF NOT EXISTS tasks (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   line INTEGER, lead TEXT, responsible TEXT, text TEXT
 );
-CREATE TABLE IF NOT EXISTS task_departments (
-  task_id INTEGER NOT NULL REFERENCES tasks(id),
-  role TEXT NOT NULL,           -- 'lead' or 'responsible'
-  department TEXT NOT NULL
+CREATE TABLE IF NOT EXISTS departments (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
 );
+-- One row per department named by a task, kept in department order (a
+-- department's tasks are one range of the table): rows go in where their
+-- department's range ends, so no index on the department has to be sorted
+-- when a run ends.
+CREATE TABLE IF NOT EXISTS task_assignments (
+  department_id INTEGER NOT NULL REFERENCES departments(id),
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  seq INTEGER NOT NULL,         -- position in the task's list, leads first, from 0
+  role TEXT NOT NULL,           -- 'lead' or 'responsible'
+  PRIMARY KEY (department_id, task_id, seq)
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS task_departments (task_id, role, department) AS
+  SELECT a.task_id, a.role, d.name FROM task_assignments a JOIN departments d ON d.id = a.department_id;
 CREATE TABLE IF NOT EXISTS "references" (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   number TEXT NOT NULL, title TEXT, line INTEGER
@@ -59,8 +91,7 @@ const char* const kIndexes = R"SQL(
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
-CREATE INDEX IF NOT EXISTS task_departments_name ON task_departments(department);
-CREATE INDEX IF NOT EXISTS task_departments_task ON task_departments(task_id);
+CREATE INDEX IF NOT EXISTS task_assignments_task ON task_assignments(task_id);
 CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
 CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
 )SQL";
@@ -84,6 +115,7 @@ struct Catalog::Impl {
   sqlite3* db = nullptr;
   std::string path;
   bool indexes_deferred = false;  // fresh catalog: kIndexes run in finish()
+  std::unordered_map<std::string, long long> department_ids;  // the departments table, in memory
 
   void check(int rc, const char* what) const {
     if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -166,7 +198,34 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     // (A write-ahead log was tried: commits stop syncing, but every page is
     // then written twice, and the checkpoint at the end cost more.)
     impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
+    {
+      Impl::Stmt old(impl_.get(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_departments'");
+      if (old.step() == SQLITE_ROW) {
+        old.reset();
+        impl_->exec("BEGIN");
+        try {
+          impl_->exec(kMigrateTo2);
+          impl_->exec("COMMIT");
+        } catch (...) {
+          sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+          throw;
+        }
+      }
+    }
     impl_->exec(kSchema);
+    {
+      // Marked once: a catalog opened and left unchanged is not rewritten.
+      Impl::Stmt version(impl_.get(), "PRAGMA user_version");
+      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 2;
+      version.reset();
+      if (!marked) impl_->exec("PRAGMA user_version = 2");
+    }
+    {
+      Impl::Stmt names(impl_.get(), "SELECT id, name FROM departments");
+      while (names.step() == SQLITE_ROW)
+        impl_->department_ids.emplace(reinterpret_cast<const char*>(sqlite3_column_text(names.s, 1)),
+                                      sqlite3_column_int64(names.s, 0));
+    }
     Impl::Stmt any(impl_.get(), "SELECT 1 FROM issues LIMIT 1");
     impl_->indexes_deferred = any.step() != SQLITE_ROW;
     if (!impl_->indexes_deferred) impl_->exec(kIndexes);
@@ -228,7 +287,7 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
   if (known) {  // re-converted: drop what the old version recorded
     Impl::Stmt del_fts(I, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
     del_fts.text(1, path).step();
-    Impl::Stmt del_td(I, "DELETE FROM task_departments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
+    Impl::Stmt del_td(I, "DELETE FROM task_assignments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
     del_td.text(1, path).step();
     Impl::Stmt del_t(I, "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
     del_t.text(1, path).step();
@@ -249,7 +308,17 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
                     "addressees, section, page, title_line, end_line, public) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
   Impl::Stmt& fts = I->use("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
   Impl::Stmt& task = I->use("INSERT INTO tasks (document_id, line, lead, responsible, text) VALUES (?1,?2,?3,?4,?5)");
-  Impl::Stmt& dep = I->use("INSERT INTO task_departments (task_id, role, department) VALUES (?1,?2,?3)");
+  Impl::Stmt& dep = I->use("INSERT INTO task_assignments (department_id, task_id, seq, role) VALUES (?1,?2,?3,?4)");
+  Impl::Stmt& new_department = I->use("INSERT INTO departments (name) VALUES (?1)");
+  auto department_id = [&](const std::string& name) {
+    auto it = I->department_ids.find(name);
+    if (it != I->department_ids.end()) return it->second;
+    new_department.reset();
+    new_department.text(1, name).step();
+    long long id = sqlite3_last_insert_rowid(I->db);
+    I->department_ids.emplace(name, id);
+    return id;
+  };
   Impl::Stmt& ref = I->use("INSERT INTO \"references\" (document_id, number, title, line) VALUES (?1,?2,?3,?4)");
   for (std::size_t k = 0; k < issue.documents.size(); ++k) {
     const Document& d = issue.documents[k];
@@ -272,10 +341,12 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
       const std::string lead = join(t.lead), responsible = join(t.responsible);  // alive until the step
       task.integer(1, id).integer(2, t.line).text(3, lead).text(4, responsible).text(5, t.text).step();
       long long tid = sqlite3_last_insert_rowid(I->db);
+      long long seq = 0;
       for (const auto* list : {&t.lead, &t.responsible})
         for (const auto& name : *list) {
+          long long did = department_id(name);
           dep.reset();
-          dep.integer(1, tid).text(2, list == &t.lead ? "lead" : "responsible").text(3, name).step();
+          dep.integer(1, did).integer(2, tid).integer(3, seq++).text(4, list == &t.lead ? "lead" : "responsible").step();
         }
     }
     for (const Reference& r : d.references) {

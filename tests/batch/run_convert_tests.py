@@ -59,7 +59,7 @@ def outputs_valid(outdir, temp_allowed=False):
     return bad + ([] if temp_allowed else [f"temporary file left: {p}" for p in leftovers])
 
 
-INDEXES = {"documents_path", "documents_number", "tasks_document", "task_departments_name", "task_departments_task",
+INDEXES = {"documents_path", "documents_number", "tasks_document", "task_assignments_task",
            "references_number", "references_document"}
 
 
@@ -178,6 +178,37 @@ def main():
     body = open(os.path.join(sp, first["file"]), encoding="utf-8").read().split("\n")
     check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
           first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
+
+    # 4b. A catalog written before schema 2 (task_departments a table) is
+    # migrated when opened: same department rows, the view in its place.
+    out6 = os.path.join(WORK, "out6")
+    subprocess.run([CONVERT, "-q", "-o", out6, os.path.join(arch, "2022")], capture_output=True, text=True)
+    cat = os.path.join(out6, "catalog.sqlite")
+    db = sqlite3.connect(cat)
+    want = sorted(db.execute("SELECT task_id, role, department FROM task_departments").fetchall())
+    db.executescript("""
+        CREATE TABLE old_td AS SELECT task_id, role, department FROM task_departments ORDER BY task_id, role DESC;
+        DROP VIEW task_departments; DROP TABLE task_assignments; DROP TABLE departments;
+        ALTER TABLE old_td RENAME TO task_departments;
+        CREATE INDEX task_departments_name ON task_departments(department);
+        PRAGMA user_version = 0;""")
+    db.close()
+    with open(os.path.join(arch, "2022", "chuxiong-12.txt"), "a", encoding="utf-8") as fh:
+        fh.write("\n")  # one input changed: the run records into the migrated catalog
+    p = subprocess.run([CONVERT, "-q", "-o", out6, os.path.join(arch, "2022")], capture_output=True, text=True)
+    db = sqlite3.connect(cat)
+    kinds = dict(db.execute("SELECT name, type FROM sqlite_master WHERE name IN "
+                            "('task_departments', 'task_assignments', 'departments')").fetchall())
+    got = sorted(db.execute("SELECT task_id, role, department FROM task_departments").fetchall())
+    n_tasks = db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.close()
+    check("an old catalog is migrated: task_departments a view over departments and task_assignments",
+          p.returncode == 0 and kinds == {"task_departments": "view", "task_assignments": "table", "departments": "table"}
+          and version == 2, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
+    # The changed issue was recorded again (new task ids), the others kept theirs.
+    check("migrated department rows keep their departments and roles", len(got) == len(want) and len(got) > 100 and
+          sorted((r, d) for _, r, d in got) == sorted((r, d) for _, r, d in want) and n_tasks > 0, f"{len(got)} vs {len(want)}")
 
     # 5. GNU parallel
     if shutil.which("parallel"):
