@@ -72,14 +72,13 @@ std::optional<DocNumber> parse_number(std::string_view s) {
 std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   std::string_view s = norm_line;
   if (s.size() > 120 || s.size() < 6) return std::nullopt;
-  // A number has a bracket after its organ code and ends in 号 (or a
-  // serial's last digit when 号 is missing).
-  char last = s.back() == ')' && s.size() > 1 ? s[s.size() - 2] : s.back();
-  bool hao = s.find("号") != std::string_view::npos;
-  if (!hao && !(last >= '0' && last <= '9')) return std::nullopt;
-  if (!s.empty() && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
+  if (s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  // Both number patterns end in 号 or in the serial's last digit (when 号
+  // is missing): most lines are refused here, by their last character.
+  bool ends_in_hao = s.size() >= 3 && s.compare(s.size() - 3, 3, "号") == 0;
+  if (!ends_in_hao && !(!s.empty() && s.back() >= '0' && s.back() <= '9')) return std::nullopt;
   return parse_number(s);
 }
 

@@ -46,6 +46,14 @@ TEST_CASE("numbers: standalone number lines, with parentheses") {
   REQUIRE(n);
   CHECK(n->prefix == "皖政办秘");
   CHECK_FALSE(standalone_number("依据国发〔2021〕9号文件精神,制定本方案。"));
+  // Refused or accepted by the last character, spaces and the parentheses
+  // around the number aside.
+  CHECK(standalone_number("楚政通〔2022〕61号 "));
+  CHECK(standalone_number("( 楚政通〔2022〕61号 )"));
+  CHECK(standalone_number("楚政通〔2022〕61"));  // 号 missing: still a number
+  CHECK(standalone_number("国务院令第752号"));
+  CHECK_FALSE(standalone_number("楚政通〔2022〕61号文"));
+  CHECK_FALSE(standalone_number("第58号通告"));
 }
 
 TEST_CASE("numbers: Chinese numerals") {
