@@ -563,11 +563,26 @@ std::size_t Stream::line_index(std::size_t offset) const {
   // The last line starting at or before the byte; blank lines share the
   // start of the line after them, so step back over any that end the range.
   const char* at = joined_.data() + std::min(offset, joined_.size() - 1);
-  auto first = text_.lines.begin() + static_cast<std::ptrdiff_t>(first_);
-  auto last = text_.lines.begin() + static_cast<std::ptrdiff_t>(last_);
-  auto it = std::upper_bound(first, last, at, [](const char* p, const Line& l) { return p < l.norm.data(); });
-  std::size_t k = static_cast<std::size_t>(it - text_.lines.begin());
-  k = k > first_ ? k - 1 : first_;
+  // k: the last line (in [first_, last_)) whose norm starts at or before
+  // `at`. Callers mostly ask in increasing order (tasks, then the names in
+  // them): try the previous answer and the few lines after it first.
+  const auto& lines = text_.lines;
+  auto starts_after = [&](std::size_t j) { return j >= last_ || lines[j].norm.data() > at; };
+  std::size_t k = hint_;
+  if (k >= first_ && k < last_ && lines[k].norm.data() <= at) {
+    for (int step = 0; step < 4 && !starts_after(k + 1); ++step) ++k;
+    if (!starts_after(k + 1)) k = last_;  // too far: search
+  } else {
+    k = last_;
+  }
+  if (k == last_) {
+    auto first = lines.begin() + static_cast<std::ptrdiff_t>(first_);
+    auto last = lines.begin() + static_cast<std::ptrdiff_t>(last_);
+    auto it = std::upper_bound(first, last, at, [](const char* p, const Line& l) { return p < l.norm.data(); });
+    k = static_cast<std::size_t>(it - lines.begin());
+    k = k > first_ ? k - 1 : first_;
+  }
+  hint_ = k;
   while (k > first_ && text_.lines[k].blank()) --k;
   return k;
 }

@@ -239,3 +239,38 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
   CHECK(find_literal("abc", "", 3) == 3);
   CHECK(find_literal("abc", "c", 4) == std::string_view::npos);
 }
+
+// line_index remembers its last answer and walks forward from it; asked in
+// any order, over blank lines and page furniture, it must answer as a plain
+// scan does.
+TEST_CASE("text: Stream::line_index agrees with a scan, in any order of asking") {
+  std::uint32_t seed = 11;
+  for (int n = 0; n < 300; ++n) {
+    std::string s;
+    for (int k = 0, lines = 1 + n % 40; k < lines; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      int kind = static_cast<int>((seed >> 16) % 4);
+      s += kind == 0 ? "" : kind == 1 ? "楚雄州" : kind == 2 ? "  a " : "（一）加强监管";
+      s += '\n';
+    }
+    Text t = split_lines(s);
+    seed = seed * 1103515245u + 12345u;
+    std::size_t first = (seed >> 16) % (t.lines.size() + 1), last = first + (seed >> 8) % (t.lines.size() + 1 - first);
+    Stream st(t, first, last);
+    if (st.str().empty()) continue;
+    auto reference = [&](std::size_t offset) {
+      const char* at = st.str().data() + std::min(offset, st.str().size() - 1);
+      std::size_t k = first;
+      for (std::size_t j = first; j < last; ++j)
+        if (t.lines[j].norm.data() <= at) k = j;
+      while (k > first && t.lines[k].blank()) --k;
+      return k;
+    };
+    for (std::size_t off = 0; off <= st.str().size(); ++off) CHECK(st.line_index(off) == reference(off));
+    for (int q = 0; q < 50; ++q) {
+      seed = seed * 1103515245u + 12345u;
+      std::size_t off = (seed >> 16) % (st.str().size() + 1);
+      CHECK(st.line_index(off) == reference(off));
+    }
+  }
+}

@@ -110,6 +110,7 @@ class Stream {
   const Text& text_;
   std::size_t first_, last_;
   std::string_view joined_;
+  mutable std::size_t hint_ = 0;  // line_index's last answer (a Stream is used by one thread)
 };
 
 // Spans [b, e) of the items of a list in normalised text s[b, e), split at
