@@ -1,5 +1,7 @@
 #include "json_writer.h"
 
+#include <fmt/format.h>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif

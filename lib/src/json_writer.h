@@ -8,8 +8,8 @@
 // replace), which earlier output and the golden tests were made with.
 #pragma once
 
-#include <fmt/format.h>
 
+#include <charconv>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -44,7 +44,9 @@ class JsonWriter {
   template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
   void value(T n) {
     separate();
-    fmt::format_to(std::back_inserter(out_), "{}", n);
+    char digits[24];  // std::to_chars: no format string to parse per number
+    auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out_.append(digits, static_cast<std::size_t>(end - digits));
   }
   void null() { separate(); out_ += "null"; }
   template <class T>
