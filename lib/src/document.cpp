@@ -100,10 +100,14 @@ struct HeadingMatch {
 
 // Heading lines in [from, end) whose squeezed text equals `want`.
 std::optional<HeadingMatch> find_heading(const Text& text, std::size_t from, std::size_t end, const std::string& want) {
+  const std::string_view want_first = first_key_char(want);
   for (std::size_t i = from; i < end; ++i) {
     // A heading's first line is no longer than the heading (plus spaces and
-    // quotation marks): skip the paragraphs without building their keys.
+    // quotation marks), and its key starts as `want` does: skip the other
+    // lines without building their keys.
     if (text.lines[i].blank() || text.lines[i].norm.size() > want.size() + 24) continue;
+    std::string_view first = first_key_char(text.lines[i].norm);
+    if (!first.empty() && !want_first.empty() && first != want_first) continue;
     std::string got;
     for (std::size_t k = i, taken = 0; k < end && taken < 4; ++k) {
       if (text.lines[k].blank()) continue;
