@@ -77,6 +77,24 @@ bool among(std::string_view three, const std::array<std::uint32_t, N>& set) {
   return false;
 }
 
+// Offset of the first of the ASCII bytes a, b, c, d in s at or after i, or
+// s.size(); sixteen bytes at a time.
+std::size_t next_of(std::string_view s, std::size_t i, char a, char b, char c, char d) {
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vd)));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < s.size(); ++i)
+    if (s[i] == a || s[i] == b || s[i] == c || s[i] == d) return i;
+  return s.size();
+}
+
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
@@ -137,10 +155,17 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   {
     std::size_t start = 0;
     int depth = 0;
-    for (; i <= s.size(); ++i) {
-      if (i < s.size() && s[i] == '(') ++depth;
-      if (i < s.size() && s[i] == ')' && depth > 0) --depth;
-      if (i == s.size() || (depth == 0 && (s[i] == ';' || s[i] == ','))) {
+    for (;; ++i) {
+      i = next_of(s, i, '(', ')', ';', ',');  // the bytes that matter here
+      if (i == s.size()) {
+        clauses.emplace_back(start, i);
+        break;
+      }
+      if (s[i] == '(') {
+        ++depth;
+      } else if (s[i] == ')') {
+        if (depth > 0) --depth;
+      } else if (depth == 0) {
         clauses.emplace_back(start, i);
         start = i + 1;
       }
@@ -235,20 +260,6 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
 
 namespace {
 
-// Offset of the first '(' or ')' in s at or after i, or s.size().
-std::size_t next_paren(std::string_view s, std::size_t i) {
-#if defined(__SSE2__)
-  const __m128i open = _mm_set1_epi8('('), close = _mm_set1_epi8(')');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close))));
-    if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  }
-#endif
-  for (; i < s.size(); ++i)
-    if (s[i] == '(' || s[i] == ')') return i;
-  return s.size();
-}
 
 // Every annotation names a role — 牵头 配合 负责 参与 参加 协助 协同, or a
 // label ending in 单位/部门 — so a parenthesis without one is prose, ruled
@@ -264,10 +275,20 @@ bool names_a_role(std::string_view s) {
     for (std::size_t k = 0; k < kRoleWords.size(); ++k) out[k] = char3(kRoleWords[k]);
     return out;
   }();
+  // The last bytes of those first characters: most characters end in none.
+  static constexpr auto kLastBytes = [] {
+    std::array<bool, 256> out{};
+    for (std::uint32_t f : kFirsts) out[f & 0xFF] = true;
+    return out;
+  }();
   for (std::size_t i = 0; i + 6 <= s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0xE0 || c >= 0xF0) {  // ASCII, two- and four-byte characters: no role word
       i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xC0 ? 2 : 1;
+      continue;
+    }
+    if (!kLastBytes[static_cast<unsigned char>(s[i + 2])]) {
+      i += 3;
       continue;
     }
     std::uint32_t first = char3(s.substr(i, 3));
@@ -302,7 +323,7 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
     } else {
       // Inside: jump to the next parenthesis, unless the runaway limit
       // (the first other byte past open + kMaxInner) comes first.
-      std::size_t p = next_paren(s, i);
+      std::size_t p = next_of(s, i, '(', ')', '(', ')');
       std::size_t limit = std::max(i, open + kMaxInner + 1);
       if (limit < p) {
         depth = 0;  // give up on a runaway parenthesis
