@@ -19,7 +19,10 @@ The corpora are read once before timing (page cache warm: the tools are
 measured, not the disk), and each timing is the best of several repetitions
 (best of several is the least disturbed on a shared machine: the same
 100 MB extraction has taken 0.52 to 0.82 s in six consecutive runs here),
-3 to 7 repetitions, all in one invocation. Compare ratios, not absolute numbers.
+3 to 7 repetitions, all in one invocation. The two sides of each ratio are
+timed in turn, round after round (extract / peer, one extract / two halves,
+-j1 / -j2, 100 MB / 1 GB), so a slow spell of the machine falls on both
+rather than on one. Compare ratios, not absolute numbers.
 """
 import glob
 import json
@@ -50,6 +53,31 @@ def timed(cmd, stdout=subprocess.DEVNULL, repeat=1, before_each=None):
             raise SystemExit(f"{cmd[0]} exited {p.returncode}: {p.stderr.decode()[:500]}")
         best = wall if best is None else min(best, wall)
     return best, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def wall(cmd, stdout=subprocess.DEVNULL, before=None):
+    """Wall seconds of one run of `cmd`."""
+    if before:
+        before()
+    start = time.perf_counter()
+    p = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - start
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[0]} exited {p.returncode}: {p.stderr.decode()[:500]}")
+    return seconds
+
+
+def interleaved(rounds, **runs):
+    """Best seconds of each named run, timed in turn for `rounds` rounds.
+    A run is a function returning seconds, or (function, times per round)."""
+    best = {}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            fn, times = run if isinstance(run, tuple) else (run, 1)
+            for _ in range(times):
+                t = fn()
+                best[name] = min(best.get(name, t), t)
+    return best
 
 
 def warm(files):
@@ -93,10 +121,7 @@ def main():
     # an idle spell run slow (the first timing of a run read 0.61 s where the
     # same command later took 0.48 s), which made the ratios below swing.
     timed([extract, "--no-text"] + files, repeat=2)
-    t_extract, _ = timed([extract, "--no-text"] + files, repeat=7)
-    rows.append(("gazette-extract, 1 thread", t_extract))
-    t_text, _ = timed([extract] + files, repeat=5)
-    rows.append(("gazette-extract with reflowed text", t_text))
+    one = lambda: wall([extract, "--no-text"] + files)  # noqa: E731
     # The machine's own two-core ceiling for this work: two extraction
     # processes, each on half the files, at once, against one on all. (On
     # this shared VM two busy cores have given 1.2x to 1.9x.)
@@ -110,20 +135,28 @@ def main():
             p.wait()
         return time.perf_counter() - start
 
-    t_halves = min(both_halves() for _ in range(7))
-    rows.append(("two gazette-extract on halves, at once", t_halves))
-    times = {}
-    for j in (1, 2):
+    first = interleaved(7, one=one, halves=both_halves)
+    t_text = interleaved(5, text=lambda: wall([extract] + files))["text"]
+
+    def convert_run(j):
         outdir = os.path.join(work, f"out-j{j}")
-        shutil.rmtree(outdir, ignore_errors=True)
-        times[j], _ = timed([convert, "-q", "--no-fts", f"-j{j}", "-o", outdir, os.path.dirname(files[0])], repeat=5,
-                            before_each=lambda: shutil.rmtree(outdir, ignore_errors=True))
-        rows.append((f"gazette-convert -j{j} --no-fts", times[j]))
+        return wall([convert, "-q", "--no-fts", f"-j{j}", "-o", outdir, os.path.dirname(files[0])],
+                    before=lambda: shutil.rmtree(outdir, ignore_errors=True))
+
+    times = interleaved(5, j1=lambda: convert_run(1), j2=lambda: convert_run(2))
     outdir = os.path.join(work, "out-fts")
     shutil.rmtree(outdir, ignore_errors=True)
     t_fts, _ = timed([convert, "-q", "-j2", "-o", outdir, os.path.dirname(files[0])])
+    # The peer takes seconds a run: each of its runs is followed by two of
+    # the extraction, and the extraction's best is taken over all its runs.
+    with_peer = interleaved(3, peer=lambda: wall([sys.executable, PEER] + files), one=(one, 2))
+    t_extract, t_halves, t_peer = min(first["one"], with_peer["one"]), first["halves"], with_peer["peer"]
+    rows.append(("gazette-extract, 1 thread", t_extract))
+    rows.append(("gazette-extract with reflowed text", t_text))
+    rows.append(("two gazette-extract on halves, at once", t_halves))
+    rows.append(("gazette-convert -j1 --no-fts", times["j1"]))
+    rows.append(("gazette-convert -j2 --no-fts", times["j2"]))
     rows.append(("gazette-convert -j2 with the FTS5 index", t_fts))
-    t_peer, _ = timed([sys.executable, PEER] + files, repeat=3)
     rows.append(("python3 peer.py (plain Python)", t_peer))
     rg = shutil.which("rg")
     t_rg = None
@@ -154,10 +187,10 @@ def main():
     if big_mb:
         bfiles, bsize = corpus(big_mb, work)
         warm(bfiles)
-        # The small corpus again, right before: the machine's speed drifts
-        # over a run, and the ratio should compare like with like.
-        t_small, _ = timed([extract, "--no-text"] + files, repeat=7)
-        t_big, _ = timed([extract, "--no-text"] + bfiles, repeat=2)
+        # The small corpus in turn with the big one: the machine's speed
+        # drifts over a run, and the ratio should compare like with like.
+        scaling = interleaved(2, small=(one, 3), big=lambda: wall([extract, "--no-text"] + bfiles))
+        t_small, t_big = scaling["small"], scaling["big"]
         rows.append((f"gazette-extract on {bsize / 1e6:.0f} MB", t_big))
         scale = t_big / t_small
 
@@ -170,8 +203,8 @@ def main():
     ratios = [
         ("extraction vs Python peer (target >= 20x)", t_peer / t_extract),
         ("extraction vs rg pass (target <= 3x)", t_extract / t_rg if t_rg else float("nan")),
-        ("convert -j2 vs -j1 speed-up (target >= 1.8x)", times[1] / times[2]),
-        ("  the machine's ceiling: one extract / two on halves", t_extract / t_halves),
+        ("convert -j2 vs -j1 speed-up (target >= 1.8x)", times["j1"] / times["j2"]),
+        ("  the machine's ceiling: one extract / two on halves", first["one"] / t_halves),
         (f"1 GB time / {small_mb} MB time (target <= 11x)", scale if scale else float("nan")),
     ]
     for name, r in ratios:
