@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 #include "gazette/error.h"
 
@@ -20,14 +21,14 @@ const char* const kMigrateTo2 = R"SQL(
 CREATE TABLE departments (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 INSERT INTO departments (name) SELECT DISTINCT department FROM task_departments ORDER BY department;
 CREATE TABLE task_assignments (
-  department_id INTEGER NOT NULL REFERENCES departments(id),
   task_id INTEGER NOT NULL REFERENCES tasks(id),
   seq INTEGER NOT NULL,
+  department_id INTEGER NOT NULL REFERENCES departments(id),
   role TEXT NOT NULL,
-  PRIMARY KEY (department_id, task_id, seq)
+  PRIMARY KEY (task_id, seq)
 ) WITHOUT ROWID;
-INSERT INTO task_assignments (department_id, task_id, seq, role)
-  SELECT d.id, t.task_id, row_number() OVER (PARTITION BY t.task_id ORDER BY t.rowid) - 1, t.role
+INSERT INTO task_assignments (task_id, seq, department_id, role)
+  SELECT t.task_id, row_number() OVER (PARTITION BY t.task_id ORDER BY t.rowid) - 1, d.id, t.role
   FROM task_departments t JOIN departments d ON d.name = t.department;
 DROP TABLE task_departments;
 )SQL";
@@ -62,16 +63,14 @@ CREATE TABLE IF NOT EXISTS departments (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE
 );
--- One row per department named by a task, kept in department order (a
--- department's tasks are one range of the table): rows go in where their
--- department's range ends, so no index on the department has to be sorted
--- when a run ends.
+-- One row per department named by a task, in task order (tasks are
+-- recorded in id order, so rows are appended), the name as an id.
 CREATE TABLE IF NOT EXISTS task_assignments (
-  department_id INTEGER NOT NULL REFERENCES departments(id),
   task_id INTEGER NOT NULL REFERENCES tasks(id),
   seq INTEGER NOT NULL,         -- position in the task's list, leads first, from 0
+  department_id INTEGER NOT NULL REFERENCES departments(id),
   role TEXT NOT NULL,           -- 'lead' or 'responsible'
-  PRIMARY KEY (department_id, task_id, seq)
+  PRIMARY KEY (task_id, seq)
 ) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS task_departments (task_id, role, department) AS
   SELECT a.task_id, a.role, d.name FROM task_assignments a JOIN departments d ON d.id = a.department_id;
@@ -91,7 +90,7 @@ const char* const kIndexes = R"SQL(
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
 CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
-CREATE INDEX IF NOT EXISTS task_assignments_task ON task_assignments(task_id);
+CREATE INDEX IF NOT EXISTS task_assignments_department ON task_assignments(department_id);
 CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
 CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
 )SQL";
@@ -308,7 +307,34 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
                     "addressees, section, page, title_line, end_line, public) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
   Impl::Stmt& fts = I->use("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
   Impl::Stmt& task = I->use("INSERT INTO tasks (document_id, line, lead, responsible, text) VALUES (?1,?2,?3,?4,?5)");
-  Impl::Stmt& dep = I->use("INSERT INTO task_assignments (department_id, task_id, seq, role) VALUES (?1,?2,?3,?4)");
+  // Department rows go in eight to a statement (one cursor, one program
+  // run for eight rows), the rest one by one.
+  Impl::Stmt& dep = I->use("INSERT INTO task_assignments (task_id, seq, department_id, role) VALUES (?1,?2,?3,?4)");
+  Impl::Stmt& dep8 = I->use(
+      "INSERT INTO task_assignments (task_id, seq, department_id, role) VALUES (?1,?2,?3,?4),(?5,?6,?7,?8),"
+      "(?9,?10,?11,?12),(?13,?14,?15,?16),(?17,?18,?19,?20),(?21,?22,?23,?24),(?25,?26,?27,?28),(?29,?30,?31,?32)");
+  struct Assignment {
+    long long task, seq, department;
+    bool lead;
+  };
+  std::vector<Assignment> assignments;
+  auto flush_assignments = [&] {
+    std::size_t k = 0;
+    auto bind = [](Impl::Stmt& st, int at, const Assignment& a) {
+      st.integer(at, a.task).integer(at + 1, a.seq).integer(at + 2, a.department).text(at + 3, a.lead ? "lead" : "responsible");
+    };
+    for (; k + 8 <= assignments.size(); k += 8) {
+      dep8.reset();
+      for (int r = 0; r < 8; ++r) bind(dep8, 1 + 4 * r, assignments[k + static_cast<std::size_t>(r)]);
+      dep8.step();
+    }
+    for (; k < assignments.size(); ++k) {
+      dep.reset();
+      bind(dep, 1, assignments[k]);
+      dep.step();
+    }
+    assignments.clear();
+  };
   Impl::Stmt& new_department = I->use("INSERT INTO departments (name) VALUES (?1)");
   auto department_id = [&](const std::string& name) {
     auto it = I->department_ids.find(name);
@@ -343,17 +369,14 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
       long long tid = sqlite3_last_insert_rowid(I->db);
       long long seq = 0;
       for (const auto* list : {&t.lead, &t.responsible})
-        for (const auto& name : *list) {
-          long long did = department_id(name);
-          dep.reset();
-          dep.integer(1, did).integer(2, tid).integer(3, seq++).text(4, list == &t.lead ? "lead" : "responsible").step();
-        }
+        for (const auto& name : *list) assignments.push_back({tid, seq++, department_id(name), list == &t.lead});
     }
     for (const Reference& r : d.references) {
       ref.reset();
       ref.integer(1, id).text(2, r.number).opt_text(3, r.title).integer(4, r.line).step();
     }
   }
+  flush_assignments();
 }
 
 std::string Catalog::documents_csv() const {

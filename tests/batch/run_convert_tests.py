@@ -59,7 +59,7 @@ def outputs_valid(outdir, temp_allowed=False):
     return bad + ([] if temp_allowed else [f"temporary file left: {p}" for p in leftovers])
 
 
-INDEXES = {"documents_path", "documents_number", "tasks_document", "task_assignments_task",
+INDEXES = {"documents_path", "documents_number", "tasks_document", "task_assignments_department",
            "references_number", "references_document"}
 
 
