@@ -227,7 +227,8 @@ ConvertSummary convert(const ConvertOptions& o) {
   auto worker = [&] {
     ExtractOptions eo;
     eo.decode.encoding = o.encoding;
-    std::string buffer;  // this worker's read buffer, reused input after input
+    std::string buffer;    // this worker's read buffer, reused input after input
+    std::string rendered;  // and its output buffer
     for (;;) {
       if ((o.stop && o.stop->load()) || abort_run.load()) break;
       std::size_t i = next++;
@@ -247,7 +248,7 @@ ConvertSummary convert(const ConvertOptions& o) {
           eo.path = job.path;
           eo.sha256 = sha;  // hashed once
           Issue issue = extract(bytes, eo);
-          std::string rendered = render(issue, o.format);
+          render(issue, o.format, rendered);
           fs::create_directories(fs::path(output).parent_path());
           write_file_atomically(output, rendered, /*sync=*/false);  // synced before the catalog commit
           r.issue = std::move(issue);

@@ -240,12 +240,16 @@ std::string render(const Issue& issue, Format format) {
   return out;
 }
 
+void render(const Issue& issue, Format format, std::string& out) {
+  out.clear();
+  render_into(issue, format, out);
+}
+
 void render(const Issue& issue, Format format, std::ostream& out) {
   // Issue after issue, one buffer: its capacity is kept, so a batch does
   // not grow a fresh string by doubling (and copying) for every issue.
   thread_local std::string s;
-  s.clear();
-  render_into(issue, format, s);
+  render(issue, format, s);
   out.write(s.data(), static_cast<std::streamsize>(s.size()));
 }
 

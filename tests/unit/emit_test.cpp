@@ -112,3 +112,16 @@ TEST_CASE("emit: pretty JSON indents by two and writes empty containers inline")
   CHECK(j.find("\"toc\": [],\n  \"documents\": [],\n  \"diagnostics\": []\n}\n") != std::string::npos);
   CHECK(j.find("\"title\": null") != std::string::npos);
 }
+
+TEST_CASE("emit: rendering into a reused buffer gives what a fresh string gets") {
+  Issue big = small_issue(), other = small_issue();
+  for (int k = 0; k < 50; ++k) big.documents.push_back(big.documents[0]);
+  other.documents[0].title = "另一份通知";
+  std::string buffer = "left over";
+  for (Format f : {Format::json, Format::json_line, Format::jsonl, Format::yaml}) {
+    for (const Issue* issue : {&big, &other, &big}) {  // longer, shorter, longer again
+      render(*issue, f, buffer);
+      CHECK(buffer == render(*issue, f));
+    }
+  }
+}

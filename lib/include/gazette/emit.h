@@ -28,6 +28,9 @@ std::optional<Format> parse_format(std::string_view name);  // "json", "jsonl", 
 
 void render(const Issue& issue, Format format, std::ostream& out);
 std::string render(const Issue& issue, Format format);
+// Into `out` (cleared first): a buffer reused issue after issue keeps its
+// capacity instead of growing a fresh string for each.
+void render(const Issue& issue, Format format, std::string& out);
 
 // One diagnostic as a JSON object (shared with gazette-check's json output).
 std::string diagnostic_json(const Diagnostic& d, std::string_view file);
