@@ -265,7 +265,20 @@ void Catalog::begin() { impl_->exec("BEGIN"); }
 
 void Catalog::finish() {
   if (!impl_->indexes_deferred) return;
-  impl_->exec(kIndexes);
+  // SQLite sorts each index in pieces the size of its page cache, then
+  // merges: with the 64 MB cache the 260,000 department rows became one
+  // long sort that took 0.14 s; in 2 MB pieces it takes 0.07 s.
+  // All in one transaction: one commit (and its syncs) instead of six.
+  impl_->exec("PRAGMA cache_size = -2048");
+  impl_->exec("BEGIN");
+  try {
+    impl_->exec(kIndexes);
+    impl_->exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  impl_->exec("PRAGMA cache_size = -65536");
   impl_->indexes_deferred = false;
 }
 void Catalog::commit() {
