@@ -42,16 +42,7 @@ PEER = os.path.join(ROOT, "..", "shared", "bench", "peer.py")
 def timed(cmd, stdout=subprocess.DEVNULL, repeat=1, before_each=None):
     """Best wall seconds of `repeat` runs (the machine is shared and noisy;
     the fastest run is the one least disturbed) and peak RSS (KiB)."""
-    best = None
-    for _ in range(repeat):
-        if before_each:
-            before_each()
-        start = time.perf_counter()
-        p = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - start
-        if p.returncode not in (0, 1):
-            raise SystemExit(f"{cmd[0]} exited {p.returncode}: {p.stderr.decode()[:500]}")
-        best = wall if best is None else min(best, wall)
+    best = min(wall(cmd, stdout, before_each) for _ in range(repeat))
     return best, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 

@@ -128,6 +128,17 @@ struct Catalog::Impl {
       throw InputError(path + ": " + msg);
     }
   }
+  // `sql` in one transaction, rolled back if any statement fails.
+  void exec_in_transaction(const char* sql) const {
+    exec("BEGIN");
+    try {
+      exec(sql);
+      exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
 
   struct Stmt {
     sqlite3_stmt* s = nullptr;
@@ -201,14 +212,7 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       Impl::Stmt old(impl_.get(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_departments'");
       if (old.step() == SQLITE_ROW) {
         old.reset();
-        impl_->exec("BEGIN");
-        try {
-          impl_->exec(kMigrateTo2);
-          impl_->exec("COMMIT");
-        } catch (...) {
-          sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
-          throw;
-        }
+        impl_->exec_in_transaction(kMigrateTo2);
       }
     }
     impl_->exec(kSchema);
@@ -270,14 +274,7 @@ void Catalog::finish() {
   // long sort that took 0.14 s; in 2 MB pieces it takes 0.07 s.
   // All in one transaction: one commit (and its syncs) instead of six.
   impl_->exec("PRAGMA cache_size = -2048");
-  impl_->exec("BEGIN");
-  try {
-    impl_->exec(kIndexes);
-    impl_->exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  impl_->exec_in_transaction(kIndexes);
   impl_->exec("PRAGMA cache_size = -65536");
   impl_->indexes_deferred = false;
 }

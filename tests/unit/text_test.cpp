@@ -91,6 +91,27 @@ std::string ref_fold(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Lines as a plain byte walk splits them: at LF, CRLF and a lone CR.
+std::vector<std::string> reference_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::string cur;
+  bool open = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\r') {
+      lines.push_back(cur), cur.clear(), open = false;
+      if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      cur += s[i], open = true;
+    }
+  }
+  if (open) lines.push_back(cur);
+  return lines;
+}
+
+}  // namespace
+
 // Lines end where LF, CRLF or CR stand, whatever the bytes before them:
 // broken sequences (a lead byte and a line end) must not swallow the end.
 TEST_CASE("text: line ends are kept whatever bytes precede them") {
@@ -103,18 +124,7 @@ TEST_CASE("text: line ends are kept whatever bytes precede them") {
       seed = seed * 1103515245u + 12345u;
       s += static_cast<char>(pool[(seed >> 16) % sizeof pool]);
     }
-    std::vector<std::string> want;
-    std::string cur;
-    bool open = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '\n' || s[i] == '\r') {
-        want.push_back(cur), cur.clear(), open = false;
-        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      } else {
-        cur += s[i], open = true;
-      }
-    }
-    if (open) want.push_back(cur);
+    std::vector<std::string> want = reference_lines(s);
     Text t = split_lines(s);
     REQUIRE(t.lines.size() == want.size());
     for (std::size_t k = 0; k < want.size(); ++k) CHECK(t.lines[k].raw == want[k]);
@@ -126,19 +136,7 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
   for (int n = 0; n < 2300; ++n) {
     // short texts, then long ones (many vector steps per line)
     std::string s = random_text(&seed, n < 2000 ? n % 80 : 200 + n % 300);
-    // lines: split at LF, CRLF and lone CR
-    std::vector<std::string> want;
-    std::string cur;
-    bool open = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '\n' || s[i] == '\r') {
-        want.push_back(cur), cur.clear(), open = false;
-        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      } else {
-        cur += s[i], open = true;
-      }
-    }
-    if (open) want.push_back(cur);
+    std::vector<std::string> want = reference_lines(s);
     Text t = split_lines(s);
     REQUIRE(t.lines.size() == want.size());
     for (std::size_t k = 0; k < want.size(); ++k) {
