@@ -111,25 +111,12 @@ std::string binary_message(char c) { return c == 0 ? "binary data (NUL byte)" : 
 
 // NUL and most C0 controls never occur in gazette text; they mean binary.
 void refuse_binary(std::string_view utf8, std::string_view original, bool same_offsets) {
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    // Skip eight bytes at once when none is below 0x20 (SWAR test).
-    if (i + 8 <= utf8.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, utf8.data() + i, 8);
-      std::uint64_t below = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
-      if (below == 0) {
-        i += 7;
-        continue;
-      }
-    }
-    auto c = static_cast<unsigned char>(utf8[i]);
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
-      std::string what = binary_message(utf8[i]);
-      if (same_offsets) fail_at(original, i, what);
-      auto [line, column] = position_of(utf8, i);
-      throw InputError(what, line, column);
-    }
-  }
+  std::size_t i = first_binary_byte(utf8);
+  if (i == utf8.size()) return;
+  std::string what = binary_message(utf8[i]);
+  if (same_offsets) fail_at(original, i, what);
+  auto [line, column] = position_of(utf8, i);
+  throw InputError(what, line, column);
 }
 
 std::string lower(std::string s) {

@@ -253,6 +253,22 @@ Utf8Problem find_utf8_problem(std::string_view s) {
   return scan<true>(s);
 }
 
+std::size_t first_binary_byte(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // Skip eight bytes at once when none is below 0x20 (SWAR test).
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) {
+        i += 7;
+        continue;
+      }
+    }
+    if (is_binary_byte(static_cast<unsigned char>(s[i]))) return i;
+  }
+  return s.size();
+}
+
 bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
   Utf8Problem r = scan<false>(s);
   if (r.kind == Utf8Problem::none) return true;

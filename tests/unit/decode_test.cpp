@@ -199,3 +199,34 @@ TEST_CASE("decode: a three-byte character ending the input is read in bounds") {
     CHECK(gazette::is_valid_utf8(v) == (s.size() % 3 != 2));
   }
 }
+
+// first_binary_byte skips eight bytes at a time; on random bytes (controls,
+// the allowed \t \n \v \f \r, others) it must find what a byte walk finds.
+TEST_CASE("decode: first_binary_byte agrees with a byte walk") {
+  static const unsigned char pool[] = {0x00, 0x01, 0x08, '\t', '\n', 0x0B, 0x0C, '\r', 0x0E, 0x1B, 0x1F, ' ', 'a', 0x7F,
+                                       0x80, 0xE4, 0xB8, 0xAD};
+  std::uint32_t seed = 21;
+  int found = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    seed = seed * 1103515245u + 12345u;
+    // mostly harmless bytes, now and then one from the whole pool
+    for (int k = 0, len = static_cast<int>((seed >> 16) % 40); k < len; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      bool any = (seed >> 16) % 9 == 0;
+      seed = seed * 1103515245u + 12345u;
+      s += static_cast<char>(any ? pool[(seed >> 16) % sizeof pool] : pool[11 + (seed >> 16) % 7]);
+    }
+    std::size_t want = s.size();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != 0x0B && c != 0x0C && c != '\r') {
+        want = i;
+        break;
+      }
+    }
+    found += want < s.size();
+    CHECK(gazette::first_binary_byte(s) == want);
+  }
+  CHECK(found > 2000);
+}

@@ -55,4 +55,9 @@ bool utf8_text_is_clean(std::string_view s);
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s, std::size_t* error_offset = nullptr);
 
+// Offset of the first byte that means binary data (NUL and the C0 controls
+// other than \t \n \v \f \r: the rule find_utf8_problem applies), or
+// s.size(). For text already converted to UTF-8.
+std::size_t first_binary_byte(std::string_view s);
+
 }  // namespace gazette
