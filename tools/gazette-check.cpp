@@ -147,10 +147,16 @@ int main(int argc, char** argv) {
         opt.decode.encoding = o.encoding;
         opt.path = path;
         opt.keep_text = false;
-        issue = extract(*bytes, opt);
-        auto decoded = std::make_unique<std::string>(decode(*bytes, opt.decode).text());
-        texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
-        buffers.push_back(std::move(decoded));
+        // Decoded once: the extraction and the line table for positions
+        // read the same text (it refers into *bytes unless converted).
+        Decoded decoded = decode(*bytes, opt.decode);
+        issue = extract(*bytes, decoded, opt);
+        std::string_view utf8 = decoded.text();
+        if (decoded.was_converted) {
+          buffers.push_back(std::make_unique<std::string>(std::move(decoded.converted)));
+          utf8 = *buffers.back();
+        }
+        texts.push_back(std::make_unique<Text>(split_lines(utf8)));
         text = texts.back().get();
         extraction = load_document(render(issue, Format::json_line), data_limits);
       }

@@ -88,7 +88,10 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
 }
 
 Issue extract(std::string_view bytes, const ExtractOptions& options) {
-  Decoded decoded = decode(bytes, options.decode);
+  return extract(bytes, decode(bytes, options.decode), options);
+}
+
+Issue extract(std::string_view bytes, const Decoded& decoded, const ExtractOptions& options) {
   Issue issue = extract_text(decoded.text(), options);
   issue.source.bytes = bytes.size();
   issue.source.sha256 = options.sha256.empty() ? sha256_hex(bytes) : options.sha256;

@@ -130,9 +130,20 @@ def check_cases(write):
     bad_rule = write("bad-rule.yaml", b"name: x\nrules:\n  number-brakets: error\n")
     bad_sev = write("bad-sev.yaml", b"name: x\nrules:\n  number-brackets: fatal\n")
     bad_json = write("bad.json", b'{"documents": [\n  {"title": "x",}\n]}\n')
+    # A GB18030 copy of the sample: the same findings at the same lines and
+    # columns (positions come from the one decoded text the rules also read).
+    gb_copy = write("gb-check.txt", open(SAMPLE, "rb").read().decode().encode("gb18030"))
+    report = ["--profile", "chuxiong", "--fail-on", "info", "--format", "github"]
+
+    def same_findings_as_utf8(out):
+        want = subprocess.run([CHECK] + report + [SAMPLE], capture_output=True).stdout
+        got = out.replace(gb_copy.encode(), SAMPLE.encode())
+        return None if got == want and want.count(b"::") >= 2 else f"differs:\n{got[:600]!r}\n{want[:600]!r}"
+
     return [
         C("help", ["--help"], 0, check=lambda o: None if b"Usage" in o and b"Exit status" in o else "no usage"),
         C("version", ["--version"], 0, check=lambda o: None if o.startswith(b"gazette-check ") else "no version"),
+        C("gb18030-positions", report + [gb_copy], 1, check=same_findings_as_utf8),
         C("list-rules", ["--list-rules"], 0, check=lambda o: None if b"number-brackets\terror\t" in o else "no rule list"),
         C("rules-documented", ["--list-rules"], 0, check=rules_documented),
         C("sample-chuxiong", ["--profile", "chuxiong", "--fail-on", "warning", SAMPLE], 0, golden="check-chuxiong.txt"),

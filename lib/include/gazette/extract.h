@@ -34,7 +34,11 @@ struct ExtractOptions {
 // be decoded or (with require_structure) holds no gazette structure.
 Issue extract(std::string_view bytes, const ExtractOptions& options);
 
-// The same on text already decoded to UTF-8.
+// The same on input its caller has decoded already (decoded = decode(bytes,
+// options.decode)), for callers that need the decoded text as well.
+Issue extract(std::string_view bytes, const Decoded& decoded, const ExtractOptions& options);
+
+// The same on text already decoded to UTF-8 (no source hash, size or encoding).
 Issue extract_text(std::string_view utf8, const ExtractOptions& options);
 
 // Library version, e.g. "0.1.0".
