@@ -150,12 +150,16 @@ ConvertSummary convert(const ConvertOptions& o) {
   unsigned n = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   n = std::min<unsigned>(n, std::max<std::size_t>(1, jobs.size()));
   std::atomic<std::size_t> next{0};
-  std::mutex queue_mu;  // guards `queue`
+  std::mutex queue_mu;  // guards `queue` and `queued_bytes`
   std::deque<Result> queue;
+  std::uint64_t queued_bytes = 0;  // input bytes of the queued results
   // Room for what the other workers finish while the catalog holder syncs
   // and commits (~10 ms, several inputs' worth): with 4 per worker they
-  // stopped and waited for the lock.
+  // stopped and waited for the lock. Memory is bounded as well: a queued
+  // issue holds its model (with texts, about its input's size or more), so
+  // an archive of large inputs fills the queue by bytes first.
   const std::size_t max_queue = 16 * n;
+  const std::uint64_t max_queued_bytes = std::uint64_t{128} << 20;
   std::mutex catalog_mu;  // guards the catalog, `summary`, `pending`, `in_tx`, `fatal`
   std::size_t pending = 0;
   bool in_tx = false;
@@ -218,6 +222,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       {
         std::lock_guard<std::mutex> lock(queue_mu);
         batch.swap(queue);
+        queued_bytes = 0;
       }
       if (batch.empty()) break;
       for (Result& r : batch) record(r);
@@ -263,8 +268,9 @@ ConvertSummary convert(const ConvertOptions& o) {
       bool full;
       {
         std::lock_guard<std::mutex> lock(queue_mu);
+        queued_bytes += r.bytes;
         queue.push_back(std::move(r));
-        full = queue.size() >= max_queue;
+        full = queue.size() >= max_queue || queued_bytes >= max_queued_bytes;
       }
       drain(/*wait=*/full);
     }
