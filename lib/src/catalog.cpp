@@ -345,13 +345,20 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     }
     assignments.clear();
   };
-  Impl::Stmt& new_department = I->use("INSERT INTO departments (name) VALUES (?1)");
   auto department_id = [&](const std::string& name) {
     auto it = I->department_ids.find(name);
     if (it != I->department_ids.end()) return it->second;
-    new_department.reset();
-    new_department.text(1, name).step();
+    // Not in the map: new, or recorded meanwhile by another process
+    // converting into the same catalog.
+    Impl::Stmt& add = I->use("INSERT INTO departments (name) VALUES (?1) ON CONFLICT (name) DO NOTHING");
+    add.text(1, name).step();
     long long id = sqlite3_last_insert_rowid(I->db);
+    if (sqlite3_changes(I->db) == 0) {
+      Impl::Stmt& find = I->use("SELECT id FROM departments WHERE name = ?1");
+      find.text(1, name);
+      find.step();
+      id = sqlite3_column_int64(find.s, 0);
+    }
     I->department_ids.emplace(name, id);
     return id;
   };
