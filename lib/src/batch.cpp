@@ -6,7 +6,12 @@
 // The main thread only walks the inputs and reports progress.
 #include "gazette/batch.h"
 
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <chrono>
 #include <condition_variable>
@@ -69,6 +74,30 @@ std::string safe_relative(const std::string& p) {
   return out;
 }
 
+// One run at a time per OUTDIR: an exclusive flock on the folder itself
+// (no extra file in it), held until the run returns and dropped by the
+// kernel if the process dies. A second run would otherwise remove the
+// first's temporary files as leftovers and collide with it in the catalog
+// ("database is locked"). Where the filesystem has no flock, runs go on
+// unlocked, as before.
+class FolderLock {
+ public:
+  explicit FolderLock(const std::string& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+      ::close(fd_);
+      throw InputError(dir + ": another gazette-convert run is writing this folder; wait for it to end");
+    }
+  }
+  ~FolderLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+ private:
+  int fd_;
+};
+
 }  // namespace
 
 ConvertSummary convert(const ConvertOptions& o) {
@@ -77,6 +106,7 @@ ConvertSummary convert(const ConvertOptions& o) {
   std::error_code ec;
   fs::create_directories(o.outdir, ec);
   if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
+  FolderLock lock(o.outdir);
   fs::path outdir_canon = fs::weakly_canonical(o.outdir);
 
   // Temporary files a killed run left behind.

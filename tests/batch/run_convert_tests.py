@@ -179,6 +179,23 @@ def main():
     check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
           first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
 
+    # 3c. A second run into a folder another run is writing: refused with a
+    # message and exit 2; the first completes untouched (its temporary files
+    # are not taken for a killed run's leftovers).
+    out7 = os.path.join(WORK, "out7")
+    proc = subprocess.Popen([CONVERT, "-q", "-j1", "-o", out7, big], stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(glob.glob(os.path.join(out7, "*.json"))) < 3:
+        time.sleep(0.01)
+    second = subprocess.run([CONVERT, "-q", "-o", out7, big], capture_output=True, text=True, timeout=300)
+    first_err = proc.communicate(timeout=300)[1]
+    check("a second run into a folder being written is refused, exit 2",
+          second.returncode == 2 and "another gazette-convert run is writing this folder" in second.stderr,
+          f"exit {second.returncode}: {second.stderr}")
+    check("the run writing it completes untouched", proc.returncode == 0 and
+          len(glob.glob(os.path.join(out7, "*.json"))) == 120 and not outputs_valid(out7),
+          f"exit {proc.returncode}: {first_err}")
+
     # 4b. A catalog written before schema 2 (task_departments a table) is
     # migrated when opened: same department rows, the view in its place.
     out6 = os.path.join(WORK, "out6")
