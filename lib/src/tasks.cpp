@@ -265,7 +265,21 @@ namespace {
 // label ending in 单位/部门 — so a parenthesis without one is prose, ruled
 // out before parsing. One pass, character by character (the words are
 // valid UTF-8, so in valid text they start on a character).
-constexpr std::array<std::string_view, 9> kRoleWords{{"牵头", "配合", "负责", "单位", "部门", "参与", "参加", "协助", "协同"}};
+// They are the role suffixes and the two words every label ends in (the
+// static_assert above), so the list is made from those, not written again.
+constexpr std::array<std::string_view, kSuffixes.size() + 2> kRoleWords = [] {
+  std::array<std::string_view, kSuffixes.size() + 2> out{};
+  for (std::size_t k = 0; k < kSuffixes.size(); ++k) out[k] = kSuffixes[k].text;
+  out[kSuffixes.size()] = "单位";
+  out[kSuffixes.size() + 1] = "部门";
+  return out;
+}();
+constexpr bool all_two_characters() {
+  for (std::string_view w : kRoleWords)
+    if (w.size() != 6) return false;
+  return true;
+}
+static_assert(all_two_characters(), "names_a_role compares two three-byte characters");
 
 }  // namespace
 
