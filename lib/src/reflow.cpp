@@ -72,6 +72,12 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
 }
 
 bool ends_sentence(std::string_view s) {
+  if (s.empty()) return false;
+  // The last bytes of the enders below (。 … ” ’ 」 and ASCII): most lines end in none.
+  switch (static_cast<unsigned char>(s.back())) {
+    case 0x82: case 0xA6: case 0x9D: case 0x99: case 0x8D: case '!': case '?': case ';': case ':': case ')': break;
+    default: return false;
+  }
   static const char* const enders[] = {"。", "!", "?", ";", ":", "…", "。”", "。’", "!”", "?”", "。)", "。」"};
   for (const char* e : enders) {
     std::string_view ev(e);

@@ -5,7 +5,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <optional>
+
+#include "gazette/reflow.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -45,6 +48,38 @@ constexpr std::array<Suffix, 7> kSuffixes{{
     {"牵头", true}, {"配合", false}, {"负责", false}, {"参与", false},
     {"参加", false}, {"协助", false}, {"协同", false},
 }};
+
+// Verbs that make a clause's names responsible only after another clause
+// has given a role ("A牵头,B配合,各市政府落实" / "A牵头,有关部门具体实施"):
+// alone they end too much prose ("(具体办法由省财政厅另行制定并组织实施)").
+constexpr std::array<std::string_view, 6> kFollowingVerbs{{
+    "分头落实", "具体落实", "组织实施", "具体实施", "落实", "实施",
+}};
+
+// The suffixes that are also everyday words (双化协同, 参与). An annotation
+// whose only roles are these names organs, which end in one of the
+// characters below; "(双化协同)" is an abbreviation, not a task.
+constexpr bool secondary(std::string_view suffix) {
+  return suffix == "参与" || suffix == "参加" || suffix == "协助" || suffix == "协同";
+}
+constexpr std::u32string_view kOrganEnds = U"局委厅部办府院会司处室心位门团行校所站队社馆署台区县市省州业构体联协关镇乡村街组";
+
+// Clauses that speak about the annotation rather than name a department:
+// the first-listed statement made inside the first annotation
+// ("A、B负责,列第一位者为牵头部门,下同") and 下同 itself.
+bool meta_clause(std::string_view c) {
+  if (c == "下同" || c == "以下同" || c == "下同." || c == "以下均同") return true;
+  return c.size() <= 60 && find_literal(c, "牵头") != std::string_view::npos &&
+         (find_literal(c, "第一") != std::string_view::npos || find_literal(c, "首位") != std::string_view::npos);
+}
+
+bool ends_in_organ(std::string_view name) {
+  if (name.empty()) return false;
+  std::size_t at = name.size() - 1;
+  while (at > 0 && (static_cast<unsigned char>(name[at]) & 0xC0) == 0x80) --at;
+  std::size_t len;
+  return kOrganEnds.find(decode_at(name, at, &len)) != std::u32string_view::npos;
+}
 
 // Qualifiers between the names and the role word, stripped:
 // `C按照职责分工负责`, `D按职责分工配合`, `E等分别负责`.
@@ -145,6 +180,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   // next label; a suffix gives its role to its clause and to any preceding
   // clauses that had none.
   bool any_role = false;
+  bool strong_role = false;  // a label or 牵头/配合/负责, not only a secondary suffix
   std::size_t pending_from = names->size();  // names waiting for a role
   std::optional<bool> label_role;
   std::size_t i = 0;
@@ -174,6 +210,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   for (auto [b, e] : clauses) {
     while (b < e && s[b] == ' ') ++b;
     std::string_view c = s.substr(b, e - b);
+    if (meta_clause(c)) continue;
     // Label?
     static constexpr auto kLabelFirsts = label_firsts();
     static constexpr auto kSuffixLasts = suffix_lasts();
@@ -187,7 +224,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
         else if (after < e && s.compare(after, 3, "为") == 0) after += 3;
         else if (after != e) continue;
         label_role = l.lead;
-        any_role = true;
+        any_role = strong_role = true;
         labelled = true;
         split_names(s, after, e, l.lead, names);
         pending_from = names->size();
@@ -207,7 +244,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       if (at != std::string_view::npos && at > 0) {
         // What stands before the label is not a department list.
         label_role = l.lead;
-        any_role = inner_label = true;
+        any_role = strong_role = inner_label = true;
         split_names(s, b + at + l.text.size() + 1, e, l.lead, names);
         pending_from = names->size();
         break;
@@ -232,10 +269,23 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
         for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = sfx.lead;
         pending_from = names->size();
         any_role = suffixed = true;
+        strong_role = strong_role || !secondary(sfx.text);
         break;
       }
     }
     if (suffixed) continue;
+    if (any_role) {
+      for (std::string_view verb : kFollowingVerbs) {
+        if (!ends_with(c, verb) || c.size() == verb.size()) continue;
+        std::size_t before = names->size();
+        split_names(s, b, e - verb.size(), false, names);
+        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = false;
+        pending_from = names->size();
+        suffixed = true;
+        break;
+      }
+      if (suffixed) continue;
+    }
     if (c.empty()) continue;
     if (label_role) {
       // Under a label, a comma continues its list: "责任单位:A、B,C".
@@ -252,6 +302,12 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
   // Names left waiting with no role after them: not an annotation unless
   // a label governed the whole thing.
   if (pending_from < names->size() && !label_role) {
+    names->clear();
+    return false;
+  }
+  if (!strong_role && !std::all_of(names->begin(), names->end(), [&](const NameSpan& n) {
+        return ends_in_organ(s.substr(n.begin, n.end - n.begin));
+      })) {
     names->clear();
     return false;
   }
@@ -315,6 +371,107 @@ bool names_a_role(std::string_view s) {
 
 namespace {
 
+// True if a normalised line opens with a role label ("牵头单位:A").
+bool starts_with_label(std::string_view line) {
+  static constexpr auto kLabelFirsts = label_firsts();
+  if (!among(line.substr(0, 3), kLabelFirsts)) return false;
+  for (const Label& l : kLabels)
+    if (starts_with(line, l.text) && line.size() > l.text.size() && line[l.text.size()] == ':') return true;
+  return false;
+}
+
+// Paragraphs that are an annotation on their own, outside parentheses:
+//   交通运输部运输服务司牵头,科技司、人事教育司配合。
+//   牵头单位:省发展改革委            (one task with the label lines
+//   配合单位:省财政厅、省商务厅       right after it)
+// Stricter than a parenthesis, because running prose is all around: the
+// paragraph is short, holds no parenthesis, and either opens with a label
+// or names both a lead (牵头) and others. Calls `found(b, e, line)` with
+// the stream span of each, its last line and its names (as stream offsets),
+// in order; consecutive label lines make one task.
+// `parens` are the stream spans [open, close] of the top-level parentheses,
+// in order: a candidate touching one is part of a parenthesis (a label line
+// wrapped inside "(\n牵头单位:A;责任单位:B)"), not a paragraph of its own.
+template <class Found>
+void standalone_annotations(const Stream& stream, const std::vector<std::pair<std::size_t, std::size_t>>& parens,
+                            Found found) {
+  constexpr std::size_t kMaxParagraph = 300;
+  const std::string_view s = stream.str();
+  const auto& lines = stream.text().lines;
+  const std::size_t end = stream.end_line();
+  auto offset = [&](std::size_t k) { return static_cast<std::size_t>(lines[k].norm.data() - s.data()); };
+  std::vector<NameSpan> names, gathered;
+  std::size_t next_paren = 0;  // the first of `parens` not closed before the candidate
+  std::size_t open_b = 0, open_e = 0, open_line = 0;  // label lines being gathered
+  bool open = false;
+  auto close = [&] {
+    if (open) found(open_b, open_e, open_line, gathered);
+    open = false;
+    gathered.clear();
+  };
+  // One candidate: lines [first, last], short and outside any heading.
+  auto consider = [&](std::size_t first, std::size_t last) {
+    std::size_t b = offset(first), e = offset(last) + lines[last].norm.size();
+    std::string_view para = s.substr(b, e - b);
+    while (next_paren < parens.size() && parens[next_paren].second < b) ++next_paren;
+    const bool in_paren = next_paren < parens.size() && parens[next_paren].first < e;
+    const bool labelled = !in_paren && starts_with_label(para);
+    if (!labelled) close();
+    if (in_paren || (!labelled && find_literal(para, "牵头") == std::string_view::npos) ||
+        para.find_first_of("()") != std::string_view::npos)
+      return;
+    while (!para.empty() && (para.back() == '.' || para.back() == ';' || para.back() == ',')) para.remove_suffix(1);
+    if (ends_with(para, "。")) para.remove_suffix(3);
+    if (!parse_annotation(para, &names)) {
+      close();
+      return;
+    }
+    bool lead = false, other = false;
+    for (const NameSpan& n : names) (n.lead ? lead : other) = true;
+    for (NameSpan& n : names) n.begin += b, n.end += b;
+    if (labelled) {
+      if (!open) open_b = b;
+      open = true;
+      open_e = b + para.size();
+      open_line = last;
+      gathered.insert(gathered.end(), names.begin(), names.end());
+    } else if (lead && other) {
+      close();
+      found(b, b + para.size(), last, names);
+    }
+  };
+  auto ends_paragraph = [](std::string_view norm) { return ends_sentence(norm) || (!norm.empty() && norm.back() == ')'); };
+  for (std::size_t k = stream.first_line(); k < end;) {
+    if (lines[k].blank()) {
+      close();
+      ++k;
+      continue;
+    }
+    // The paragraph: up to a sentence end, a blank line or a label line.
+    std::size_t j = k;
+    while (j + 1 < end && !lines[j + 1].blank() && !ends_paragraph(lines[j].norm) && !starts_with_label(lines[j + 1].norm))
+      ++j;
+    std::size_t first = k;
+    k = j + 1;
+    std::string_view whole = s.substr(offset(first), offset(j) + lines[j].norm.size() - offset(first));
+    if (whole.size() > kMaxParagraph || (!starts_with_label(whole) && find_literal(whole, "牵头") == std::string_view::npos)) {
+      close();
+      continue;
+    }
+    // Heading lines ("一、分工" above A牵头…) stand apart; what lies
+    // between them is considered on its own.
+    std::size_t from = first;
+    for (std::size_t h = first; h <= j; ++h) {
+      if (!starts_heading(lines[h].norm)) continue;
+      if (h > from) consider(from, h - 1);
+      close();
+      from = h + 1;
+    }
+    if (from <= j) consider(from, j);
+  }
+  close();
+}
+
 // `first_listed_leads()` is asked at most once, and only when an
 // annotation without a lead needs the answer.
 template <class FirstListedLeads>
@@ -322,13 +479,30 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
   std::vector<Task> tasks;
   std::string_view s = stream.str();
   int convention = -1;  // unknown until asked
+  std::vector<NameSpan> names;
+  // A task from the annotation s[b, e) and its names, at stream offsets
+  // from `base`.
+  auto add = [&](std::vector<Task>& to, std::size_t b, std::size_t e, int line, const std::vector<NameSpan>& spans,
+                 std::size_t base) {
+    Task t;
+    t.line = line;
+    t.text = stream.original(b, e);
+    bool has_lead = std::any_of(spans.begin(), spans.end(), [](const NameSpan& n) { return n.lead; });
+    if (!has_lead && convention < 0) convention = first_listed_leads() ? 1 : 0;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      std::string name = stream.original(base + spans[k].begin, base + spans[k].end);
+      bool lead = spans[k].lead || (convention == 1 && !has_lead && k == 0);
+      (lead ? t.lead : t.responsible).push_back(std::move(name));
+    }
+    to.push_back(std::move(t));
+  };
   // One pass with a depth counter: top-level parentheses only, any nesting
   // depth without recursion. An annotation is short; a parenthesis left
   // open for more than kMaxInner bytes is prose, not an annotation.
   constexpr std::size_t kMaxInner = 4000;
   int depth = 0;
   std::size_t open = 0;
-  std::vector<NameSpan> names;
+  std::vector<std::pair<std::size_t, std::size_t>> parens;  // every top-level parenthesis closed
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (depth == 0) {  // outside parentheses: jump to the next one
       const void* p = std::memchr(s.data() + i, '(', s.size() - i);
@@ -353,22 +527,24 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
       ++depth;
     } else if (c == ')' && depth > 0) {
       if (--depth == 0) {
+        parens.emplace_back(open, i);
         std::string_view inner(s.data() + open + 1, i - open - 1);
-        if (inner.size() >= 6 && inner.size() <= kMaxInner && names_a_role(inner) && parse_annotation(inner, &names)) {
-          Task t;
-          t.line = stream.line_number(i);
-          t.text = stream.original(open + 1, i);
-          bool has_lead = std::any_of(names.begin(), names.end(), [](const NameSpan& n) { return n.lead; });
-          if (!has_lead && convention < 0) convention = first_listed_leads() ? 1 : 0;
-          for (std::size_t k = 0; k < names.size(); ++k) {
-            std::string name = stream.original(open + 1 + names[k].begin, open + 1 + names[k].end);
-            bool lead = names[k].lead || (convention == 1 && !has_lead && k == 0);
-            (lead ? t.lead : t.responsible).push_back(std::move(name));
-          }
-          tasks.push_back(std::move(t));
-        }
+        if (inner.size() >= 6 && inner.size() <= kMaxInner && names_a_role(inner) && parse_annotation(inner, &names))
+          add(tasks, open + 1, i, stream.line_number(i), names, open + 1);
       }
     }
+  }
+  std::vector<Task> alone;
+  standalone_annotations(stream, parens, [&](std::size_t b, std::size_t e, std::size_t last_line, const std::vector<NameSpan>& at) {
+    add(alone, b, e, stream.text().lines[last_line].number, at, 0);
+  });
+  if (!alone.empty()) {
+    std::vector<Task> both;
+    both.reserve(tasks.size() + alone.size());
+    std::merge(std::make_move_iterator(tasks.begin()), std::make_move_iterator(tasks.end()),
+               std::make_move_iterator(alone.begin()), std::make_move_iterator(alone.end()), std::back_inserter(both),
+               [](const Task& a, const Task& b) { return a.line < b.line; });
+    tasks = std::move(both);
   }
   return tasks;
 }

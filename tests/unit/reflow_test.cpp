@@ -61,3 +61,17 @@ TEST_CASE("reflow: headings in every form, and near misses") {
                         "关于印发", "a、b", "((一))", " 一、"})
     CHECK_MESSAGE(!starts_heading(n), n);
 }
+
+// ends_sentence rules lines out by their last byte first; every ender must
+// still be found, and a line ending in a character that merely shares a
+// byte with one must not.
+TEST_CASE("reflow: ends_sentence after its last-byte filter") {
+  for (const char* e : {"。", "!", "?", ";", ":", "…", "。”", "。’", "!”", "?”", "。)", "。」"}) {
+    INFO(e);
+    CHECK(ends_sentence(std::string("加强监管") + e));
+  }
+  for (const char* s : {"", "加强监管", "加强监管,", "州财政局负责)", "“加强监管”", "加强监管」", "abc", "a.b"}) {
+    INFO(s);
+    CHECK_FALSE(ends_sentence(s));
+  }
+}

@@ -65,6 +65,73 @@ TEST_CASE("tasks: forms of other issuers") {
   CHECK(t[0].responsible == V{"各有关部门", "各市政府"});
 }
 
+TEST_CASE("tasks: verbs that follow a role, and clauses about the annotation") {
+  // shandong-006.txt, shandong-022.txt
+  auto t = tasks_of("（省大数据局、省委网信办牵头，省发展改革委、省住房城乡建设厅配合，各市政府落实）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"省大数据局", "省委网信办"});
+  CHECK(t[0].responsible == V{"省发展改革委", "省住房城乡建设厅", "各市政府"});
+  t = tasks_of("（省大数据局牵头，各有关部门分头落实）（省大数据局牵头，省有关部门具体实施）");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].responsible == V{"各有关部门"});
+  CHECK(t[1].responsible == V{"省有关部门"});
+  // Alone, such a verb ends prose, not an annotation.
+  CHECK(tasks_of("（具体办法由省财政厅另行制定并组织实施）（各地抓好落实）").empty());
+  // shandong-018.txt: the first annotation states the convention itself.
+  t = tasks_of("（省委教育工委、省委宣传部、团省委负责，列第一位者为牵头部门，下同）", true);
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"省委教育工委"});
+  CHECK(t[0].responsible == V{"省委宣传部", "团省委"});
+}
+
+TEST_CASE("tasks: a secondary role word alone needs organs") {
+  // central-025.txt: 数字化绿色化协同转型（双化协同）is an abbreviation.
+  CHECK(tasks_of("开展数字化绿色化协同转型（双化协同）综合试点。").empty());
+  auto t = tasks_of("（省财政厅、省审计厅参与）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"省财政厅", "省审计厅"});
+}
+
+TEST_CASE("tasks: annotations standing alone as a paragraph") {
+  // central-043.txt: the annotation is the paragraph under its heading.
+  auto t = tasks_of("（二）试点指导单位。\n　　交通运输部运输服务司牵头，科技司、人事教育司配合。\n（三）试点内容。\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 2);
+  CHECK(t[0].lead == V{"交通运输部运输服务司"});
+  CHECK(t[0].responsible == V{"科技司", "人事教育司"});
+  // Wrapped over two lines, after a heading without a full stop.
+  t = tasks_of("一、分工\n省发展改革委牵头，省财政厅、省\n商务厅配合。\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 3);
+  CHECK(t[0].lead == V{"省发展改革委"});
+  CHECK(t[0].responsible == V{"省财政厅", "省商务厅"});
+  // Label lines one under another make one task, at the last of them.
+  t = tasks_of("1.加强统筹。\n牵头单位：省发展改革委\n配合单位：省财政厅、省商务厅\n2.强化保障。\n责任单位：省财政厅\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].line == 3);
+  CHECK(t[0].lead == V{"省发展改革委"});
+  CHECK(t[0].responsible == V{"省财政厅", "省商务厅"});
+  CHECK(t[1].line == 5);
+  CHECK(t[1].responsible == V{"省财政厅"});
+  // In order with the parenthesised ones.
+  t = tasks_of("加强监管。(州财政局负责)\n州审计局牵头，州财政局配合。\n完善制度。(州商务局负责)\n");
+  REQUIRE(t.size() == 3);
+  CHECK(t[1].lead == V{"州审计局"});
+  CHECK(t[2].responsible == V{"州商务局"});
+  // A label line wrapped inside a parenthesis belongs to it (wrap60 variant).
+  t = tasks_of("加强监管。(\n牵头单位:州市场监管局;\n责任单位:州司法局)\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].line == 3);
+  CHECK(t[0].lead == V{"州市场监管局"});
+  CHECK(t[0].responsible == V{"州司法局"});
+  CHECK(tasks_of("加强监管。(\n牵头单位:州市场监管局;责任单位:州司法局)\n").size() == 1);
+  // Prose is not: a lead alone, a long paragraph, one with a parenthesis.
+  CHECK(tasks_of("建立由省发展改革委牵头的协调机制。\n").empty());
+  CHECK(tasks_of("省发展改革委牵头。\n").empty());
+  CHECK(tasks_of(std::string("各地要") + std::string(300, 'x') + "省财政厅牵头，省商务厅配合。\n").empty());
+  CHECK(tasks_of("省财政厅（省国资委）牵头，省商务厅配合。\n").size() <= 1);
+}
+
 TEST_CASE("tasks: 列第一位者为牵头单位 makes the first listed unit lead") {
   auto t = tasks_of("（责任单位：省发展改革委、省财政厅）", true);
   REQUIRE(t.size() == 1);

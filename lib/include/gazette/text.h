@@ -105,6 +105,10 @@ class Stream {
   int line_number(std::size_t offset) const;
   // The original text of stream bytes [b, e), across line breaks.
   std::string original(std::size_t b, std::size_t e) const;
+  // The lines [first_line, end_line) of text() it spans.
+  const Text& text() const { return text_; }
+  std::size_t first_line() const { return first_; }
+  std::size_t end_line() const { return last_; }
 
  private:
   const Text& text_;
