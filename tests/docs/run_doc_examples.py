@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs every shell example of README.md and docs/*.md as written.
+"""Runs every shell example of README.md and docs/*.md as written, and every
+SQL example of docs/CATALOG.md against a catalog of the sample.
 
 Usage: run_doc_examples.py PROJECT_ROOT WORKDIR BUILD_DIR
 
@@ -8,11 +9,13 @@ WORKDIR, which holds links to the project's samples/ and schemas/ and a
 link build/ to BUILD_DIR, the build under test (so `build/bin/...` and
 `samples/...` resolve as in a checkout) and a copy of
 ../shared beside it. Lines that need a program the machine lacks (pandas)
-are reported as skipped, not passed. Prints 'N passed, N failed, N skipped'.
+are reported as skipped, not passed. Each SQL statement must run and return
+at least one row. Prints 'N passed, N failed, N skipped'.
 """
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -54,6 +57,21 @@ def main():
             p = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=WORK, env=env, capture_output=True,
                                text=True, timeout=300)
             t.ok(f"{doc}: {cmd[:110]}", p.returncode == 0, f"exit {p.returncode}: {p.stderr[-400:]}")
+    # The SQL examples, against a catalog converted from the sample.
+    catalog_dir = os.path.join(WORK, "sql-catalog")
+    p = subprocess.run([os.path.join(BUILD, "bin", "gazette-convert"), "-q", "-o", catalog_dir,
+                        os.path.join(WORK, "archive")], capture_output=True, text=True)
+    t.ok("docs/CATALOG.md: catalog for the SQL examples", p.returncode == 0, p.stderr[-400:])
+    db = sqlite3.connect(os.path.join(catalog_dir, "catalog.sqlite"))
+    text = open(os.path.join(ROOT, "docs", "CATALOG.md"), encoding="utf-8").read()
+    for block in re.findall(r"```sql\n(.*?)```", text, re.S):
+        code = "\n".join(line for line in block.splitlines() if not line.lstrip().startswith("--"))
+        for statement in filter(None, (s.strip() for s in code.split(";"))):
+            try:
+                rows = db.execute(statement).fetchall()
+                t.ok(f"docs/CATALOG.md: {' '.join(statement.split())[:110]}", len(rows) > 0, "no rows")
+            except sqlite3.Error as e:
+                t.ok(f"docs/CATALOG.md: {' '.join(statement.split())[:110]}", False, str(e))
     return t.finish()
 
 
