@@ -1,5 +1,6 @@
 // Stage 9, references: cited 〔year〕N号 numbers and their 《》 titles.
 #include "gazette/references.h"
+#include "cpu.h"
 
 #include <algorithm>
 #include <cctype>
@@ -124,8 +125,7 @@ __attribute__((target("avx2"))) std::size_t open_bracket_avx2(const char* p, std
 std::size_t next_open_bracket(std::string_view s, std::size_t i) {
   const char* p = s.data();
 #if defined(GAZETTE_REFS_AVX2)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) {
+  if (use_avx2()) {
     bool found = false;
     i = open_bracket_avx2(p, i, s.size(), &found);
     if (found) return i;

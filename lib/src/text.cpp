@@ -5,6 +5,7 @@
 // and spaces are folded: whole-text NFKC would also rewrite 〔〕《》 and cost
 // more than every other stage together (~86 MB/s measured on this machine).
 #include "gazette/text.h"
+#include "cpu.h"
 
 #include <algorithm>
 #include <cctype>
@@ -175,8 +176,7 @@ __attribute__((target("avx2"))) std::size_t skip_unchanged_avx2(const char* p, s
 
 std::size_t skip_unchanged(const char* p, std::size_t j, std::size_t readable) {
 #if defined(GAZETTE_FOLD_AVX2)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return skip_unchanged_avx2(p, j, readable);
+  if (use_avx2()) return skip_unchanged_avx2(p, j, readable);
 #endif
 #if defined(__SSE2__)
   return skip_unchanged_sse2(p, j, readable);

@@ -20,6 +20,7 @@
 #define GAZETTE_HAVE_AVX2_PATH 1
 #endif
 
+#include "cpu.h"
 #include "gazette/decode.h"
 
 namespace gazette {
@@ -240,8 +241,7 @@ __attribute__((target("avx2"))) bool clean_avx2(const unsigned char* p, std::siz
 
 bool utf8_text_is_clean(std::string_view s) {
 #if defined(GAZETTE_HAVE_AVX2_PATH)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) return clean_avx2(reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  if (use_avx2()) return clean_avx2(reinterpret_cast<const unsigned char*>(s.data()), s.size());
 #endif
   return scan<true>(s).kind == Utf8Problem::none;
 }
