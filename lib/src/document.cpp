@@ -164,29 +164,28 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
 
 }  // namespace
 
+
 std::vector<std::string> issuers_of(std::string_view title) {
   // Where does the organ part end? At the first 关于/印发/… not at the start,
-  // found on the text without spaces (letter-spaced titles: 关 于).
+  // found on the text without spaces (letter-spaced titles: 关 于). A reply
+  // names what it answers in quotes after 对 (民政部对“…建议”的答复): 对“ / 对《
+  // ends the organ part too, where an organ stands before it.
   std::string sq = squeeze(title);
   std::size_t cut = std::string::npos;
   for (std::string_view verb : {"关于", "印发", "转发", "批转", "发布"}) {
     std::size_t at = sq.find(verb);
     if (at != std::string::npos && at > 0 && at < cut) cut = at;
   }
-  if (cut == std::string::npos) return {};
+  for (std::string_view verb : {"对“", "对《", "对\""}) {
+    std::size_t at = sq.find(verb);
+    if (at != std::string::npos && at > 0 && at < cut && ends_in_organ_word(std::string_view(sq).substr(0, at))) cut = at;
+  }
+  // No organ part: none found, or the title opens with 关于 (关于印发…的通知,
+  // whose organs stand in a red header or the signature instead).
+  if (cut == std::string::npos || sq.rfind("关于", 0) == 0) return {};
   // Tokens of the organ part, split at spaces; a space separates two organs
   // only between multi-character tokens whose left one ends in an organ
   // word. Letter spacing and wrap spaces merge back.
-  static const char* const organ_ends[] = {"办公室", "办公厅", "政府", "委员会", "党委", "州委", "市委", "县委", "省委",
-                                           "中央", "国务院", "局",   "厅",   "部",     "委",   "院",   "署",   "会",
-                                           "室",   "中心",   "小组"};
-  auto ends_organ = [](const std::string& t) {
-    for (const char* e : organ_ends) {
-      std::string_view ev(e);
-      if (t.size() >= ev.size() && t.compare(t.size() - ev.size(), ev.size(), ev) == 0) return true;
-    }
-    return false;
-  };
   std::vector<std::string> tokens;
   std::size_t taken = 0;  // squeezed bytes consumed
   std::string cur;
@@ -207,7 +206,7 @@ std::vector<std::string> issuers_of(std::string_view title) {
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     acc += tokens[k];
     bool last = k + 1 == tokens.size();
-    bool boundary = !last && count_chars(tokens[k]) >= 2 && count_chars(tokens[k + 1]) >= 2 && ends_organ(acc);
+    bool boundary = !last && count_chars(tokens[k]) >= 2 && count_chars(tokens[k + 1]) >= 2 && ends_in_organ_word(acc);
     if (last || boundary) organs.push_back(acc), acc.clear();
   }
   // Joint issuers may also be listed with 、 or a comma.
@@ -229,6 +228,23 @@ std::vector<std::string> issuers_of(std::string_view title) {
   return out;
 }
 
+namespace {
+
+std::vector<std::string> header_issuers(const Text& text, const Segment& seg) {
+  // The organs printed above the number in a red-header layout, one a line,
+  // letter spacing and a trailing 文件 removed (济 南 市 公 安 局 / XX人民政府文件).
+  std::vector<std::string> out;
+  for (std::size_t k = seg.header_first; k < seg.header_end && k < text.lines.size(); ++k) {
+    if (text.lines[k].blank()) continue;
+    std::string name = squeeze(text.lines[k].original(0, text.lines[k].norm.size()));
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, "文件") == 0) name.resize(name.size() - 6);
+    if (ends_in_organ_word(name) && count_chars(name) >= 2) out.push_back(std::move(name));
+  }
+  return out;
+}
+
+}  // namespace
+
 Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
                        bool with_text) {
   Document d;
@@ -238,6 +254,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   std::string g = genre_of(fold(d.title));
   if (!g.empty()) d.genre = g;
   d.issuers = issuers_of(seg.spaced_title.empty() ? d.title : seg.spaced_title);
+  if (d.issuers.empty()) d.issuers = header_issuers(text, seg);
   if (seg.toc) {
     if (!seg.toc->section.empty()) d.section = seg.toc->section;
     d.page = seg.toc->page;
@@ -254,7 +271,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     }
 
   // Head: addressees after the number (or the title), up to a colon.
-  std::size_t head = (seg.number_line ? *seg.number_line : seg.title_last) + 1;
+  std::size_t head = std::max(seg.number_line ? *seg.number_line : 0, seg.title_last) + 1;
   std::size_t i = next_nonblank(text, head, seg.end);
   std::size_t cover_from = i;
   {

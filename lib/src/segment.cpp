@@ -75,6 +75,52 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
   return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
 }
 
+// A title that may anchor a document: it ends in a 文种, or it is a reply
+// (…建议的答复, issued as a letter but titled so).
+bool names_a_document(const std::string& title) {
+  if (!genre_of(title).empty()) return true;
+  std::string sq = squeeze(title);
+  return sq.size() >= 6 && sq.compare(sq.size() - 6, 6, "答复") == 0;
+}
+
+// The red-header layout of a document printed on its own: the issuing
+// organs, the number, then the title, then the addressees:
+//   济南市工业和信息化局 / 济 南 市 公 安 局 / 济工信装备字〔2022〕1号 /
+//   文件 / 关于印发《…与 / 示范应用管理办法(试行)》的通知 / 各相关单位:
+// (文件, the end of the red header, may fall anywhere near the number.)
+// Returns the title's [first, last], which must open with 关于/印发/… or an
+// organ before them and end in a 文种.
+std::optional<std::pair<std::size_t, std::size_t>> title_after(const Text& text, std::size_t at) {
+  std::size_t k = at + 1, end = std::min(text.lines.size(), at + 1 + 3 * kMaxTitleLines);
+  auto skip = [&] {
+    while (k < end && (text.lines[k].blank() || squeeze(text.lines[k].norm) == "文件")) ++k;
+  };
+  skip();
+  if (k >= end) return std::nullopt;
+  std::string sq = squeeze(text.lines[k].norm);
+  bool opens = opens_title(sq);
+  for (std::string_view verb : {"关于", "印发", "转发", "批转"}) opens = opens || sq.rfind(verb, 0) == 0;
+  if (!opens) return std::nullopt;
+  std::size_t first = k, last = k;
+  for (std::size_t n = 0; k < end && n < kMaxTitleLines && title_like(text.lines[k]); ++n) {
+    last = k++;
+    while (k < end && text.lines[k].blank()) ++k;
+  }
+  if (!title_like(text.lines[first]) || genre_of(title_of(text, first, last)).empty()) return std::nullopt;
+  return std::make_pair(first, last);
+}
+
+// The organs above a red-header number: title-like lines back from it
+// (furniture such as a registration code JNCR-2022-0040001 is skipped by
+// the reader, which keeps only organ names).
+std::size_t header_start(const Text& text, std::size_t at, std::size_t floor) {
+  std::size_t first = at;
+  for (std::size_t k : previous_nonblank(text, at, floor, kMaxTitleLines))
+    if (title_like(text.lines[k])) first = k;
+    else break;
+  return first;
+}
+
 }  // namespace
 
 std::string spaced_title_of(const Text& text, std::size_t first, std::size_t last) {
@@ -147,14 +193,31 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     std::string key = squeeze(num->text);
     auto hit = toc_by_number.find(key);
     const TocEntry* entry = hit == toc_by_number.end() ? nullptr : hit->second;
-    auto range = title_before(text, i, floor, entry ? &entry->title : nullptr);
-    if (!range) continue;
     Segment s;
-    s.title_first = range->first;
-    s.title_last = range->second;
-    s.title = title_of(text, s.title_first, s.title_last);
-    s.spaced_title = spaced_title_of(text, s.title_first, s.title_last);
-    if (!entry && genre_of(s.title).empty()) continue;  // a cited number wrapped onto its own line
+    std::size_t first = 0, last = 0;
+    bool found = false;
+    if (auto above = title_before(text, i, floor, entry ? &entry->title : nullptr)) {
+      first = above->first, last = above->second;
+      found = entry || names_a_document(title_of(text, first, last));
+    }
+    if (!found) {
+      // Not a title above: a red header, or a cited number wrapped onto its
+      // own line. A red header prints an organ right above the number
+      // (济南市城乡交通运输局, XX人民政府文件); prose above a citation does not.
+      auto below = title_after(text, i);
+      auto prev = previous_nonblank(text, i, floor, 1);
+      if (!below || prev.empty()) continue;
+      std::string organ = squeeze(text.lines[prev[0]].norm);
+      if (organ.size() > 6 && organ.compare(organ.size() - 6, 6, "文件") == 0) organ.resize(organ.size() - 6);
+      if (!ends_in_organ_word(organ)) continue;
+      first = below->first, last = below->second;
+      s.header_first = header_start(text, i, floor);
+      s.header_end = i;
+    }
+    s.title_first = first;
+    s.title_last = last;
+    s.title = title_of(text, first, last);
+    s.spaced_title = spaced_title_of(text, first, last);
     s.number_line = i;
     num->line = l.number;
     // Keep the number as printed (original width).
@@ -200,7 +263,9 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
   if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
     std::vector<bool> in_head(text.lines.size(), false);
     for (const Segment& s : segs)
-      for (std::size_t k = s.title_first; k <= (s.number_line ? *s.number_line : s.title_last); ++k) in_head[k] = true;
+      for (std::size_t k = std::min(s.title_first, s.header_first == s.header_end ? s.title_first : s.header_first);
+           k <= std::max(s.number_line ? *s.number_line : 0, s.title_last); ++k)
+        in_head[k] = true;
     std::vector<Segment> found;
     // Each line's key is made once, however many windows it falls in.
     std::vector<std::string> keys(text.lines.size());

@@ -67,6 +67,80 @@ TEST_CASE("document: issuers of joint and plain titles") {
   CHECK(issuers_of("楚雄州2022年11月-12月大事记").empty());
 }
 
+TEST_CASE("document: issuers of a reply, and none in a title that opens with 关于") {
+  CHECK(issuers_of("民政部对“关于应对老龄社会的建议”的答复") == V{"民政部"});
+  CHECK(issuers_of("国务院办公厅对《某某条例(草案)》的意见") == V{"国务院办公厅"});
+  CHECK(issuers_of("关于印发《某某办法》的通知").empty());
+  CHECK(issuers_of("关于对《某某》的批复").empty());
+}
+
+// shandong-032.txt (pkulaw): a document printed on its own with a red
+// header: the joint issuers, the number, 文件 (the header's end, moved by
+// the PDF extractor), then the title and the addressees.
+TEST_CASE("document: a red-header document, title below its number") {
+  Issue issue = extract_text(
+      "JNCR—2022—0040001 \n济南市工业和信息化局\n济 南 市 公 安 局\n济南市城乡交通运输局\n济工信装备字〔2022〕1号 \n文件\n"
+      "关于印发《济南市智能网联汽车道路测试与 \n示范应用管理办法（试行）》的通知 \n各相关单位： \n"
+      "为加快推进济南智能网联汽车技术研发及应用，我们联合制定了《济南市智能网联汽\n车道路测试与示范应用管理办法（试行）》。现印发给你们，请\n遵照执行。 \n"
+      "济南市工业和信息化局 济南市公安局 \n2022 年3月10日  \n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "关于印发《济南市智能网联汽车道路测试与示范应用管理办法（试行）》的通知");
+  CHECK(d.title_line == 7);
+  REQUIRE(d.number);
+  CHECK(d.number->text == "济工信装备字〔2022〕1号");
+  CHECK(d.number->line == 5);
+  CHECK(*d.genre == "通知");
+  CHECK(d.issuers == V{"济南市工业和信息化局", "济南市公安局", "济南市城乡交通运输局"});
+  CHECK(d.addressees == V{"各相关单位"});
+  CHECK(*d.date == "2022-03-10");
+  CHECK(d.references.empty());  // its own number is not a citation
+}
+
+// central-072.txt (pkulaw): a reply to deputies, titled …的答复.
+TEST_CASE("document: a reply anchors on its number too") {
+  Issue issue = extract_text(
+      "民政部对“关于应对老龄社会，深化运用人工智能技术强化老年人群体关爱的建议”的答复\n\n民函〔2021〕742号\n\n\n"
+      "刘庆峰等15位代表：\n\n　　你们提出的建议收悉，现答复如下：\n\n　　一、主要进展\n\n　　感谢你们对民政工作的关心和支持！\n\n民政部\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  REQUIRE(d.number);
+  CHECK(d.number->text == "民函〔2021〕742号");
+  CHECK(d.issuers == V{"民政部"});
+  CHECK(d.addressees == V{"刘庆峰等15位代表"});
+  CHECK_FALSE(d.genre);
+}
+
+// A number cited on a line of its own under prose is no document start.
+TEST_CASE("document: a wrapped citation anchors nothing, above or below") {
+  Issue issue = extract_text(
+      "楚雄州人民政府关于加强监管的通知\n\n楚政通〔2022〕1号\n\n各县市人民政府:\n\n根据省政府印发的\n"
+      "滇政发〔2021〕3号\n关于加强监管的要求,现通知如下。\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].number->text == "楚政通〔2022〕1号");
+  // Even with a title-like line under it: no organ stands above the number.
+  issue = extract_text(
+      "楚雄州人民政府关于加强监管的通知\n\n楚政通〔2022〕1号\n\n各县市人民政府:\n\n根据省政府印发的\n"
+      "滇政发〔2021〕3号\n关于加强监管的通知\n精神,现通知如下。\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].number->text == "楚政通〔2022〕1号");
+}
+
+TEST_CASE("document: a red header ending in 文件 above the number") {
+  Issue issue = extract_text("楚雄州人民政府文件\n\n楚政发〔2022〕5号\n\n关于加强监管的意见\n\n各县市人民政府:\n\n现提出如下意见。\n\n2022年5月6日\n", {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "关于加强监管的意见");
+  CHECK(*d.genre == "意见");
+  CHECK(d.issuers == V{"楚雄州人民政府"});
+  CHECK(d.addressees == V{"各县市人民政府"});
+  CHECK(*d.date == "2022-05-06");
+}
+
 TEST_CASE("document: an old document with a Chinese-numeral date") {
   const char* text =
       "国务院关于某某问题的通知\n国发〔1981〕12号\n各省、市、自治区人民政府,国务院各部委、各直属机构:\n现将有关问题通知如下。\n一九八一年五月二十三日\n";

@@ -5,7 +5,9 @@
 // number lines, walks back over the title lines, and uses the TOC, when the
 // issue has one, to know each title exactly and to find the documents that
 // carry no number (大事记). Without a TOC it works from the text alone; a
-// text with no recognisable start becomes one document.
+// text with no recognisable start becomes one document. A document printed
+// on its own may carry a red header instead: issuing organs, the number,
+// then the title below it.
 //
 //   auto segs = gazette::segment(text, toc, body_start, &diagnostics);
 //   segs[0].title_first  // index into text.lines of the title's first line
@@ -31,6 +33,10 @@ struct Segment {
   std::string title;            // as printed, wrap spaces removed
   std::string spaced_title;     // as printed, spaces inside lines kept (one)
   const TocEntry* toc = nullptr;
+  // Red-header layout (organs, then the number, then the title): the lines
+  // [header_first, header_end) above the number that print the issuing
+  // organs (发文机关标志); empty otherwise.
+  std::size_t header_first = 0, header_end = 0;
 };
 
 std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,

@@ -128,6 +128,10 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
 // to the needle's first, and the lead bytes of CJK characters are few.
 std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from = 0);
 
+// True if s ends in a word that closes an organ's name (局 厅 委员会 政府
+// 办公室 中心 小组 …): issuers in titles and red headers.
+bool ends_in_organ_word(std::string_view s);
+
 // UTF-8 helpers used across stages.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 void append_utf8(std::string& out, char32_t cp);
