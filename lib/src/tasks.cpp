@@ -386,9 +386,11 @@ bool starts_with_label(std::string_view line) {
 //   配合单位:省财政厅、省商务厅       right after it)
 // Stricter than a parenthesis, because running prose is all around: the
 // paragraph is short, holds no parenthesis, and either opens with a label
-// or names both a lead (牵头) and others. Calls `found(b, e, line)` with
+// or names both a lead (牵头) and others. Calls `found(b, e, line, names,
+// separate)` with
 // the stream span of each, its last line and its names (as stream offsets),
-// in order; consecutive label lines make one task.
+// in order; consecutive label lines make one task (`separate`: its lines
+// are separate statements, not one wrapped).
 // `parens` are the stream spans [open, close] of the top-level parentheses,
 // in order: a candidate touching one is part of a parenthesis (a label line
 // wrapped inside "(\n牵头单位:A;责任单位:B)"), not a paragraph of its own.
@@ -405,7 +407,7 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
   std::size_t open_b = 0, open_e = 0, open_line = 0;  // label lines being gathered
   bool open = false;
   auto close = [&] {
-    if (open) found(open_b, open_e, open_line, gathered);
+    if (open) found(open_b, open_e, open_line, gathered, true);
     open = false;
     gathered.clear();
   };
@@ -437,7 +439,7 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
       gathered.insert(gathered.end(), names.begin(), names.end());
     } else if (lead && other) {
       close();
-      found(b, b + para.size(), last, names);
+      found(b, b + para.size(), last, names, false);
     }
   };
   auto ends_paragraph = [](std::string_view norm) { return ends_sentence(norm) || (!norm.empty() && norm.back() == ')'); };
@@ -535,8 +537,22 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
     }
   }
   std::vector<Task> alone;
-  standalone_annotations(stream, parens, [&](std::size_t b, std::size_t e, std::size_t last_line, const std::vector<NameSpan>& at) {
-    add(alone, b, e, stream.text().lines[last_line].number, at, 0);
+  const auto& lines = stream.text().lines;
+  standalone_annotations(stream, parens, [&](std::size_t b, std::size_t e, std::size_t last_line,
+                                             const std::vector<NameSpan>& at, bool separate) {
+    add(alone, b, e, lines[last_line].number, at, 0);
+    if (!separate) return;
+    // Label lines one under another: their texts kept a line each.
+    std::string text;
+    for (std::size_t k = stream.line_index(b); k <= last_line; ++k) {
+      if (lines[k].blank()) continue;
+      std::size_t from = std::max(b, static_cast<std::size_t>(lines[k].norm.data() - s.data()));
+      std::size_t to = std::min(e, static_cast<std::size_t>(lines[k].norm.data() + lines[k].norm.size() - s.data()));
+      if (from >= to) continue;
+      if (!text.empty()) text += '\n';
+      text += stream.original(from, to);
+    }
+    alone.back().text = std::move(text);
   });
   if (!alone.empty()) {
     std::vector<Task> both;

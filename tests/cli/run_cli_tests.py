@@ -194,6 +194,8 @@ def main():
         Case("help", ["--help"], 0, stderr="", check=lambda o: None if b"Usage" in o and b"Exit status" in o else "no usage"),
         Case("version", ["--version"], 0, check=lambda o: None if o.startswith(b"gazette-extract ") else "no version"),
         Case("sample-json", ["--no-text", SAMPLE], 0, golden="chuxiong-2022-12.json"),
+        # A document on its own: red header, annotations standing alone, label lines.
+        Case("redhead-json", ["--no-text", "tests/fixtures/redhead-style.txt"], 0, golden="redhead-style.json"),
         Case("sample-jsonl", ["--no-text", "--format", "jsonl", SAMPLE], 0, check=jsonl_docs(7)),
         Case("sample-yaml", ["--no-text", "--format", "yaml", SAMPLE], 0,
              check=lambda o: None if o.startswith(b"---\n") and "大事记".encode() in o else "not YAML"),

@@ -111,6 +111,7 @@ TEST_CASE("tasks: annotations standing alone as a paragraph") {
   CHECK(t[0].line == 3);
   CHECK(t[0].lead == V{"省发展改革委"});
   CHECK(t[0].responsible == V{"省财政厅", "省商务厅"});
+  CHECK(t[0].text == "牵头单位：省发展改革委\n配合单位：省财政厅、省商务厅");
   CHECK(t[1].line == 5);
   CHECK(t[1].responsible == V{"省财政厅"});
   // In order with the parenthesised ones.
