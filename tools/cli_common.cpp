@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <csignal>
@@ -24,6 +25,40 @@ namespace gazette::cli {
 
 std::string read_input(const std::string& path) { return read_file(path); }
 std::string_view read_input(const std::string& path, std::string& buffer) { return read_file(path, buffer); }
+
+std::vector<std::string> read_path_list(const std::string& file) {
+  std::string list = read_input(file);
+  std::vector<std::string> paths;
+  std::size_t start = 0;
+  while (start < list.size()) {
+    std::size_t end = list.find('\n', start);
+    if (end == std::string::npos) end = list.size();
+    std::string line = list.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) paths.push_back(std::move(line));
+    start = end + 1;
+  }
+  return paths;
+}
+
+void add_files_from_option(CLI::App& app, std::string& file) {
+  app.add_option("--files-from", file, "also read input paths, one per line, from FILE (- = standard input)");
+}
+
+int add_listed_inputs(std::string_view tool, const std::string& file, std::vector<std::string>& inputs) {
+  if (file.empty()) return -1;
+  if (file == "-" && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    print_error(tool, "standard input cannot be both an input and the list of inputs (--files-from -)");
+    return kError;
+  }
+  try {
+    for (std::string& p : read_path_list(file)) inputs.push_back(std::move(p));
+  } catch (const InputError& e) {
+    print_error(tool, file, e);
+    return kError;
+  }
+  return -1;
+}
 
 void print_error(std::string_view tool, std::string_view file, const InputError& e) {
   std::string where(file);

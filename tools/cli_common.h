@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gazette/error.h"
 
@@ -21,6 +22,18 @@ constexpr const char* kExitHelp =
 std::string read_input(const std::string& path);
 // The same into a buffer reused across inputs (see gazette::read_file).
 std::string_view read_input(const std::string& path, std::string& buffer);
+
+// Input paths listed one per line in FILE ("-" = standard input), CR and
+// empty lines dropped: `find … | tool --files-from -`, or a streaming
+// mapper (Hadoop, GNU parallel --pipe) fed a list of paths. Throws InputError.
+std::vector<std::string> read_path_list(const std::string& file);
+// Adds `--files-from FILE` to `app`, the paths it lists read into `paths`
+// by read_path_list after parsing (see add_listed_inputs).
+void add_files_from_option(CLI::App& app, std::string& file);
+// Appends the paths listed in `file` (if not empty) to `inputs`; kError
+// with the message printed if the list cannot be read or both the list and
+// an input are standard input; -1 to go on.
+int add_listed_inputs(std::string_view tool, const std::string& file, std::vector<std::string>& inputs);
 
 // `tool: error: FILE:LINE:COL: message`, position parts omitted when unknown.
 void print_error(std::string_view tool, std::string_view file, const InputError& e);

@@ -16,6 +16,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> inputs;
+  std::string files_from;
   std::string profile = "generic";
   std::string schema;
   std::string format = "text";
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
                          "samples/chuxiong-2022-12.txt > check.sarif"));
   cli::add_version_flag(app, kTool);
   app.add_option("FILE", o.inputs, "gazette text or extraction (JSON/YAML); - reads standard input");
+  cli::add_files_from_option(app, o.files_from);
   app.add_option("--profile", o.profile, "publisher profile: a name under schemas/profiles/ or a path (default generic)");
   app.add_option("--schema", o.schema, "JSON Schema (YAML) of the extraction (default schemas/issue.schema.yaml)");
   app.add_option("-f,--format", o.format, "text, json (JSON Lines), sarif (SARIF 2.1.0) or github (workflow annotations)")
@@ -77,7 +79,8 @@ int main(int argc, char** argv) {
     for (const auto& r : rules()) std::cout << r.id << '\t' << to_string(r.severity) << '\t' << r.summary << '\n';
     return cli::kOk;
   }
-  if (o.inputs.empty()) {
+  if (int rc = cli::add_listed_inputs(kTool, o.files_from, o.inputs); rc >= 0) return rc;
+  if (o.inputs.empty() && o.files_from.empty()) {
     cli::print_error(kTool, "no input files (see --help)");
     return cli::kError;
   }
@@ -113,10 +116,23 @@ int main(int argc, char** argv) {
   data_limits.max_bytes = std::size_t{1} << 31;
   data_limits.max_nodes = 200'000'000;
 
+  // SARIF is one log of every input's results, written at the end; the
+  // other formats are a stream of findings, written input by input so a
+  // long list (--files-from) does not hold every text in memory.
+  const ReportFormat format = *parse_report_format(o.format);
+  const bool at_end = format == ReportFormat::sarif;
+  const int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
+  bool over_threshold = false;
   std::vector<Finding> findings;
   std::vector<std::unique_ptr<Text>> texts;
   std::vector<std::unique_ptr<std::string>> buffers;
   std::map<std::string, const Text*> sources;
+  auto flush = [&] {
+    for (const auto& f : findings) over_threshold = over_threshold || rank(f.severity) >= threshold;
+    render_findings(findings, format, sources, version(), std::cout);
+    findings.clear(), texts.clear(), buffers.clear(), sources.clear();
+    return cli::stdout_status(kTool);
+  };
   int rc = cli::kOk;
   for (const std::string& path : o.inputs) {
     try {
@@ -170,13 +186,11 @@ int main(int argc, char** argv) {
       cli::print_error(kTool, path, e);
       rc = cli::kError;
     }
+    if (!at_end)
+      if (int st = flush(); st >= 0) return st;  // `| head` is done, or the disk is full
   }
-
-  render_findings(findings, *parse_report_format(o.format), sources, version(), std::cout);
-  if (int st = cli::stdout_status(kTool); st >= 0) return st == cli::kOk ? cli::kOk : st;
+  if (at_end)
+    if (int st = flush(); st >= 0) return st;
   if (rc != cli::kOk) return rc;
-  int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
-  for (const auto& f : findings)
-    if (rank(f.severity) >= threshold) return cli::kFindings;
-  return cli::kOk;
+  return over_threshold ? cli::kFindings : cli::kOk;
 }

@@ -76,16 +76,7 @@ int main(int argc, char** argv) {
   co.full_text = !o.no_fts;
   if (!o.files_from.empty()) {
     try {
-      std::string list = cli::read_input(o.files_from);
-      std::size_t start = 0;
-      while (start < list.size()) {
-        std::size_t end = list.find('\n', start);
-        if (end == std::string::npos) end = list.size();
-        std::string line = list.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) co.listed.push_back(line);
-        start = end + 1;
-      }
+      co.listed = cli::read_path_list(o.files_from);
     } catch (const InputError& e) {
       cli::print_error(kTool, o.files_from, e);
       return cli::kError;

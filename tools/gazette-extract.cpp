@@ -11,6 +11,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> inputs;
+  std::string files_from;
   std::string format = "json";
   std::string encoding;
   std::string output;
@@ -32,7 +33,8 @@ int main(int argc, char** argv) {
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-extract samples/chuxiong-2022-12.txt | jq '.documents[].title'");
   cli::add_version_flag(app, kTool);
-  app.add_option("FILE", o.inputs, "gazette text files; - reads standard input")->required();
+  app.add_option("FILE", o.inputs, "gazette text files; - reads standard input");
+  cli::add_files_from_option(app, o.files_from);
   app.add_option("-f,--format", o.format, "json (whole issue), jsonl (one line per document), yaml")
       ->check(CLI::IsMember({"json", "jsonl", "yaml"}));
   app.add_option("--encoding", o.encoding, "force an input encoding: utf-8, utf-16le, utf-16be, gb18030, gbk");
@@ -40,9 +42,15 @@ int main(int argc, char** argv) {
   app.add_flag("--no-text", o.no_text, "leave out each document's reflowed text");
   app.add_flag("--strict", o.strict, "exit 1 when the parser reports diagnostics");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+  if (int rc = cli::add_listed_inputs(kTool, o.files_from, o.inputs); rc >= 0) return rc;
+  if (o.inputs.empty() && o.files_from.empty()) {
+    cli::print_error(kTool, "no input files (give FILE or --files-from; see --help)");
+    return cli::kError;
+  }
 
   Format format = *parse_format(o.format);
-  if (format == Format::json && o.inputs.size() > 1) format = Format::json_line;
+  // Several inputs, or a list (however long): JSON Lines, one issue a line.
+  if (format == Format::json && (o.inputs.size() > 1 || !o.files_from.empty())) format = Format::json_line;
 
   ExtractOptions opt;
   opt.decode.encoding = o.encoding;

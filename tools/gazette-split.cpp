@@ -2,10 +2,41 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli_common.h"
 #include "gazette/extract.h"
 #include "gazette/split.h"
+
+namespace {
+
+// Splits one input into `outdir`. Throws InputError naming what failed.
+std::size_t split_one(const std::string& input, const std::string& outdir, const std::string& encoding,
+                      const gazette::SplitOptions& so) {
+  using namespace gazette;
+  std::string bytes = cli::read_input(input);
+  ExtractOptions eo;
+  eo.path = input;
+  eo.decode.encoding = encoding;
+  Issue issue = extract(bytes, eo);
+  Decoded decoded = decode(bytes, eo.decode);
+  Text text = split_lines(decoded.text());
+  std::vector<SplitFile> files = split_issue(issue, text, so);
+  std::error_code ec;
+  std::filesystem::create_directories(outdir, ec);
+  if (ec) throw InputError(outdir + ": cannot create output folder: " + ec.message());
+  for (const auto& f : files) {
+    try {
+      cli::write_atomically(outdir + "/" + f.name, f.content);
+    } catch (const InputError& e) {
+      throw InputError(outdir + "/" + f.name + ": " + e.what());
+    }
+  }
+  cli::write_atomically(outdir + "/manifest.json", split_manifest(issue, files));
+  return files.size();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace gazette;
@@ -13,46 +44,51 @@ int main(int argc, char** argv) {
   cli::ignore_sigpipe();
   cli::keep_freed_memory();
 
-  std::string input, outdir, encoding;
+  std::vector<std::string> inputs;
+  std::string files_from, outdir, encoding;
   SplitOptions so;
   CLI::App app{"Split a gazette issue into one UTF-8 text file per document, with manifest.json\n"
-               "mapping files to documents and source lines.",
+               "mapping files to documents and source lines. Several inputs (or --files-from):\n"
+               "each into OUTDIR/<its file name without extension>/.",
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-split samples/chuxiong-2022-12.txt -o docs/ && ls docs/");
   cli::add_version_flag(app, kTool);
-  app.add_option("FILE", input, "gazette text; - reads standard input")->required();
+  app.add_option("FILE", inputs, "gazette text; - reads standard input");
+  cli::add_files_from_option(app, files_from);
   app.add_option("-o,--outdir", outdir, "output folder (created if needed)")->required();
   app.add_option("--encoding", encoding, "force the input encoding (default: detect)");
   app.add_flag("--separate", so.separate, "write attachments and parts to files of their own");
   app.add_option("--max-name-bytes", so.max_name_bytes, "longest file name, in bytes (default 150)")
       ->check(CLI::Range(std::size_t{24}, std::size_t{255}));
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
-
-  try {
-    std::string bytes = cli::read_input(input);
-    ExtractOptions eo;
-    eo.path = input;
-    eo.decode.encoding = encoding;
-    Issue issue = extract(bytes, eo);
-    Decoded decoded = decode(bytes, eo.decode);
-    Text text = split_lines(decoded.text());
-    std::vector<SplitFile> files = split_issue(issue, text, so);
-    std::error_code ec;
-    std::filesystem::create_directories(outdir, ec);
-    if (ec) throw InputError(outdir + ": cannot create output folder: " + ec.message());
-    for (const auto& f : files) {
-      try {
-        cli::write_atomically(outdir + "/" + f.name, f.content);
-      } catch (const InputError& e) {
-        cli::print_error(kTool, outdir + "/" + f.name, e);
-        return cli::kError;
-      }
-    }
-    cli::write_atomically(outdir + "/manifest.json", split_manifest(issue, files));
-    std::cerr << files.size() << " files written to " << outdir << "\n";
-  } catch (const InputError& e) {
-    cli::print_error(kTool, input, e);
+  if (int rc = cli::add_listed_inputs(kTool, files_from, inputs); rc >= 0) return rc;
+  if (inputs.empty() && files_from.empty()) {
+    cli::print_error(kTool, "no input file (give FILE or --files-from; see --help)");
     return cli::kError;
   }
-  return cli::kOk;
+
+  const bool one = inputs.size() == 1 && files_from.empty();
+  std::set<std::string> taken;  // subfolders already written by this run
+  int rc = cli::kOk;
+  for (const std::string& input : inputs) {
+    std::string dir = outdir;
+    if (!one) {
+      std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
+      if (stem.empty() || stem == "." || stem == "..") stem = "input";
+      if (!taken.insert(stem).second) {
+        cli::print_error(kTool, input, InputError("its folder " + outdir + "/" + stem + " is also that of an earlier input"));
+        rc = cli::kError;
+        continue;
+      }
+      dir += "/" + stem;
+    }
+    try {
+      std::size_t n = split_one(input, dir, encoding, so);
+      std::cerr << n << " files written to " << dir << "\n";
+    } catch (const InputError& e) {
+      cli::print_error(kTool, input, e);
+      rc = cli::kError;
+    }
+  }
+  return rc;
 }

@@ -169,6 +169,11 @@ def check_cases(write):
           stderr="gazette-check: error: nope.txt: No such file or directory\n",
           check=lambda o: None if b"number-serial-gap" in o else "findings of the good input are lost"),
         C("usage", ["--fail-on", "fatal", SAMPLE], 2, stdout=b"", stderr=None),
+        # A list of paths on standard input gives the findings the paths give.
+        C("files-from-stdin", ["--profile", "chuxiong", "--format", "json", "--files-from", "-"], 0,
+          stdin=(SAMPLE + "\n").encode(),
+          check=lambda o: None if o == run(["--profile", "chuxiong", "--format", "json", SAMPLE], tool=CHECK)[1]
+          and o.count(b"\n") >= 2 else "findings differ from the same path given as FILE"),
     ]
 
 
@@ -188,6 +193,7 @@ def main():
     nul = write("nul.txt", sample[:200] + b"\x00" + sample[200:])
     prose = write("prose.txt", "今天天气很好。\n我们去公园散步。\n".encode())
     gb = write("gb.txt", sample.decode().encode("gb18030"))
+    path_list = write("list.txt", f"{SAMPLE}\n{gb}\n".encode())
     out_file = os.path.join(tmp, "out.json")
 
     cases = [
@@ -218,6 +224,16 @@ def main():
         Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"", stderr=None),
         Case("bad-format", ["--format", "xml", SAMPLE], 2, stdout=b"", stderr=None),
         Case("no-input", [], 2, stdout=b"", stderr=None),
+        # Path lists (--files-from): one issue a line, whatever the count;
+        # a bad path among them is reported and the others go on.
+        Case("files-from", ["--no-text", "--files-from", path_list], 0, check=issues(2)),
+        Case("files-from-stdin", ["--no-text", "--files-from", "-"], 2, stdin=f"{SAMPLE}\r\n\nnope.txt\n".encode(),
+             check=issues(1), stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
+        Case("files-from-and-files", ["--no-text", "--files-from", path_list, SAMPLE], 0, check=issues(3)),
+        Case("files-from-missing", ["--files-from", "nolist.txt"], 2, stdout=b"",
+             stderr="gazette-extract: error: nolist.txt: No such file or directory\n"),
+        Case("files-from-stdin-twice", ["--files-from", "-", "-"], 2, stdout=b"",
+             stderr="gazette-extract: error: standard input cannot be both an input and the list of inputs (--files-from -)\n"),
         Case("output-file", ["--no-text", "-o", out_file, SAMPLE], 0, stdout=b"",
              check=lambda o: None if open(out_file, "rb").read() == run(["--no-text", SAMPLE])[1] else "file differs from stdout"),
         Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"", stderr=None),
