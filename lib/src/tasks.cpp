@@ -138,8 +138,11 @@ bool ends_with(std::string_view s, std::string_view p) {
 void trim(std::string_view s, std::size_t* b, std::size_t* e) {
   while (*b < *e && (s[*b] == ' ')) ++*b;
   while (*e > *b && (s[*e - 1] == ' ' || s[*e - 1] == '.' || s[*e - 1] == ',')) --*e;
-  // A trailing 等 ("A、B等") is not part of the name.
+  // A trailing 等 ("A、B等") is not part of the name, nor a leading 由 or
+  // 会同 ("由A牵头,会同B配合").
   if (*e - *b > 3 && s.compare(*e - 3, 3, "等") == 0) *e -= 3;
+  if (*e - *b > 3 && s.compare(*b, 3, "由") == 0) *b += 3;
+  if (*e - *b > 6 && s.compare(*b, 6, "会同") == 0) *b += 6;
 }
 
 // Splits s[b, e) at name separators, appending spans with role `lead`.
@@ -430,6 +433,12 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
     }
     bool lead = false, other = false;
     for (const NameSpan& n : names) (n.lead ? lead : other) = true;
+    // Out of parentheses, every name must be an organ's ("建立…协调机制" is not).
+    if (!std::all_of(names.begin(), names.end(),
+                     [&](const NameSpan& n) { return ends_in_organ(para.substr(n.begin, n.end - n.begin)); })) {
+      close();
+      return;
+    }
     for (NameSpan& n : names) n.begin += b, n.end += b;
     if (labelled) {
       if (!open) open_b = b;

@@ -84,6 +84,15 @@ TEST_CASE("tasks: verbs that follow a role, and clauses about the annotation") {
   CHECK(t[0].responsible == V{"省委宣传部", "团省委"});
 }
 
+TEST_CASE("tasks: 由 and 会同 before a name are not part of it") {
+  auto t = tasks_of("加强监管。（由州财政局牵头，会同州审计局、州税务局配合）\n由州发展改革委牵头，州财政局配合。\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].lead == V{"州财政局"});
+  CHECK(t[0].responsible == V{"州审计局", "州税务局"});
+  CHECK(t[1].lead == V{"州发展改革委"});
+  CHECK(t[1].responsible == V{"州财政局"});
+}
+
 TEST_CASE("tasks: a secondary role word alone needs organs") {
   // central-025.txt: 数字化绿色化协同转型（双化协同）is an abbreviation.
   CHECK(tasks_of("开展数字化绿色化协同转型（双化协同）综合试点。").empty());
@@ -129,6 +138,8 @@ TEST_CASE("tasks: annotations standing alone as a paragraph") {
   // Prose is not: a lead alone, a long paragraph, one with a parenthesis.
   CHECK(tasks_of("建立由省发展改革委牵头的协调机制。\n").empty());
   CHECK(tasks_of("省发展改革委牵头。\n").empty());
+  CHECK(tasks_of("龙头企业牵头，上下游企业配合。\n").size() == 1);  // 业 closes 企业: organs enough
+  CHECK(tasks_of("各地牵头抓总，统筹协调配合。\n").empty());
   CHECK(tasks_of(std::string("各地要") + std::string(300, 'x') + "省财政厅牵头，省商务厅配合。\n").empty());
   CHECK(tasks_of("省财政厅（省国资委）牵头，省商务厅配合。\n").size() <= 1);
 }
