@@ -342,7 +342,9 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       Segment s;
       s.title_first = first;
       s.title_last = first;
-      if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60) {
+      // A numbered heading (第一章…, 一、…) opens a body, not a title.
+      if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60 &&
+          !starts_heading(text.lines[first].norm)) {
         s.title = title_of(text, first, first);
         s.spaced_title = spaced_title_of(text, first, first);
       } else {

@@ -141,6 +141,19 @@ TEST_CASE("document: a red header ending in 文件 above the number") {
   CHECK(*d.date == "2022-05-06");
 }
 
+// A body without its title (pkulaw central-012, central-004): its first
+// heading is no title; the text is one untitled document, with a warning.
+TEST_CASE("document: a body opening with a numbered heading is untitled") {
+  for (const char* first : {"一、总体要求", "第一章　总则", "(一)工作目标"}) {
+    INFO(first);
+    Issue issue = extract_text(std::string(first) + "\n以习近平新时代中国特色社会主义思想为指导，加快发展。\n二、重点任务\n加强统筹。\n", {});
+    REQUIRE(issue.documents.size() == 1);
+    CHECK(issue.documents[0].title.empty());
+    REQUIRE(issue.diagnostics.size() == 1);
+    CHECK(issue.diagnostics[0].code == "document-without-title");
+  }
+}
+
 TEST_CASE("document: an old document with a Chinese-numeral date") {
   const char* text =
       "国务院关于某某问题的通知\n国发〔1981〕12号\n各省、市、自治区人民政府,国务院各部委、各直属机构:\n现将有关问题通知如下。\n一九八一年五月二十三日\n";
