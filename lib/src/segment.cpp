@@ -19,6 +19,10 @@ constexpr std::size_t kMaxTitleLines = 5;
 bool title_like(const Line& l) {
   if (l.blank() || count_chars(l.norm) > 90) return false;
   if (ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
+  // A clause broken off a sentence ("…民生产业,", "、指导思想") is no title.
+  if (l.norm.back() == ',' || l.norm.front() == ',' || (l.norm.size() >= 3 && l.norm.compare(l.norm.size() - 3, 3, "、") == 0) ||
+      l.norm.rfind("、", 0) == 0)
+    return false;
   if (parse_date(l.norm) || standalone_number(l.norm)) return false;
   if (l.norm.rfind("【", 0) == 0) return false;  // database export furniture
   return true;
@@ -345,8 +349,21 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       // A numbered heading (第一章…, 一、…) opens a body, not a title.
       if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60 &&
           !starts_heading(text.lines[first].norm)) {
-        s.title = title_of(text, first, first);
-        s.spaced_title = spaced_title_of(text, first, first);
+        // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
+        // (2022 版)): they join it while the whole stays short.
+        std::size_t chars = count_chars(text.lines[first].norm);
+        for (std::size_t k = first + 1; k < text.lines.size() && k <= first + 4; ++k) {
+          const Line& next = text.lines[k];
+          if (next.blank()) continue;  // 移动智能终端应用软件预置 / (blank) / 和分发管理暂行规定
+          std::size_t n = count_chars(next.norm);
+          if (n > 20 || chars + n > 60 || !title_like(next) || starts_heading(next.norm) ||
+              (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录")
+            break;  // a date line (2022 年11月) or the contents start the body
+          s.title_last = k;
+          chars += n;
+        }
+        s.title = title_of(text, first, s.title_last);
+        s.spaced_title = spaced_title_of(text, first, s.title_last);
       } else {
         s.title_last = first > 0 ? first - 1 : 0;
         if (diagnostics)

@@ -154,6 +154,22 @@ TEST_CASE("document: a body opening with a numbered heading is untitled") {
   }
 }
 
+// pkulaw central-037, central-152, central-008: a title wrapped over short
+// lines (a blank between them too) is joined; a sentence broken off at a
+// comma is no title.
+TEST_CASE("document: an untitled-by-number text's title over short lines") {
+  Issue issue = extract_text("石化行业智能制造标准体系\n建设指南\n（2022 版）\n2022 年11月\n目录\n一、总体要求\n加快发展。\n", {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].title == "石化行业智能制造标准体系建设指南（2022版）");
+  issue = extract_text("移动智能终端应用软件预置\n\n和分发管理暂行规定\n\n第一条 为加强管理，制定本规定。\n", {});
+  CHECK(issue.documents[0].title == "移动智能终端应用软件预置和分发管理暂行规定");
+  issue = extract_text("轻工业是我国国民经济传统优势产业和重要民生产业，\n在稳增长、扩内需等方面\n发挥重要作用。\n一、总体要求\n加快发展。\n", {});
+  CHECK(issue.documents[0].title.empty());
+  // Long lines after the title are its body, not more title.
+  issue = extract_text("智慧商店建设技术指南\n为深入贯彻落实党中央国务院关于加快发展数字经济的决策部署\n制定本指南。\n一、总体要求\n加快发展。\n", {});
+  CHECK(issue.documents[0].title == "智慧商店建设技术指南");
+}
+
 TEST_CASE("document: an old document with a Chinese-numeral date") {
   const char* text =
       "国务院关于某某问题的通知\n国发〔1981〕12号\n各省、市、自治区人民政府,国务院各部委、各直属机构:\n现将有关问题通知如下。\n一九八一年五月二十三日\n";
