@@ -164,7 +164,6 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
 
 }  // namespace
 
-
 std::vector<std::string> issuers_of(std::string_view title) {
   // Where does the organ part end? At the first 关于/印发/… not at the start,
   // found on the text without spaces (letter-spaced titles: 关 于). A reply
@@ -231,15 +230,10 @@ std::vector<std::string> issuers_of(std::string_view title) {
 namespace {
 
 std::vector<std::string> header_issuers(const Text& text, const Segment& seg) {
-  // The organs printed above the number in a red-header layout, one a line,
-  // letter spacing and a trailing 文件 removed (济 南 市 公 安 局 / XX人民政府文件).
+  // The organs printed above the number in a red-header layout, one a line.
   std::vector<std::string> out;
-  for (std::size_t k = seg.header_first; k < seg.header_end && k < text.lines.size(); ++k) {
-    if (text.lines[k].blank()) continue;
-    std::string name = squeeze(text.lines[k].original(0, text.lines[k].norm.size()));
-    if (name.size() > 6 && name.compare(name.size() - 6, 6, "文件") == 0) name.resize(name.size() - 6);
-    if (ends_in_organ_word(name) && count_chars(name) >= 2) out.push_back(std::move(name));
-  }
+  for (std::size_t k = seg.header_first; k < seg.header_end && k < text.lines.size(); ++k)
+    if (std::string name = red_header_organ(text.lines[k]); !name.empty()) out.push_back(std::move(name));
   return out;
 }
 
@@ -271,7 +265,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     }
 
   // Head: addressees after the number (or the title), up to a colon.
-  std::size_t head = std::max(seg.number_line ? *seg.number_line : 0, seg.title_last) + 1;
+  std::size_t head = seg.head_last() + 1;
   std::size_t i = next_nonblank(text, head, seg.end);
   std::size_t cover_from = i;
   {

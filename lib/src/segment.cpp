@@ -127,6 +127,13 @@ std::size_t header_start(const Text& text, std::size_t at, std::size_t floor) {
 
 }  // namespace
 
+std::string red_header_organ(const Line& line) {
+  if (line.blank()) return "";
+  std::string name = squeeze(line.original(0, line.norm.size()));
+  if (name.size() > 6 && name.compare(name.size() - 6, 6, "文件") == 0) name.resize(name.size() - 6);
+  return ends_in_organ_word(name) && count_chars(name) >= 2 ? name : "";
+}
+
 std::string spaced_title_of(const Text& text, std::size_t first, std::size_t last) {
   std::string joined;
   for (std::size_t k = first; k <= last && k < text.lines.size(); ++k) {
@@ -210,10 +217,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       // (济南市城乡交通运输局, XX人民政府文件); prose above a citation does not.
       auto below = title_after(text, i);
       auto prev = previous_nonblank(text, i, floor, 1);
-      if (!below || prev.empty()) continue;
-      std::string organ = squeeze(text.lines[prev[0]].norm);
-      if (organ.size() > 6 && organ.compare(organ.size() - 6, 6, "文件") == 0) organ.resize(organ.size() - 6);
-      if (!ends_in_organ_word(organ)) continue;
+      if (!below || prev.empty() || red_header_organ(text.lines[prev[0]]).empty()) continue;
       first = below->first, last = below->second;
       s.header_first = header_start(text, i, floor);
       s.header_end = i;
@@ -267,9 +271,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
   if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
     std::vector<bool> in_head(text.lines.size(), false);
     for (const Segment& s : segs)
-      for (std::size_t k = std::min(s.title_first, s.header_first == s.header_end ? s.title_first : s.header_first);
-           k <= std::max(s.number_line ? *s.number_line : 0, s.title_last); ++k)
-        in_head[k] = true;
+      for (std::size_t k = s.head_first(); k <= s.head_last(); ++k) in_head[k] = true;
     std::vector<Segment> found;
     // Each line's key is made once, however many windows it falls in.
     std::vector<std::string> keys(text.lines.size());
@@ -334,7 +336,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     }
   }
 
-  std::sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) { return a.title_first < b.title_first; });
+  std::sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) { return a.head_first() < b.head_first(); });
 
   // 4. Nothing recognisable: the whole text is one document.
   if (segs.empty()) {
@@ -375,7 +377,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
   }
 
   for (std::size_t k = 0; k < segs.size(); ++k)
-    segs[k].end = k + 1 < segs.size() ? segs[k + 1].title_first : text.lines.size();
+    segs[k].end = k + 1 < segs.size() ? segs[k + 1].head_first() : text.lines.size();
   return segs;
 }
 

@@ -62,6 +62,8 @@ constexpr std::array<std::string_view, 6> kFollowingVerbs{{
 constexpr bool secondary(std::string_view suffix) {
   return suffix == "参与" || suffix == "参加" || suffix == "协助" || suffix == "协同";
 }
+// (Looser than ends_in_organ_word, text.h, which splits joint issuers and
+// must not take a place name such as 楚雄州 for an organ.)
 constexpr std::u32string_view kOrganEnds = U"局委厅部办府院会司处室心位门团行校所站队社馆署台区县市省州业构体联协关镇乡村街组";
 
 // Clauses that speak about the annotation rather than name a department:
@@ -491,13 +493,11 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
   std::string_view s = stream.str();
   int convention = -1;  // unknown until asked
   std::vector<NameSpan> names;
-  // A task from the annotation s[b, e) and its names, at stream offsets
-  // from `base`.
-  auto add = [&](std::vector<Task>& to, std::size_t b, std::size_t e, int line, const std::vector<NameSpan>& spans,
-                 std::size_t base) {
+  // A task with its text, line and names (at stream offsets from `base`).
+  auto add = [&](std::vector<Task>& to, std::string text, int line, const std::vector<NameSpan>& spans, std::size_t base) {
     Task t;
     t.line = line;
-    t.text = stream.original(b, e);
+    t.text = std::move(text);
     bool has_lead = std::any_of(spans.begin(), spans.end(), [](const NameSpan& n) { return n.lead; });
     if (!has_lead && convention < 0) convention = first_listed_leads() ? 1 : 0;
     for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -541,17 +541,15 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
         parens.emplace_back(open, i);
         std::string_view inner(s.data() + open + 1, i - open - 1);
         if (inner.size() >= 6 && inner.size() <= kMaxInner && names_a_role(inner) && parse_annotation(inner, &names))
-          add(tasks, open + 1, i, stream.line_number(i), names, open + 1);
+          add(tasks, stream.original(open + 1, i), stream.line_number(i), names, open + 1);
       }
     }
   }
   std::vector<Task> alone;
   const auto& lines = stream.text().lines;
-  standalone_annotations(stream, parens, [&](std::size_t b, std::size_t e, std::size_t last_line,
-                                             const std::vector<NameSpan>& at, bool separate) {
-    add(alone, b, e, lines[last_line].number, at, 0);
-    if (!separate) return;
-    // Label lines one under another: their texts kept a line each.
+  // The original of s[b, e) a line each: label lines one under another
+  // are separate statements, not one wrapped.
+  auto line_by_line = [&](std::size_t b, std::size_t e, std::size_t last_line) {
     std::string text;
     for (std::size_t k = stream.line_index(b); k <= last_line; ++k) {
       if (lines[k].blank()) continue;
@@ -561,7 +559,11 @@ std::vector<Task> tasks_in(const Stream& stream, FirstListedLeads first_listed_l
       if (!text.empty()) text += '\n';
       text += stream.original(from, to);
     }
-    alone.back().text = std::move(text);
+    return text;
+  };
+  standalone_annotations(stream, parens, [&](std::size_t b, std::size_t e, std::size_t last_line,
+                                             const std::vector<NameSpan>& at, bool separate) {
+    add(alone, separate ? line_by_line(b, e, last_line) : stream.original(b, e), lines[last_line].number, at, 0);
   });
   if (!alone.empty()) {
     std::vector<Task> both;

@@ -98,6 +98,21 @@ TEST_CASE("document: a red-header document, title below its number") {
   CHECK(d.references.empty());  // its own number is not a citation
 }
 
+// A red-header document after another: the one before ends above its
+// header, not above its title.
+TEST_CASE("document: a red header closes the document before it") {
+  Issue issue = extract_text(
+      "楚雄州人民政府关于加强监管的通知\n楚政通〔2022〕1号\n各县市人民政府:\n现通知如下。\n2022年5月6日\n\n"
+      "楚雄州人民政府文件\n楚政发〔2022〕5号\n关于加强统筹的意见\n各县市人民政府:\n现提出如下意见。\n2022年5月9日\n",
+      {});
+  REQUIRE(issue.documents.size() == 2);
+  CHECK(issue.documents[0].end_line == 5);
+  CHECK(issue.documents[1].title == "关于加强统筹的意见");
+  CHECK(issue.documents[1].title_line == 9);
+  CHECK(issue.documents[1].issuers == V{"楚雄州人民政府"});
+  CHECK(*issue.documents[1].date == "2022-05-09");
+}
+
 // central-072.txt (pkulaw): a reply to deputies, titled …的答复.
 TEST_CASE("document: a reply anchors on its number too") {
   Issue issue = extract_text(

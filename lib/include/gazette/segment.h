@@ -13,6 +13,7 @@
 //   segs[0].title_first  // index into text.lines of the title's first line
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -37,7 +38,16 @@ struct Segment {
   // [header_first, header_end) above the number that print the issuing
   // organs (发文机关标志); empty otherwise.
   std::size_t header_first = 0, header_end = 0;
+
+  // The lines of the document's head, first and last: its red header (if
+  // any), number and title, in whichever order they are printed.
+  std::size_t head_first() const { return header_first < header_end ? std::min(header_first, title_first) : title_first; }
+  std::size_t head_last() const { return std::max(number_line ? *number_line : 0, title_last); }
 };
+
+// The organ a red-header line prints (济 南 市 公 安 局, XX人民政府文件):
+// letter spacing and a trailing 文件 removed; "" if the line names none.
+std::string red_header_organ(const Line& line);
 
 std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,
                              std::vector<Diagnostic>* diagnostics);
