@@ -376,14 +376,18 @@ bool names_a_role(std::string_view s) {
 
 namespace {
 
-// True if a normalised line opens with a role label ("牵头单位:A").
-bool starts_with_label(std::string_view line) {
+// The label a normalised line opens with ("牵头单位:A"), as an index into
+// kLabels, or kLabels.size().
+std::size_t opening_label(std::string_view line) {
   static constexpr auto kLabelFirsts = label_firsts();
-  if (!among(line.substr(0, 3), kLabelFirsts)) return false;
-  for (const Label& l : kLabels)
-    if (starts_with(line, l.text) && line.size() > l.text.size() && line[l.text.size()] == ':') return true;
-  return false;
+  if (!among(line.substr(0, 3), kLabelFirsts)) return kLabels.size();
+  for (std::size_t k = 0; k < kLabels.size(); ++k) {
+    std::string_view l = kLabels[k].text;
+    if (starts_with(line, l) && line.size() > l.size() && line[l.size()] == ':') return k;
+  }
+  return kLabels.size();
 }
+bool starts_with_label(std::string_view line) { return opening_label(line) < kLabels.size(); }
 
 // Paragraphs that are an annotation on their own, outside parentheses:
 //   交通运输部运输服务司牵头,科技司、人事教育司配合。
@@ -411,10 +415,13 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
   std::size_t next_paren = 0;  // the first of `parens` not closed before the candidate
   std::size_t open_b = 0, open_e = 0, open_line = 0;  // label lines being gathered
   bool open = false;
+  std::uint32_t labels_seen = 0;  // of the gathered lines, a bit per kLabels entry
+  static_assert(kLabels.size() <= 32, "labels_seen holds a bit per label");
   auto close = [&] {
     if (open) found(open_b, open_e, open_line, gathered, true);
     open = false;
     gathered.clear();
+    labels_seen = 0;
   };
   // One candidate: lines [first, last], short and outside any heading.
   auto consider = [&](std::size_t first, std::size_t last) {
@@ -422,8 +429,11 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
     std::string_view para = s.substr(b, e - b);
     while (next_paren < parens.size() && parens[next_paren].second < b) ++next_paren;
     const bool in_paren = next_paren < parens.size() && parens[next_paren].first < e;
-    const bool labelled = !in_paren && starts_with_label(para);
-    if (!labelled) close();
+    const std::size_t label = in_paren ? kLabels.size() : opening_label(para);
+    const bool labelled = label < kLabels.size();
+    // A label the gathered lines already had starts the next task (a table
+    // of 牵头单位:/配合单位: rows with nothing between them).
+    if (!labelled || (labels_seen >> label & 1u)) close();
     if (in_paren || (!labelled && find_literal(para, "牵头") == std::string_view::npos) ||
         para.find_first_of("()") != std::string_view::npos)
       return;
@@ -447,6 +457,7 @@ void standalone_annotations(const Stream& stream, const std::vector<std::pair<st
       open = true;
       open_e = b + para.size();
       open_line = last;
+      labels_seen |= 1u << label;
       gathered.insert(gathered.end(), names.begin(), names.end());
     } else if (lead && other) {
       close();

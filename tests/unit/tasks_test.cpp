@@ -123,6 +123,15 @@ TEST_CASE("tasks: annotations standing alone as a paragraph") {
   CHECK(t[0].text == "牵头单位：省发展改革委\n配合单位：省财政厅、省商务厅");
   CHECK(t[1].line == 5);
   CHECK(t[1].responsible == V{"省财政厅"});
+  // Rows of a table with nothing between them: a repeated label starts the next task.
+  t = tasks_of("牵头单位：省发展改革委\n配合单位：省财政厅\n牵头单位：省商务厅\n责任单位：省财政厅\n配合单位：省税务局\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].lead == V{"省发展改革委"});
+  CHECK(t[0].responsible == V{"省财政厅"});
+  CHECK(t[0].line == 2);
+  CHECK(t[1].lead == V{"省商务厅"});
+  CHECK(t[1].responsible == V{"省财政厅", "省税务局"});
+  CHECK(t[1].line == 5);
   // In order with the parenthesised ones.
   t = tasks_of("加强监管。(州财政局负责)\n州审计局牵头，州财政局配合。\n完善制度。(州商务局负责)\n");
   REQUIRE(t.size() == 3);
