@@ -6,6 +6,7 @@
 
 #include "cli_common.h"
 #include "gazette/extract.h"
+#include "gazette/files.h"
 #include "gazette/split.h"
 
 namespace {
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
   SplitOptions so;
   CLI::App app{"Split a gazette issue into one UTF-8 text file per document, with manifest.json\n"
                "mapping files to documents and source lines. Several inputs (or --files-from):\n"
-               "each into OUTDIR/<its file name without extension>/.",
+               "each into OUTDIR/<its path, made relative, without extension>/.",
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-split samples/chuxiong-2022-12.txt -o docs/ && ls docs/");
   cli::add_version_flag(app, kTool);
@@ -73,14 +74,25 @@ int main(int argc, char** argv) {
   for (const std::string& input : inputs) {
     std::string dir = outdir;
     if (!one) {
-      std::string stem = input == "-" ? "stdin" : std::filesystem::path(input).stem().string();
-      if (stem.empty() || stem == "." || stem == "..") stem = "input";
-      if (!taken.insert(stem).second) {
-        cli::print_error(kTool, input, InputError("its folder " + outdir + "/" + stem + " is also that of an earlier input"));
+      // The input's own path, made relative, without its extension: inputs
+      // that share a name in different folders (2022/01/issue.txt,
+      // 2022/02/issue.txt) keep apart, as gazette-convert's outputs do.
+      std::string rel;
+      try {
+        rel = input == "-" ? "stdin" : safe_relative(input);
+      } catch (const InputError& e) {
+        cli::print_error(kTool, input, e);
         rc = cli::kError;
         continue;
       }
-      dir += "/" + stem;
+      std::filesystem::path p(rel);
+      rel = (p.parent_path() / p.stem()).generic_string();
+      if (rel.empty() || !taken.insert(rel).second) {
+        cli::print_error(kTool, input, InputError("its folder " + outdir + "/" + rel + " is also that of an earlier input"));
+        rc = cli::kError;
+        continue;
+      }
+      dir += "/" + rel;
     }
     try {
       std::size_t n = split_one(input, dir, encoding, so);

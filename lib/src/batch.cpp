@@ -61,19 +61,6 @@ bool hidden(const fs::path& p) {
   return !n.empty() && n[0] == '.';
 }
 
-// A listed path made relative and safe: no leading '/', no '..'.
-std::string safe_relative(const std::string& p) {
-  fs::path norm = fs::path(p).lexically_normal();
-  std::string out;
-  for (const auto& part : norm) {
-    std::string s = part.string();
-    if (s == "/" || s.empty() || s == ".") continue;
-    if (s == "..") throw InputError("path leaves its folder (..)");
-    out += (out.empty() ? "" : "/") + s;
-  }
-  return out;
-}
-
 // One run at a time per OUTDIR: an exclusive flock on the folder itself
 // (no extra file in it), held until the run returns and dropped by the
 // kernel if the process dies. A second run would otherwise remove the

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 #include "gazette/error.h"
@@ -128,6 +129,18 @@ void sync_filesystem(const std::string& dir) {
   int err = errno;
   ::close(fd);
   if (rc != 0) throw InputError(dir + ": cannot sync: " + std::strerror(err));
+}
+
+std::string safe_relative(const std::string& path) {
+  std::filesystem::path norm = std::filesystem::path(path).lexically_normal();
+  std::string out;
+  for (const auto& part : norm) {
+    std::string s = part.string();
+    if (s == "/" || s.empty() || s == ".") continue;
+    if (s == "..") throw InputError("path leaves its folder (..)");
+    out += (out.empty() ? "" : "/") + s;
+  }
+  return out;
 }
 
 }  // namespace gazette

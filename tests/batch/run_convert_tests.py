@@ -179,17 +179,25 @@ def main():
     check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
           first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
 
-    # gazette-split over a list of paths: a folder per input, named after
-    # it; a bad path is reported (exit 2) and the others are written.
+    # gazette-split over a list of paths: a folder per input, its path made
+    # relative without the extension, so two inputs of one name in different
+    # folders keep apart; a bad path is reported (exit 2), the others written.
     sp2 = os.path.join(WORK, "split-list")
     fixture = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "redhead-style.txt")
-    p = subprocess.run([SPLIT, "-o", sp2, "--files-from", "-"], input=f"{SAMPLE}\nnope.txt\n{fixture}\n",
+    twin = os.path.join(WORK, "split-twin", "2022", "12")
+    os.makedirs(twin, exist_ok=True)
+    shutil.copy(fixture, os.path.join(twin, "chuxiong-2022-12.txt"))  # same name as the sample, other folder
+    listed = [SAMPLE, "nope.txt", fixture, os.path.join(twin, "chuxiong-2022-12.txt")]
+    p = subprocess.run([SPLIT, "-o", sp2, "--files-from", "-"], input="\n".join(listed) + "\n",
                        capture_output=True, text=True)
-    folders = sorted(os.listdir(sp2)) if os.path.isdir(sp2) else []
-    counts = {f: len(json.load(open(os.path.join(sp2, f, "manifest.json"), encoding="utf-8"))["files"]) for f in folders}
-    check("split --files-from: a folder per input, the bad one reported",
-          p.returncode == 2 and counts == {"chuxiong-2022-12": 7, "redhead-style": 1} and "nope.txt" in p.stderr,
-          f"exit {p.returncode}, {counts}, {p.stderr[-300:]}")
+    counts = {}
+    for root, _, files in os.walk(sp2):
+        if "manifest.json" in files:
+            counts[os.path.relpath(root, sp2)] = len(json.load(open(os.path.join(root, "manifest.json"), encoding="utf-8"))["files"])
+    want = {os.path.splitext(os.path.normpath(x))[0].lstrip("/"): n for x, n in ((SAMPLE, 7), (listed[2], 1), (listed[3], 1))}
+    check("split --files-from: a folder per input after its path, the bad one reported",
+          p.returncode == 2 and counts == want and "nope.txt" in p.stderr,
+          f"exit {p.returncode}, {counts} vs {want}, {p.stderr[-300:]}")
 
     # 3c. A second run into a folder another run is writing: refused with a
     # message and exit 2; the first completes untouched (its temporary files

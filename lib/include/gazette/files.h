@@ -40,6 +40,12 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
 // renamed there so far is on disk when it returns. Throws InputError.
 void sync_filesystem(const std::string& dir);
 
+// A listed input path as a safe relative one, for naming its output under
+// an output folder: normalised, no leading '/', no '.' parts
+// ("/data/2022/01/issue.txt" -> "data/2022/01/issue.txt"). Throws
+// InputError for a path that leaves its folder ("..").
+std::string safe_relative(const std::string& path);
+
 // Marker in the names of temporary files, so a later run can remove the
 // ones a killed run left.
 constexpr const char* kTempMarker = ".gazette-tmp.";
