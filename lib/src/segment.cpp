@@ -96,10 +96,7 @@ bool names_a_document(const std::string& title) {
 // organ before them and end in a 文种.
 std::optional<std::pair<std::size_t, std::size_t>> title_after(const Text& text, std::size_t at) {
   std::size_t k = at + 1, end = std::min(text.lines.size(), at + 1 + 3 * kMaxTitleLines);
-  auto skip = [&] {
-    while (k < end && (text.lines[k].blank() || squeeze(text.lines[k].norm) == "文件")) ++k;
-  };
-  skip();
+  while (k < end && (text.lines[k].blank() || squeeze(text.lines[k].norm) == "文件")) ++k;
   if (k >= end) return std::nullopt;
   std::string sq = squeeze(text.lines[k].norm);
   bool opens = opens_title(sq);
@@ -206,10 +203,12 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     const TocEntry* entry = hit == toc_by_number.end() ? nullptr : hit->second;
     Segment s;
     std::size_t first = 0, last = 0;
+    std::string title;
     bool found = false;
     if (auto above = title_before(text, i, floor, entry ? &entry->title : nullptr)) {
       first = above->first, last = above->second;
-      found = entry || names_a_document(title_of(text, first, last));
+      title = title_of(text, first, last);
+      found = entry || names_a_document(title);
     }
     if (!found) {
       // Not a title above: a red header, or a cited number wrapped onto its
@@ -219,12 +218,13 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       auto prev = previous_nonblank(text, i, floor, 1);
       if (!below || prev.empty() || red_header_organ(text.lines[prev[0]]).empty()) continue;
       first = below->first, last = below->second;
+      title = title_of(text, first, last);
       s.header_first = header_start(text, i, floor);
       s.header_end = i;
     }
     s.title_first = first;
     s.title_last = last;
-    s.title = title_of(text, first, last);
+    s.title = std::move(title);
     s.spaced_title = spaced_title_of(text, first, last);
     s.number_line = i;
     num->line = l.number;
