@@ -23,7 +23,8 @@ done
 # The installed tool finds its installed schemas (not the source tree's).
 out=$(cd / && env -u GAZETTE_SCHEMAS "$PREFIX/bin/gazette-check" --profile chuxiong --fail-on warning "$SRC/samples/chuxiong-2022-12.txt" 2>&1)
 [ $? -eq 0 ] && ok "installed gazette-check finds its profiles" || bad "installed gazette-check" "$out"
-"$PREFIX/bin/gazette-extract" --version | grep -q "ICU" && ok "--version names the library and ICU" || bad "--version"
+version=$("$PREFIX/bin/gazette-extract" --version)
+grep -q "ICU" <<<"$version" && ok "--version names the library and ICU" || bad "--version"
 
 # find_package(gazette) from a separate project.
 if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PREFIX" \
@@ -31,15 +32,19 @@ if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PRE
    cmake --build "$WORK/example" >> "$WORK/example.log" 2>&1; then
   ok "examples/library builds against the installed package"
   out=$("$WORK/example/list-documents" "$SRC/samples/chuxiong-2022-12.txt")
-  if [ "$(echo "$out" | wc -l)" -eq 7 ] && echo "$out" | head -1 | grep -q "^楚政通〔2022〕61号	楚雄州人民政府关于印发"; then
+  if [ "$(echo "$out" | wc -l)" -eq 7 ] && grep -q "^楚政通〔2022〕61号	楚雄州人民政府关于印发" <<<"${out%%$'\n'*}"; then
     ok "examples/library lists the 7 documents"
   else bad "examples/library output" "$out"; fi
 else bad "examples/library build" "$(tail -20 "$WORK/example.log")"; fi
 
 # pkg-config
-if PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --libs gazette | grep -q -- "-lgazette"; then ok "pkg-config gazette"; else bad "pkg-config"; fi
+libs=$(PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" pkg-config --libs gazette)
+if grep -q -- "-lgazette" <<<"$libs"; then ok "pkg-config gazette"; else bad "pkg-config"; fi
 
 # man pages: render, and carry every option of --help.
+# Here-strings, not `echo "$text" | grep -q`: bash's echo writes a line at a
+# time into a pipe, grep -q leaves at its first match, and under pipefail the
+# echo's SIGPIPE failed the check now and then on a loaded machine.
 for t in gazette-extract gazette-check gazette-convert gazette-split; do
   page="$PREFIX/share/man/man1/$t.1"
   if [ ! -f "$page" ]; then bad "$t.1 installed"; continue; fi
@@ -47,10 +52,10 @@ for t in gazette-extract gazette-check gazette-convert gazette-split; do
   if [ -z "$text" ]; then bad "man -l $t.1 renders"; continue; fi
   missing=""
   for opt in $("$PREFIX/bin/$t" --help | grep -oE -- '(^|[ ,])--?[A-Za-z][A-Za-z-]*' | tr -d ' ,' | sort -u); do
-    echo "$text" | grep -qF -- "$opt" || missing="$missing $opt"
+    grep -qF -- "$opt" <<<"$text" || missing="$missing $opt"
   done
   for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" EXAMPLES; do
-    echo "$text" | grep -q "^$section" || missing="$missing [$section]"
+    grep -q "^$section" <<<"$text" || missing="$missing [$section]"
   done
   [ -z "$missing" ] && ok "man $t: renders, every --help option and section" || bad "man $t" "missing:$missing"
 done
