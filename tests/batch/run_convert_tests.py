@@ -134,25 +134,30 @@ def main():
     check("third run rewrites nothing", snapshot(out2) == before and "0 converted, 120 skipped" in p.stderr, p.stderr)
 
     # 3b. SIGKILL mid-run (no chance to commit or build indexes), then resume
-    out5 = os.path.join(WORK, "out5")
-    proc = subprocess.Popen([CONVERT, "-q", "-j2", "-o", out5, big], stderr=subprocess.PIPE, text=True)
+    # 300 hard links: after the first commit (64 inputs) 230 are left, so a
+    # poll delayed on a loaded machine still kills mid-run.
+    big5, out5, n5 = os.path.join(WORK, "big5"), os.path.join(WORK, "out5"), 300
+    os.makedirs(big5)
+    for i in range(n5):
+        os.link(os.path.join(big, "issue-000.txt"), os.path.join(big5, f"issue-{i:03d}.txt"))
+    proc = subprocess.Popen([CONVERT, "-q", "-j2", "-o", out5, big5], stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
     while time.time() < deadline and len(glob.glob(os.path.join(out5, "*.json"))) < 70:
         time.sleep(0.01)
     proc.kill()
     proc.communicate(timeout=60)
     killed_at = len(glob.glob(os.path.join(out5, "*.json")))
-    check("SIGKILL arrived mid-run", 0 < killed_at < 120, f"{killed_at} outputs")
+    check("SIGKILL arrived mid-run", 0 < killed_at < n5, f"{killed_at} outputs")
     check("SIGKILL leaves no partial output", not outputs_valid(out5, temp_allowed=True),
           "; ".join(outputs_valid(out5, temp_allowed=True)))
-    p = subprocess.run([CONVERT, "-j2", "-o", out5, big], capture_output=True, text=True, timeout=300)
-    check("after SIGKILL the next run completes", p.returncode == 0 and len(glob.glob(os.path.join(out5, "*.json"))) == 120
+    p = subprocess.run([CONVERT, "-j2", "-o", out5, big5], capture_output=True, text=True, timeout=300)
+    check("after SIGKILL the next run completes", p.returncode == 0 and len(glob.glob(os.path.join(out5, "*.json"))) == n5
           and not outputs_valid(out5), f"exit {p.returncode}, {killed_at} outputs before: {p.stderr}")
     db = sqlite3.connect(os.path.join(out5, "catalog.sqlite"))
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
     n_issues = db.execute("SELECT count(*) FROM issues").fetchone()[0]
     db.close()
-    check("after SIGKILL the catalog holds every issue once, with its indexes", n_issues == 120 and indexes == INDEXES,
+    check("after SIGKILL the catalog holds every issue once, with its indexes", n_issues == n5 and indexes == INDEXES,
           f"{n_issues} issues, indexes {sorted(indexes)}")
 
     # 4. --files-from -, --glob, split
@@ -203,17 +208,17 @@ def main():
     # message and exit 2; the first completes untouched (its temporary files
     # are not taken for a killed run's leftovers).
     out7 = os.path.join(WORK, "out7")
-    proc = subprocess.Popen([CONVERT, "-q", "-j1", "-o", out7, big], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([CONVERT, "-q", "-j1", "-o", out7, big5], stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60
     while time.time() < deadline and len(glob.glob(os.path.join(out7, "*.json"))) < 3:
         time.sleep(0.01)
-    second = subprocess.run([CONVERT, "-q", "-o", out7, big], capture_output=True, text=True, timeout=300)
+    second = subprocess.run([CONVERT, "-q", "-o", out7, big5], capture_output=True, text=True, timeout=300)
     first_err = proc.communicate(timeout=300)[1]
     check("a second run into a folder being written is refused, exit 2",
           second.returncode == 2 and "another gazette-convert run is writing this folder" in second.stderr,
           f"exit {second.returncode}: {second.stderr}")
     check("the run writing it completes untouched", proc.returncode == 0 and
-          len(glob.glob(os.path.join(out7, "*.json"))) == 120 and not outputs_valid(out7),
+          len(glob.glob(os.path.join(out7, "*.json"))) == n5 and not outputs_valid(out7),
           f"exit {proc.returncode}: {first_err}")
 
     # 4b. A catalog written before schema 2 (task_departments a table) is
