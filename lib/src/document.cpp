@@ -162,6 +162,65 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
   return a;
 }
 
+// The place an organ's name opens with (楚雄州, 云南省, 楚雄彝族自治州),
+// after a leading 中共/中国共产党; empty for national organs (国家…, 国务院…)
+// and names without one in their first ten characters.
+std::string_view place_of(std::string_view organ) {
+  for (std::string_view party : {"中共", "中国共产党"})
+    if (organ.substr(0, party.size()) == party) organ.remove_prefix(party.size());
+  for (std::string_view national : {"国家", "国务院", "全国", "中央", "中华"})
+    if (organ.substr(0, national.size()) == national) return {};
+  std::size_t i = 0;
+  for (int n = 0; n < 10 && i < organ.size(); ++n) {
+    std::size_t len;
+    char32_t c = decode_at(organ, i, &len);
+    i += len;
+    if (n >= 2 && (c == U'省' || c == U'市' || c == U'州' || c == U'县' || c == U'区' || c == U'盟' || c == U'旗'))
+      return organ.substr(0, i);
+  }
+  return {};
+}
+
+// Does `right` open an organ of its own after the organ `left`? It opens
+// with a national organ's or the party's name (国务院办公厅, 国家能源局,
+// 中共…), or with left's place, in full or in the other common form
+// (楚雄彝族自治州 / 楚雄州: the same first two characters and final one).
+bool opens_next_organ(std::string_view left, std::string_view right) {
+  for (std::string_view national : {"中共", "中国共产党", "国务院", "国家", "全国", "最高人民", "共青团"})
+    if (right.substr(0, national.size()) == national) return true;
+  std::string_view a = place_of(left), b = place_of(right);
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  std::size_t len;
+  std::size_t two = 0;
+  for (int n = 0; n < 2; ++n) decode_at(a, two, &len), two += len;
+  return a.size() > two && b.size() > two && a.substr(0, two) == b.substr(0, two) &&
+         a.substr(a.size() - 3) == b.substr(b.size() - 3);
+}
+
+// Joint issuers printed without a separator, as a PDF extractor leaves
+// 国家发展改革委 国家能源局 or 中共中央办公厅 国务院办公厅: cut where the
+// text so far ends in an organ word (three characters at least) and the rest
+// (three at least) is an organ opening as one (opens_next_organ) and ending
+// in an organ word: 中共中央国务院 is 中共中央 and 国务院.
+// A single organ (楚雄州人民政府办公室, 国家税务总局楚雄州税务局) stays whole.
+void split_run_together(std::string_view name, std::vector<std::string>& out) {
+  std::size_t i = 0;
+  for (int n = 0; i < name.size(); ++n) {
+    std::size_t len;
+    decode_at(name, i, &len);
+    i += len;
+    if (n < 2 || i >= name.size()) continue;
+    std::string_view left = name.substr(0, i), right = name.substr(i);
+    if (count_chars_up_to(right, 3) >= 3 && ends_in_organ_word(left) && ends_in_organ_word(right) &&
+        opens_next_organ(left, right)) {
+      out.emplace_back(left);
+      return split_run_together(right, out);
+    }
+  }
+  out.emplace_back(name);
+}
+
 }  // namespace
 
 std::vector<std::string> issuers_of(std::string_view title) {
@@ -216,13 +275,13 @@ std::vector<std::string> issuers_of(std::string_view title) {
       std::size_t len;
       char32_t c = decode_at(o, i, &len);
       if (c == U'、' || c == U'，' || c == ',') {
-        if (!piece.empty()) out.push_back(piece), piece.clear();
+        if (!piece.empty()) split_run_together(piece, out), piece.clear();
       } else {
         piece.append(o, i, len);
       }
       i += len;
     }
-    if (!piece.empty()) out.push_back(piece);
+    if (!piece.empty()) split_run_together(piece, out);
   }
   return out;
 }

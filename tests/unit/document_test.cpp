@@ -67,6 +67,27 @@ TEST_CASE("document: issuers of joint and plain titles") {
   CHECK(issuers_of("楚雄州2022年11月-12月大事记").empty());
 }
 
+// Joint issuers whose separating space the PDF extractor dropped.
+TEST_CASE("document: joint issuers printed without a separator") {
+  CHECK(issuers_of("中共中央办公厅国务院办公厅印发《某某意见》的通知") == V{"中共中央办公厅", "国务院办公厅"});
+  CHECK(issuers_of("中共中央国务院关于某某的意见") == V{"中共中央", "国务院"});
+  CHECK(issuers_of("国家发展改革委国家能源局关于某某的意见") == V{"国家发展改革委", "国家能源局"});
+  CHECK(issuers_of("财政部国家税务总局关于某某政策的通知") == V{"财政部", "国家税务总局"});
+  CHECK(issuers_of("中共楚雄州委办公室楚雄州人民政府办公室关于印发某某的通知") ==
+        V{"中共楚雄州委办公室", "楚雄州人民政府办公室"});
+  CHECK(issuers_of("楚雄彝族自治州人民政府楚雄州财政局关于某某的通知") == V{"楚雄彝族自治州人民政府", "楚雄州财政局"});
+  CHECK(issuers_of("中共楚雄州委楚雄州人民政府楚雄州军分区办公室关于某某的通知") ==
+        V{"中共楚雄州委", "楚雄州人民政府", "楚雄州军分区办公室"});
+  // One organ each: the rest does not open an organ of its own.
+  CHECK(issuers_of("楚雄州人民政府办公室关于某某的通知") == V{"楚雄州人民政府办公室"});
+  CHECK(issuers_of("国家税务总局楚雄州税务局关于某某的通知") == V{"国家税务总局楚雄州税务局"});
+  CHECK(issuers_of("中央国家机关工作委员会关于某某的通知") == V{"中央国家机关工作委员会"});
+  CHECK(issuers_of("国务院办公厅关于某某的通知") == V{"国务院办公厅"});
+  CHECK(issuers_of("全国人大常委会办公厅关于某某的通知") == V{"全国人大常委会办公厅"});
+  CHECK(issuers_of("楚雄州市场监督管理局楚雄市分局关于某某的通知") == V{"楚雄州市场监督管理局楚雄市分局"});
+  CHECK(issuers_of("云南省人民政府国有资产监督管理委员会关于某某的通知") == V{"云南省人民政府国有资产监督管理委员会"});
+}
+
 TEST_CASE("document: issuers of a reply, and none in a title that opens with 关于") {
   CHECK(issuers_of("民政部对“关于应对老龄社会的建议”的答复") == V{"民政部"});
   CHECK(issuers_of("国务院办公厅对《某某条例(草案)》的意见") == V{"国务院办公厅"});
