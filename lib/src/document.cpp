@@ -26,7 +26,8 @@ bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// Splits stream text at 、 , ， ; into printed names.
+// Splits stream text at 、 , ， ; into printed names (gold/README's
+// convention: 各省、自治区、直辖市人民政府 is three items, as printed).
 std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::size_t e) {
   std::vector<std::string> out;
   for (auto [nb, ne] : split_list(st.str(), b, e)) out.push_back(remove_wrap_spaces(st.original(nb, ne)));

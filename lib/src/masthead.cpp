@@ -20,7 +20,7 @@ const RE2& cumulative_re() {
   return re;
 }
 const RE2& month_re() {
-  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:出版)?$)");
+  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(出版)?$)");
   return re;
 }
 
@@ -96,11 +96,12 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
       const Line& l = text.lines[i];
       if (l.blank()) continue;
       if (l.norm.size() > 40) continue;  // a month line is short
-      std::string y, mo, d;
+      // A day only with 出版 (2023年3月5日出版): a bare date is a document's.
+      std::string y, mo, d, printed;
       if (l.norm.find("月") != std::string_view::npos &&
-          RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d)) {
+          RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d, &printed)) {
         int yy = std::stoi(y), mm = std::stoi(mo);
-        if (mm >= 1 && mm <= 12 && yy == *m.year && d.empty()) {
+        if (mm >= 1 && mm <= 12 && yy == *m.year && (d.empty() || !printed.empty())) {
           m.published = iso_month(yy, mm);
           break;
         }

@@ -87,7 +87,7 @@ bool is_toc_heading(const Line& l) {
 std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   // By hand, not by regex (a capturing regex per TOC line cost more than
   // the rest of the TOC stage); the same answers as
-  //   ^(.*?)\s*(?:\((\d{1,4})\)|(?:[.…·][.…·]+|\s)\s*(\d{1,4}))$
+  //   ^(.*?)\s*(?:(?:[.…·][.…·]+\s*)?\((\d{1,4})\)|(?:[.…·][.…·]+|\s)\s*(\d{1,4}))$
   // which tests/unit/toc_test.cpp checks on generated lines.
   auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -109,18 +109,25 @@ std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   if (d == end || end - d > 4) return std::nullopt;
   int page = 0;
   for (std::size_t k = d; k < end; ++k) page = page * 10 + (s[k] - '0');
+  // A leader of two or more dots ending s[0, y), spaces around it: where
+  // the title ends, or npos.
+  auto leader_head = [&](std::size_t y) {
+    std::size_t dots = 0, e = y;
+    for (std::size_t len; (len = dot_before(e)) != 0; e -= len) ++dots;
+    return dots >= 2 ? strip_ws(e) : std::string_view::npos;
+  };
   if (paren) {
     if (d == 0 || s[d - 1] != '(') return std::nullopt;
-    *head = strip_ws(d - 1);
+    std::size_t y = strip_ws(d - 1);
+    std::size_t h = leader_head(y);  // 通知……………(2)
+    *head = h != std::string_view::npos ? h : y;
     return page;
   }
   // Before the digits: spaces, then a leader of two or more dots or one
   // space, then spaces; the title is what remains (the shortest head).
   std::size_t y = strip_ws(d);
-  std::size_t dots = 0, e = y;
-  for (std::size_t len; (len = dot_before(e)) != 0; e -= len) ++dots;
-  if (dots >= 2) {
-    *head = strip_ws(e);
+  if (std::size_t h = leader_head(y); h != std::string_view::npos) {
+    *head = h;
     return page;
   }
   if (y == d) return std::nullopt;  // neither a leader nor a space

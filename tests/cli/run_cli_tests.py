@@ -202,6 +202,9 @@ def main():
         Case("sample-json", ["--no-text", SAMPLE], 0, golden="chuxiong-2022-12.json"),
         # A document on its own: red header, annotations standing alone, label lines.
         Case("redhead-json", ["--no-text", "tests/fixtures/redhead-style.txt"], 0, golden="redhead-style.json"),
+        # A provincial issue: 第5期（总第485期） on one line, 出版 date, 【】 sections,
+        # leaders before (N), joint issuers run together, a Chinese-numeral date.
+        Case("provincial-json", ["--no-text", "tests/fixtures/provincial-style.txt"], 0, golden="provincial-style.json"),
         Case("sample-jsonl", ["--no-text", "--format", "jsonl", SAMPLE], 0, check=jsonl_docs(7)),
         Case("sample-yaml", ["--no-text", "--format", "yaml", SAMPLE], 0,
              check=lambda o: None if o.startswith(b"---\n") and "大事记".encode() in o else "not YAML"),

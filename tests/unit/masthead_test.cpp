@@ -27,3 +27,19 @@ TEST_CASE("masthead: one-line form with 号 and 总号") {
   CHECK(*m.cumulative_issue == 1790);
   CHECK_FALSE(m.published);
 }
+
+TEST_CASE("masthead: issue and cumulative issue on one line, a day of publication") {
+  // A provincial gazette's cover: 2023年第5期（总第485期）, then 2023年3月5日出版.
+  Text t = split_lines("某某省人民政府公报\nGAZETTE\n2023年第5期（总第485期）\n2023年3月5日出版\n\n目　录\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(m.title == "某某省人民政府公报");
+  CHECK(*m.year == 2023);
+  CHECK(*m.issue == 5);
+  CHECK(*m.cumulative_issue == 485);
+  REQUIRE(m.published);
+  CHECK(*m.published == "2023-03");
+  // A bare date is a document's (成文日期), not the issue's.
+  Text bare = split_lines("某某省人民政府公报\n2023年第5期\n2023年3月5日\n");
+  CHECK_FALSE(read_masthead(bare, 400, &end).published);
+}

@@ -51,10 +51,10 @@ TEST_CASE("toc: genre of a title") {
   CHECK(genre_of("楚雄州全民科学素质行动实施方案") == "");
 }
 
-// toc_page parses by hand what a capturing regex used to; on lines built from
+// toc_page parses by hand what a capturing regex would; on lines built from
 // the characters that matter it must give the regex's page and title length.
 TEST_CASE("toc: toc_page agrees with the regex it replaced") {
-  const RE2 page_re(R"(^(.*?)\s*(?:\((\d{1,4})\)|(?:[\.…·][\.…·]+|\s)\s*(\d{1,4}))$)");
+  const RE2 page_re(R"(^(.*?)\s*(?:(?:[\.…·][\.…·]+\s*)?\((\d{1,4})\)|(?:[\.…·][\.…·]+|\s)\s*(\d{1,4}))$)");
   REQUIRE(page_re.ok());
   static const char* const pool[] = {"标", "题", " ", "\t", ".", "…", "·", "(", ")", "0", "1", "9", "12", "12345",
                                      "年", "a", "\f", "……", "(3)", " 7", "。"};
@@ -84,6 +84,11 @@ TEST_CASE("toc: toc_page agrees with the regex it replaced") {
   CHECK(head == std::string("楚雄州2022年11月-12月大事记").size());
   CHECK(toc_page("关于印发……的通知…… 12", &head) == 12);
   CHECK(head == std::string("关于印发……的通知").size());
+  // A leader before a page in parentheses (上海市人民政府公报): 通知……(2).
+  CHECK(toc_page("关于印发某某方案的通知……………………(2)", &head) == 2);
+  CHECK(head == std::string("关于印发某某方案的通知").size());
+  CHECK(toc_page("某某的通知 ··· (14)", &head) == 14);
+  CHECK(head == std::string("某某的通知").size());
   CHECK_FALSE(toc_page("二〇二二年12345", &head));
   CHECK_FALSE(toc_page("2022", &head));
 }
