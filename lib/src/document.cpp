@@ -447,7 +447,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   d.tasks = find_tasks(body);
   if (d.genre && *d.genre == "大事记") {
     if (auto y = heading_year(d.title)) {
-      d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics);
+      d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics, heading_month(d.title).value_or(0));
     } else if (diagnostics) {
       diagnostics->push_back({"chronicle-without-year", Severity::warning, d.title_line, 1,
                               "chronicle heading names no year; entries cannot be dated"});

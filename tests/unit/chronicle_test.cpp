@@ -48,3 +48,34 @@ TEST_CASE("chronicle: impossible dates are reported, not recorded") {
   CHECK(diags[0].code == "chronicle-invalid-date");
   CHECK(diags[0].line == 1);
 }
+
+TEST_CASE("chronicle: the day alone under a month heading, bullets, a month from the title") {
+  CHECK(*heading_month("某某市2023年1月大事记") == 1);
+  CHECK(*heading_month("楚雄州2022年11月-12月大事记") == 11);
+  CHECK_FALSE(heading_month("某某市2023年大事记"));
+  Text t = split_lines(
+      "1日  元旦升国旗仪式在市民广场举行。\n"
+      "5日—6日  市十七届人大三次会议举行。\n"
+      "●1月9日，市政府召开常务会议。\n"
+      "二月\n"
+      "3日 市委常委会召开会议，传达学习全省经济工作会议精神和\n"
+      "4日至6日有关部署。\n"
+      "十二月份\n"
+      "30日 全市工作会议召开。\n");
+  std::vector<Diagnostic> diags;
+  // The month in force from the title (2023年1月大事记).
+  auto e = find_entries(t, 0, t.lines.size(), 2023, &diags, 1);
+  REQUIRE(e.size() == 5);
+  CHECK(e[0].date == "2023-01-01");
+  CHECK(e[1].date == "2023-01-05");
+  CHECK(*e[1].date_end == "2023-01-06");
+  CHECK(e[2].date == "2023-01-09");
+  CHECK(e[2].line == 3);
+  CHECK(e[3].date == "2023-02-03");  // its continuation (4日至6日…) is no entry
+  CHECK(e[4].date == "2023-12-30");
+  CHECK(diags.empty());
+  // Without a month in force a day alone is no entry.
+  auto none = find_entries(t, 0, 3, 2023, nullptr);
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].date == "2023-01-09");
+}
