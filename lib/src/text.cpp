@@ -526,14 +526,19 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
     std::size_t len = 1;
     bool sep = false;
     if (i < e) {
-      if (s[i] == '(') ++depth;
-      if (s[i] == ')' && depth > 0) --depth;
+      if (s[i] == '(' || s[i] == '[') ++depth;
+      if ((s[i] == ')' || s[i] == ']') && depth > 0) --depth;
       if (depth == 0 && (s[i] == ',' || s[i] == ';')) sep = true;
-      // 、 E3 80 81, ， EF BC 8C, ； EF BC 9B
-      if (depth == 0 && i + 2 < s.size()) {
+      // 、 E3 80 81, ， EF BC 8C, ； EF BC 9B; brackets 〔 〕 E3 80 94/95
+      // and 【 】 E3 80 90/91 nest as parentheses do (a parenthesis inside
+      // parentheses is printed 〔〕: 各县〔市、区〕人民政府).
+      if (i + 2 < s.size()) {
         auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
              b2 = static_cast<unsigned char>(s[i + 2]);
-        if ((b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B)))
+        if (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x94 || b2 == 0x90)) ++depth, len = 3;
+        if (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x95 || b2 == 0x91) && depth > 0) --depth, len = 3;
+        if (depth == 0 &&
+            ((b0 == 0xE3 && b1 == 0x80 && b2 == 0x81) || (b0 == 0xEF && b1 == 0xBC && (b2 == 0x8C || b2 == 0x9B))))
           sep = true, len = 3;
       }
     }

@@ -63,6 +63,12 @@ TEST_CASE("tasks: forms of other issuers") {
 
   t = tasks_of("（省大数据局、省政府办公厅牵头，各有关部门、各市政府参与）");
   CHECK(t[0].responsible == V{"各有关部门", "各市政府"});
+
+  // A parenthesis inside the annotation is printed 〔〕: one name.
+  t = tasks_of("（市大数据局牵头，各县〔市、区〕人民政府负责）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"市大数据局"});
+  CHECK(t[0].responsible == V{"各县〔市、区〕人民政府"});
 }
 
 TEST_CASE("tasks: verbs that follow a role, and clauses about the annotation") {

@@ -55,7 +55,7 @@ namespace {
 
 std::string random_text(std::uint32_t* seed, int pieces) {
   static const char* const pool[] = {"公", "报", "。", "、", "（", "）", "，", "\u3000", " ", "\t", "\r", "\n", "\r\n",
-                                     "a", "1", "\u00a0", "\u2003", "\u200b", "\ufeff", "〔", "【", "[", "第一", "牵头",
+                                     "a", "1", "\u00a0", "\u2003", "\u200b", "\ufeff", "〔", "【", "[", "〕", "】", "]", "第一", "牵头",
                                      "\uff5e", "\uff5f", "\uff01", "\uff00", "一", "\u3001", "\u3000\u3000",
                                      "《", "》", "〈", "〉", "“", "”", "‘", "’", "\"", "'", "＂",
                                      "\u202f", "\u205f", "\u200d", "\u200e", "\u00b7", "—", "\u2060", "\u3001\u3002",
@@ -199,8 +199,8 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
         std::size_t len = 1;
         char32_t c = 0;
         if (i < folded.size()) c = decode_at(folded, i, &len);
-        if (c == '(') ++depth;
-        if (c == ')' && depth > 0) --depth;
+        if (c == '(' || c == '[' || c == U'〔' || c == U'【') ++depth;
+        if ((c == ')' || c == ']' || c == U'〕' || c == U'】') && depth > 0) --depth;
         bool sep = depth == 0 && (c == ',' || c == ';' || c == U'、' || c == U'，' || c == U'；');
         if (i == folded.size() || sep) {
           std::size_t nb = start, ne = i;

@@ -118,7 +118,8 @@ class Stream {
 };
 
 // Spans [b, e) of the items of a list in normalised text s[b, e), split at
-// 、 , ; (and ， ；) outside parentheses, spaces trimmed, empty items
+// 、 , ; (and ， ；) outside parentheses and brackets (〔〕【】[]: a
+// parenthesis inside parentheses is printed 〔〕), spaces trimmed, empty items
 // dropped: "A、B(含C、D),E" -> A / B(含C、D) / E. Shared by addressees and
 // department annotations.
 std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e);
