@@ -78,6 +78,12 @@ CREATE TABLE IF NOT EXISTS "references" (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   number TEXT NOT NULL, title TEXT, line INTEGER
 );
+CREATE TABLE IF NOT EXISTS key_dates (
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  kind TEXT NOT NULL,           -- 'effective', 'expires' or 'printed'
+  date TEXT,                    -- ISO; NULL when stated relatively (自印发之日起施行)
+  text TEXT NOT NULL, line INTEGER
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, tokenize = 'trigram');
 )SQL";
 
@@ -93,6 +99,7 @@ CREATE INDEX IF NOT EXISTS tasks_document ON tasks(document_id);
 CREATE INDEX IF NOT EXISTS task_assignments_department ON task_assignments(department_id);
 CREATE INDEX IF NOT EXISTS references_number ON "references"(number);
 CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
+CREATE INDEX IF NOT EXISTS key_dates_document ON key_dates(document_id);
 )SQL";
 
 std::string join(const std::vector<std::string>& v) {
@@ -219,9 +226,10 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
-      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 2;
+      // 3: key_dates (0.2.0), created above in a catalog of version 2.
+      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 3;
       version.reset();
-      if (!marked) impl_->exec("PRAGMA user_version = 2");
+      if (!marked) impl_->exec("PRAGMA user_version = 3");
     }
     {
       Impl::Stmt names(impl_.get(), "SELECT id, name FROM departments");
@@ -302,6 +310,8 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     del_t.text(1, path).step();
     Impl::Stmt del_r(I, "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
     del_r.text(1, path).step();
+    Impl::Stmt del_k(I, "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_k.text(1, path).step();
     Impl::Stmt del_d(I, "DELETE FROM documents WHERE path = ?1");
     del_d.text(1, path).step();
   }
@@ -363,6 +373,7 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     return id;
   };
   Impl::Stmt& ref = I->use("INSERT INTO \"references\" (document_id, number, title, line) VALUES (?1,?2,?3,?4)");
+  Impl::Stmt& key = I->use("INSERT INTO key_dates (document_id, kind, date, text, line) VALUES (?1,?2,?3,?4,?5)");
   for (std::size_t k = 0; k < issue.documents.size(); ++k) {
     const Document& d = issue.documents[k];
     doc.reset();
@@ -391,6 +402,10 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     for (const Reference& r : d.references) {
       ref.reset();
       ref.integer(1, id).text(2, r.number).opt_text(3, r.title).integer(4, r.line).step();
+    }
+    for (const KeyDate& k : d.key_dates) {
+      key.reset();
+      key.integer(1, id).text(2, k.kind).opt_text(3, k.date).text(4, k.text).integer(5, k.line).step();
     }
   }
   flush_assignments();

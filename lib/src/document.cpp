@@ -7,6 +7,7 @@
 
 #include "gazette/chronicle.h"
 #include "gazette/dates.h"
+#include "gazette/key_dates.h"
 #include "gazette/numbers.h"
 #include "gazette/references.h"
 #include "gazette/tasks.h"
@@ -43,26 +44,6 @@ bool is_public_marking(std::string_view norm) {
   if (sq.size() > 60) return false;
   return sq.find("此件公开发布") != std::string_view::npos || sq.find("此件主动公开") != std::string_view::npos ||
          sq == "(主动公开)" || sq == "(公开发布)";
-}
-
-// A date alone on its line, or at the end of a short signature line.
-std::optional<Ymd> date_line(std::string_view norm) {
-  if (auto d = parse_date(norm)) return d;
-  if (count_chars(norm) > 40 || find_literal(norm, "年") == std::string_view::npos) return std::nullopt;
-  // The organ is 2 to 30 Han characters, but \p{Han}{2,30} compiles to
-  // thirty copies of the Han class (~3 ms at every process start). Match the
-  // longest organ with +; only when that is over 30 can a shorter split be
-  // the answer, and only then is the bounded form compiled and asked.
-  static const RE2 re(R"(^(\p{Han}+)\s*([0-9〇零○一二三四五六七八九十]{4}\s*年.*日)$)");
-  std::string organ, date;
-  if (!RE2::FullMatch(norm, re, &organ, &date)) return std::nullopt;
-  std::size_t chars = count_chars(organ);
-  if (chars < 2) return std::nullopt;
-  if (chars > 30) {
-    static const RE2 bounded(R"(^(\p{Han}{2,30})\s*([0-9〇零○一二三四五六七八九十]{4}\s*年.*日)$)");
-    if (!RE2::FullMatch(norm, bounded, &organ, &date)) return std::nullopt;
-  }
-  return parse_date(date);
 }
 
 // Names of the texts a notice issues: 《X》 in its covering text, and what
@@ -365,7 +346,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
       if (l.blank()) continue;
       ++taken;
       if (!d.date) {
-        if (auto dt = date_line(l.norm)) {
+        if (auto dt = signature_date(l.norm)) {
           d.date = iso(*dt);
           cover_end = k + 1;
           continue;
@@ -445,6 +426,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   Stream body(text, seg.title_first, seg.end);
   d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
   d.tasks = find_tasks(body);
+  d.key_dates = find_key_dates(body);
   if (d.genre && *d.genre == "大事记") {
     if (auto y = heading_year(d.title)) {
       d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics, heading_month(d.title).value_or(0));

@@ -129,6 +129,12 @@ void document_fields(W& w, const Document& d) {
     field(w, "date_end", e.date_end);
     field(w, "line", e.line);
   });
+  list(w, "key_dates", d.key_dates, [&](const KeyDate& k) {
+    field(w, "kind", k.kind);
+    field(w, "date", k.date);
+    field(w, "text", k.text);
+    field(w, "line", k.line);
+  });
   field(w, "text", d.text);
 }
 

@@ -158,6 +158,8 @@ Issue read_issue(const YAML::Node& x) {
       for (const auto& x : a) doc.tasks.push_back({as_int(x["line"]), strings(x["lead"]), strings(x["responsible"]), str(x["text"])});
     if (auto a = d["entries"]; a && a.IsSequence())
       for (const auto& x : a) doc.entries.push_back({str(x["date"]), opt_str(x["date_end"]), as_int(x["line"])});
+    if (auto a = d["key_dates"]; a && a.IsSequence())
+      for (const auto& x : a) doc.key_dates.push_back({str(x["kind"]), opt_str(x["date"]), str(x["text"]), as_int(x["line"])});
     issue.documents.push_back(std::move(doc));
   }
   if (auto diags = root["diagnostics"]; diags && diags.IsSequence())

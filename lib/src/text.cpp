@@ -78,6 +78,27 @@ bool is_space(char32_t cp) {
 
 bool is_dropped(char32_t cp) { return cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D; }
 
+}  // namespace
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t cp = decode_at(s, i, &len);
+    if (is_space(cp)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else if (!is_dropped(cp)) {
+      out.append(s, i, len);
+    }
+    i += len;
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+namespace {
+
 
 // Records that norm offset `n` stands for raw offset `r`, if the running
 // correspondence does not already say so. `map` holds every line's
@@ -511,6 +532,90 @@ std::size_t find_literal(std::string_view hay, std::string_view needle, std::siz
   for (; i + last < hay.size(); ++i)
     if (data[i] == needle[0] && data[i + last] == needle[last] && rest_matches(i)) return i;
   return std::string_view::npos;
+}
+
+namespace {
+
+// One of find_either's needles: its first and last bytes are the candidate
+// test, the rest is compared at candidates.
+struct Needle {
+  std::string_view n;
+  std::size_t last;
+  bool at(const char* data, std::size_t i) const { return std::memcmp(data + i + 1, n.data() + 1, last - 1) == 0; }
+};
+
+// The first match among positions whose candidate bits are in `a` (needle
+// A) and `b` (needle B), from position `base`; A first at equal positions.
+std::pair<std::size_t, int> first_in_masks(const char* data, std::size_t base, unsigned a, unsigned b, const Needle& na,
+                                           const Needle& nb) {
+  for (unsigned both = a | b; both; both &= both - 1) {
+    unsigned bit = both & (0u - both);
+    std::size_t at = base + static_cast<std::size_t>(__builtin_ctz(both));
+    if ((a & bit) && na.at(data, at)) return {at, 0};
+    if ((b & bit) && nb.at(data, at)) return {at, 1};
+  }
+  return {std::string_view::npos, 0};
+}
+
+#if defined(GAZETTE_FOLD_AVX2)
+__attribute__((target("avx2"))) std::pair<std::size_t, int> find_either_avx2(std::string_view hay, const Needle& na,
+                                                                             const Needle& nb, std::size_t* i) {
+  const char* data = hay.data();
+  const std::size_t reach = std::max(na.last, nb.last);
+  const __m256i a0 = _mm256_set1_epi8(na.n[0]), a1 = _mm256_set1_epi8(na.n[na.last]);
+  const __m256i b0 = _mm256_set1_epi8(nb.n[0]), b1 = _mm256_set1_epi8(nb.n[nb.last]);
+  for (; *i + reach + 32 <= hay.size(); *i += 32) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + *i));
+    __m256i va = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + *i + na.last));
+    __m256i vb = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + *i + nb.last));
+    auto ma = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, a0), _mm256_cmpeq_epi8(va, a1))));
+    auto mb = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(v, b0), _mm256_cmpeq_epi8(vb, b1))));
+    if (ma | mb)
+      if (auto r = first_in_masks(data, *i, ma, mb, na, nb); r.first != std::string_view::npos) return r;
+  }
+  return {std::string_view::npos, 0};
+}
+#endif
+
+}  // namespace
+
+std::pair<std::size_t, int> find_either(std::string_view hay, std::string_view a, std::string_view b,
+                                        std::size_t from) {
+  constexpr std::size_t npos = std::string_view::npos;
+  if (a.size() < 2 || b.size() < 2) {
+    std::size_t pa = find_literal(hay, a, from), pb = find_literal(hay, b, from);
+    if (pa == npos && pb == npos) return {npos, 0};
+    return pa <= pb ? std::pair<std::size_t, int>{pa, 0} : std::pair<std::size_t, int>{pb, 1};
+  }
+  if (from > hay.size()) return {npos, 0};
+  const Needle na{a, a.size() - 1}, nb{b, b.size() - 1};
+  const char* data = hay.data();
+  std::size_t i = from;
+#if defined(GAZETTE_FOLD_AVX2)
+  if (use_avx2())
+    if (auto r = find_either_avx2(hay, na, nb, &i); r.first != npos) return r;
+#endif
+#if defined(__SSE2__)
+  {
+    const std::size_t reach = std::max(na.last, nb.last);
+    const __m128i a0 = _mm_set1_epi8(a[0]), a1 = _mm_set1_epi8(a[na.last]);
+    const __m128i b0 = _mm_set1_epi8(b[0]), b1 = _mm_set1_epi8(b[nb.last]);
+    for (; i + reach + 16 <= hay.size(); i += 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + na.last));
+      __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + nb.last));
+      auto ma = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, a0), _mm_cmpeq_epi8(va, a1))));
+      auto mb = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(v, b0), _mm_cmpeq_epi8(vb, b1))));
+      if (ma | mb)
+        if (auto r = first_in_masks(data, i, ma, mb, na, nb); r.first != npos) return r;
+    }
+  }
+#endif
+  for (; i < hay.size(); ++i) {
+    if (i + na.last < hay.size() && data[i] == a[0] && data[i + na.last] == a[na.last] && na.at(data, i)) return {i, 0};
+    if (i + nb.last < hay.size() && data[i] == b[0] && data[i + nb.last] == b[nb.last] && nb.at(data, i)) return {i, 1};
+  }
+  return {npos, 0};
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, std::size_t b, std::size_t e) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Runs every shell example of README.md and docs/*.md as written, and every
-SQL example of docs/CATALOG.md against a catalog of the sample.
+SQL example of docs/CATALOG.md against a catalog of the sample (and the
+provincial fixture).
 
 Usage: run_doc_examples.py PROJECT_ROOT WORKDIR BUILD_DIR
 
@@ -43,6 +44,8 @@ def main():
     os.symlink(BUILD, os.path.join(WORK, "build"))
     os.makedirs(os.path.join(WORK, "archive"))
     shutil.copy(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), os.path.join(WORK, "archive"))
+    # A second issue whose documents state when they take effect and expire.
+    shutil.copy(os.path.join(ROOT, "tests", "fixtures", "provincial-style.txt"), os.path.join(WORK, "archive"))
     with open(os.path.join(WORK, "issue.txt"), "w", encoding="utf-8") as fh:
         fh.write(open(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), encoding="utf-8").read())
     env = dict(os.environ, PATH=os.path.join(BUILD, "bin") + os.pathsep + os.environ["PATH"])

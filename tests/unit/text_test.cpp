@@ -232,6 +232,20 @@ TEST_CASE("text: fold, squeeze, line splitting and find_literal agree with plain
     for (std::string_view needle : {"〔", "〔2022〕", "〔2023〕", "牵头单位", "、"})
       for (std::size_t from = 0; from <= s.size(); from += 1 + s.size() / 7)
         CHECK(find_literal(s, needle, from) == std::string_view(s).find(needle, from));
+    // find_either: the earlier of two finds, the first needle on a tie.
+    static const std::pair<std::string_view, std::string_view> pairs[] = {
+        {"〔2022〕", "〔2023〕"}, {"〔X〕", "牵头"}, {"、", "〔"}, {"〔2023〕", "〔"}, {"公报", "a"}, {"牵头单位", "第一"}};
+    for (auto [a, b] : pairs)
+      for (std::size_t from = 0; from <= s.size() + 1; from += 1 + s.size() / 9) {
+        std::size_t pa = std::string_view(s).find(a, from), pb = std::string_view(s).find(b, from);
+        auto [at, which] = find_either(s, a, b, from);
+        if (pa == std::string_view::npos && pb == std::string_view::npos) {
+          CHECK_MESSAGE(at == std::string_view::npos, s);
+        } else {
+          CHECK_MESSAGE(at == std::min(pa, pb), s);
+          CHECK_MESSAGE(which == (pa <= pb ? 0 : 1), s);
+        }
+      }
   }
   CHECK(find_literal("abc", "abcd") == std::string_view::npos);
   CHECK(find_literal("abc", "", 3) == 3);
@@ -271,4 +285,10 @@ TEST_CASE("text: Stream::line_index agrees with a scan, in any order of asking")
       CHECK(st.line_index(off) == reference(off));
     }
   }
+}
+
+TEST_CASE("text: collapse_spaces keeps a line as printed without its layout") {
+  CHECK(collapse_spaces("青岛市工业和信息化局办公室\u2003\u2003 2020年9月22日印发") == "青岛市工业和信息化局办公室 2020年9月22日印发");
+  CHECK(collapse_spaces("\u3000\u3000某某\t\u00a0局\u200b ") == "某某 局");
+  CHECK(collapse_spaces("   ").empty());
 }

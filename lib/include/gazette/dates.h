@@ -28,4 +28,8 @@ std::optional<Ymd> parse_date(std::string_view s);
 // A date at the very start of `s`; *consumed gets its byte length.
 std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed);
 
+// A date alone on its (normalised) line, or after the organ on a short
+// signature line: 楚雄州人民政府办公室 2022年8月30日.
+std::optional<Ymd> signature_date(std::string_view norm);
+
 }  // namespace gazette

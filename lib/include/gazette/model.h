@@ -80,6 +80,14 @@ struct Entry {
   int line = 0;
 };
 
+// A date the text states about the document's force (gazette/key_dates.h).
+struct KeyDate {
+  std::string kind;                     // "effective" (自…起施行), "expires" (有效期至…), "printed" (…印发)
+  std::optional<std::string> date;      // ISO; null when stated relatively (自印发之日起施行, 有效期3年)
+  std::string text;                     // the clause as printed
+  int line = 0;
+};
+
 // One document of the issue.
 struct Document {
   std::string title;
@@ -99,6 +107,7 @@ struct Document {
   std::vector<Reference> references;
   std::vector<Task> tasks;
   std::vector<Entry> entries;
+  std::vector<KeyDate> key_dates;         // effective, expires, printed
   std::string text;                       // reflowed text, one paragraph a line
 };
 

@@ -129,9 +129,19 @@ std::vector<std::pair<std::size_t, std::size_t>> split_list(std::string_view s, 
 // to the needle's first, and the lead bytes of CJK characters are few.
 std::size_t find_literal(std::string_view hay, std::string_view needle, std::size_t from = 0);
 
+// The first occurrence of either needle at or after `from`: its offset and
+// 0 for `a`, 1 for `b` (a first where both start at one offset); npos if
+// neither occurs. One pass where two find_literal calls would make two.
+std::pair<std::size_t, int> find_either(std::string_view hay, std::string_view a, std::string_view b,
+                                        std::size_t from = 0);
+
 // True if s ends in a word that closes an organ's name (局 厅 委员会 政府
 // 办公室 中心 小组 …): issuers in titles and red headers.
 bool ends_in_organ_word(std::string_view s);
+
+// s with each run of spaces (ASCII, ideographic, NBSP, U+2000-200A …) made
+// one ASCII space and trimmed: a line as printed, without its layout.
+std::string collapse_spaces(std::string_view s);
 
 // UTF-8 helpers used across stages.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);

@@ -1,0 +1,159 @@
+// Stage 11, key dates: when a document takes effect, until when it holds,
+// when it was printed.
+#include "gazette/key_dates.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+
+#include "gazette/dates.h"
+
+namespace gazette {
+namespace {
+
+constexpr std::string_view kRi = "日起";
+
+bool plausible(const Ymd& d) { return d.year >= 1949 && d.year <= 2100; }
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// s[b, ...) moved forward to a character boundary.
+std::size_t char_start(std::string_view s, std::size_t b) {
+  while (b < s.size() && is_continuation(s[b])) ++b;
+  return b;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+bool at(std::string_view s, std::size_t i, std::string_view word) { return s.substr(i, word.size()) == word; }
+
+// The clause as printed: wrap spaces out, or for a line of its own (the
+// colophon) each run of spaces made one.
+KeyDate make(const Stream& st, std::string kind, std::optional<Ymd> date, std::size_t b, std::size_t e,
+             bool own_line = false) {
+  KeyDate k;
+  k.kind = std::move(kind);
+  if (date) k.date = iso(*date);
+  if (own_line) {
+    k.text = collapse_spaces(st.original(b, e));
+  } else {
+    k.text = remove_wrap_spaces(st.original(b, e));
+  }
+  k.line = st.line_number(b);
+  return k;
+}
+
+// 自2023年3月1日起施行 / 2023年3月1日起正式实施 / 自印发之日起执行: `ri` is
+// the offset of 日起.
+std::optional<KeyDate> effective_at(const Stream& st, std::size_t ri) {
+  std::string_view s = st.str();
+  std::size_t v = skip_spaces(s, ri + kRi.size());
+  if (at(s, v, "正式")) v = skip_spaces(s, v + 6);
+  bool verb = false;
+  for (std::string_view w : {"施行", "执行", "实施", "生效", "试行"}) verb = verb || at(s, v, w);
+  if (!verb) return std::nullopt;
+  std::size_t end = v + 6;
+  // Back to 自, at most 20 characters before: the clause's start.
+  std::size_t window = char_start(s, ri > 60 ? ri - 60 : 0);
+  std::string_view before = s.substr(window, ri - window);
+  std::size_t zi = before.rfind("自");
+  bool relative = ri >= 3 && s.substr(ri - 3, 3) == "之";
+  if (relative) {
+    // 自印发之日起: the event is a few characters (印发, 发布, 公布, 签署).
+    if (zi == std::string_view::npos || ri - (window + zi) > 3 + 8 * 3) return std::nullopt;
+    return make(st, "effective", std::nullopt, window + zi, end);
+  }
+  // A date ending at 日: after 自, else from the year's first digit.
+  std::size_t from;
+  if (zi != std::string_view::npos) {
+    from = skip_spaces(s, window + zi + 3);
+  } else {
+    std::size_t year = before.rfind("年");
+    if (year == std::string_view::npos) return std::nullopt;
+    from = window + year;
+    for (int n = 0; n < 4 && from > window;) {
+      std::size_t prev = from - 1;
+      while (prev > window && is_continuation(s[prev])) --prev;
+      std::size_t len;
+      char32_t c = decode_at(s, prev, &len);
+      bool digit = std::u32string_view(U"0123456789〇零○一二三四五六七八九").find(c) != std::u32string_view::npos;
+      if (c == ' ') {
+        from = prev;
+        continue;
+      }
+      if (!digit) break;
+      from = prev, ++n;
+    }
+    from = skip_spaces(s, from);
+  }
+  std::size_t used = 0;
+  auto d = date_prefix(s.substr(from, ri + 3 - from), &used);
+  if (!d || from + used != ri + 3 || !plausible(*d)) return std::nullopt;
+  return make(st, "effective", d, zi != std::string_view::npos ? window + zi : from, end);
+}
+
+// What follows 有效期: (为) (自 D (起)) 至 D (止), or a duration (3年, 五年,
+// 两年, 6个月).
+void validity_at(const Stream& st, std::size_t p, std::vector<KeyDate>& out) {
+  // + rather than bounded counts: RE2 compiles {4,20} into twenty copies of
+  // the class, and the window is bounded anyway; parse_date checks the rest.
+  static const std::string kDate = "([0-9〇零○一二三四五六七八九十 ]+年[0-9一二三四五六七八九十 ]+月[0-9一二三四五六七八九十 ]+日)";
+  static const RE2 range_re("^(?:为|是)? ?(?:(?:自|从) ?" + kDate + " ?(?:起)? ?)?(?:至|到|截至|截止) ?" + kDate + "(?: ?止)?");
+  static const RE2 span_re(R"(^(?:为|是)? ?([0-9一二三四五六七八九十两]{1,3}) ?(年|个月))");
+  std::string_view s = st.str();
+  std::size_t b = p + std::string_view("有效期").size();
+  std::size_t e = b + 120 < s.size() ? b + 120 : s.size();
+  while (e > b && e < s.size() && is_continuation(s[e])) --e;
+  re2::StringPiece in(s.data() + b, e - b);
+  std::string from, to;
+  if (RE2::Consume(&in, range_re, &from, &to)) {
+    std::size_t end = static_cast<std::size_t>(in.data() - s.data());
+    auto f = from.empty() ? std::nullopt : parse_date(from);
+    if (f && plausible(*f)) out.push_back(make(st, "effective", f, p, end));
+    auto t = parse_date(to);
+    if (t && plausible(*t)) out.push_back(make(st, "expires", t, p, end));
+    return;
+  }
+  std::string n, unit;
+  in = re2::StringPiece(s.data() + b, e - b);
+  if (RE2::Consume(&in, span_re, &n, &unit))
+    out.push_back(make(st, "expires", std::nullopt, p, static_cast<std::size_t>(in.data() - s.data())));
+}
+
+}  // namespace
+
+std::vector<KeyDate> find_key_dates(const Stream& body) {
+  std::vector<KeyDate> out;
+  std::string_view s = body.str();
+  // 日起 (an effective date) and 有效期 (a validity), in one pass.
+  constexpr std::string_view kValid = "有效期";
+  for (auto [p, which] = find_either(s, kRi, kValid); p != std::string_view::npos;) {
+    if (which == 0) {
+      if (auto k = effective_at(body, p)) out.push_back(std::move(*k));
+    } else {
+      validity_at(body, p, out);
+    }
+    std::tie(p, which) = find_either(s, kRi, kValid, p + (which == 0 ? kRi.size() : kValid.size()));
+  }
+  // The colophon: a short line ending in 印发 with a date before it.
+  const Text& text = body.text();
+  for (std::size_t k = body.first_line(); k < body.end_line(); ++k) {
+    std::string_view n = text.lines[k].norm;
+    if (n.size() < 6 || n.size() > 150 || n.substr(n.size() - 6) != "印发") continue;
+    std::string_view rest = n.substr(0, n.size() - 6);
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    auto d = signature_date(rest);
+    if (!d || !plausible(*d)) continue;
+    std::size_t b = static_cast<std::size_t>(n.data() - s.data());
+    out.push_back(make(body, "printed", d, b, b + n.size(), /*own_line=*/true));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const KeyDate& a, const KeyDate& b) { return a.line < b.line; });
+  return out;
+}
+
+}  // namespace gazette
