@@ -34,6 +34,8 @@ const std::vector<RuleInfo>& rules() {
       {"number-serial-gap", Severity::info, "serials missing within one organ code and year"},
       {"date-invalid", Severity::error, "a date that is no calendar date"},
       {"date-after-issue", Severity::error, "a 成文日期 after the issue's month of publication"},
+      {"key-date-order", Severity::error, "a document that expires before it takes effect"},
+      {"printed-before-date", Severity::error, "a colophon's 印发 date before the 成文日期"},
       {"chronicle-date-range", Severity::warning, "a chronicle entry outside the months of its heading"},
       {"chronicle-order", Severity::warning, "chronicle entries out of date order"},
       {"chronicle-without-year", Severity::warning, "a chronicle heading that names no year"},
@@ -278,6 +280,20 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
           r.add("date-after-issue", d.title_line, 1,
                 "成文日期 " + *d.date + " of '" + d.title + "' is after the issue's month " + *issue.gazette.published);
       }
+    }
+    // Key dates: an expiry before the effective date stated before it, a
+    // printing date before the signing.
+    const KeyDate* effective = nullptr;
+    for (const KeyDate& k : d.key_dates) {
+      if (!k.date) continue;
+      if (k.kind == "effective") effective = &k;
+      if (k.kind == "expires" && effective && *k.date < *effective->date)
+        r.add("key-date-order", k.line, 1,
+              "'" + k.text + "' expires on " + *k.date + ", before '" + effective->text + "' (line " +
+                  std::to_string(effective->line) + ") takes effect on " + *effective->date);
+      if (k.kind == "printed" && d.date && *k.date < *d.date)
+        r.add("printed-before-date", k.line, 1,
+              "'" + k.text + "' prints on " + *k.date + ", before the 成文日期 " + *d.date + " of '" + d.title + "'");
     }
     if (!d.entries.empty()) {
       static const RE2 range(R"((\d{4})年(\d{1,2})月(?:\s*[-—–~至]\s*(?:(\d{4})年)?(\d{1,2})月)?)");

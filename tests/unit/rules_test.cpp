@@ -97,6 +97,27 @@ TEST_CASE("rules: chronicle range and order, dates after the issue") {
   CHECK(has(f, "date-after-issue", 11));
 }
 
+TEST_CASE("rules: key dates out of order, printing before signing") {
+  Issue issue;
+  Document d = numbered("某政发〔2023〕3号", 2, "某政发", 2023, 3);
+  d.date = "2023-04-03";
+  d.key_dates = {{"effective", std::string("2023-05-01"), "自2023年5月1日起施行", 20},
+                 {"expires", std::string("2023-04-30"), "有效期至2023年4月30日", 20},
+                 {"effective", std::nullopt, "自印发之日起施行", 30},
+                 {"expires", std::string("2028-04-30"), "有效期至2028年4月30日", 31},
+                 {"printed", std::string("2023-04-01"), "某某市人民政府办公室 2023年4月1日印发", 40}};
+  issue.documents.push_back(d);
+  auto f = run_rules(issue, Profile{}, nullptr, "x.txt");
+  CHECK(has(f, "key-date-order", 20));
+  CHECK_FALSE(has(f, "key-date-order", 31));  // after 2023-05-01, the last dated effective
+  CHECK(has(f, "printed-before-date", 40));
+  issue.documents[0].key_dates[4].date = "2023-04-04";
+  issue.documents[0].key_dates[1].date = "2025-12-31";
+  f = run_rules(issue, Profile{}, nullptr, "x.txt");
+  CHECK_FALSE(has(f, "key-date-order", 20));
+  CHECK_FALSE(has(f, "printed-before-date", 40));
+}
+
 TEST_CASE("report: text with caret, GitHub escaping, SARIF shape") {
   Text t = split_lines("甲乙丙[2022]号\n");
   std::vector<Finding> f = {{"number-brackets", Severity::error, "x.txt", 1, 4, "bad, really: bad"}};
