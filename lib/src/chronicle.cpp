@@ -18,12 +18,20 @@ const RE2& entry_re() {
 }
 
 // A month heading on its own line: 11月, 一月, 十二月份. 0 if not one.
+// (By hand: one more regex compiled per process cost more than this.)
 int month_heading(std::string_view norm) {
   if (norm.size() > 16 || norm.find("月") == std::string_view::npos) return 0;
-  static const RE2 re(R"(^([0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?$)");
-  std::string buf, m;
-  if (!RE2::FullMatch(squeeze(norm, buf), re, &m)) return 0;
-  auto n = chinese_number(m);
+  std::string buf;
+  std::string_view sq = squeeze(norm, buf);
+  if (sq.size() >= 3 && sq.substr(sq.size() - 3) == "份") sq.remove_suffix(3);
+  if (sq.size() < 4 || sq.substr(sq.size() - 3) != "月") return 0;
+  sq.remove_suffix(3);
+  bool digits = sq.size() <= 2 && sq.find_first_not_of("0123456789") == std::string_view::npos;
+  bool numerals = sq.size() <= 9 && sq.size() % 3 == 0;
+  for (std::size_t i = 0; numerals && i < sq.size(); i += 3)
+    numerals = std::string_view("一二三四五六七八九十").find(sq.substr(i, 3)) != std::string_view::npos;
+  if (!digits && !numerals) return 0;
+  auto n = chinese_number(sq);
   return n && *n >= 1 && *n <= 12 ? static_cast<int>(*n) : 0;
 }
 

@@ -2,8 +2,6 @@
 // when it was printed.
 #include "gazette/key_dates.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <string>
 #include <tuple>
@@ -97,32 +95,48 @@ std::optional<KeyDate> effective_at(const Stream& st, std::size_t ri) {
   return make(st, "effective", d, zi != std::string_view::npos ? window + zi : from, end);
 }
 
-// What follows 有效期: (为) (自 D (起)) 至 D (止), or a duration (3年, 五年,
-// 两年, 6个月).
+// What follows 有效期: (为) (自 D (起)) 至 D (止), or a span (3年, 五年,
+// 两年, 6个月). By hand over date_prefix: a regex with the Chinese date
+// classes cost more to compile (~1.7 M instructions, every process) than
+// all the matching here.
 void validity_at(const Stream& st, std::size_t p, std::vector<KeyDate>& out) {
-  // + rather than bounded counts: RE2 compiles {4,20} into twenty copies of
-  // the class, and the window is bounded anyway; parse_date checks the rest.
-  static const std::string kDate = "([0-9〇零○一二三四五六七八九十 ]+年[0-9一二三四五六七八九十 ]+月[0-9一二三四五六七八九十 ]+日)";
-  static const RE2 range_re("^(?:为|是)? ?(?:(?:自|从) ?" + kDate + " ?(?:起)? ?)?(?:至|到|截至|截止) ?" + kDate + "(?: ?止)?");
-  static const RE2 span_re(R"(^(?:为|是)? ?([0-9一二三四五六七八九十两]{1,3}) ?(年|个月))");
   std::string_view s = st.str();
-  std::size_t b = p + std::string_view("有效期").size();
-  std::size_t e = b + 120 < s.size() ? b + 120 : s.size();
-  while (e > b && e < s.size() && is_continuation(s[e])) --e;
-  re2::StringPiece in(s.data() + b, e - b);
-  std::string from, to;
-  if (RE2::Consume(&in, range_re, &from, &to)) {
-    std::size_t end = static_cast<std::size_t>(in.data() - s.data());
-    auto f = from.empty() ? std::nullopt : parse_date(from);
-    if (f && plausible(*f)) out.push_back(make(st, "effective", f, p, end));
-    auto t = parse_date(to);
-    if (t && plausible(*t)) out.push_back(make(st, "expires", t, p, end));
+  std::size_t i = skip_spaces(s, p + std::string_view("有效期").size());
+  if (at(s, i, "为") || at(s, i, "是")) i = skip_spaces(s, i + 3);
+  std::size_t used = 0;
+  std::optional<Ymd> from;
+  if (at(s, i, "自") || at(s, i, "从")) {
+    std::size_t j = skip_spaces(s, i + 3);
+    from = date_prefix(s.substr(j), &used);
+    if (from) {
+      i = skip_spaces(s, j + used);
+      if (at(s, i, "起")) i = skip_spaces(s, i + 3);
+    }
+  }
+  for (std::string_view until : {"至", "到", "截至", "截止"}) {
+    if (!at(s, i, until)) continue;
+    std::size_t j = skip_spaces(s, i + until.size());
+    auto to = date_prefix(s.substr(j), &used);
+    if (!to) return;
+    std::size_t end = j + used;
+    if (std::size_t k = skip_spaces(s, end); at(s, k, "止")) end = k + 3;
+    if (from && plausible(*from)) out.push_back(make(st, "effective", from, p, end));
+    if (plausible(*to)) out.push_back(make(st, "expires", to, p, end));
     return;
   }
-  std::string n, unit;
-  in = re2::StringPiece(s.data() + b, e - b);
-  if (RE2::Consume(&in, span_re, &n, &unit))
-    out.push_back(make(st, "expires", std::nullopt, p, static_cast<std::size_t>(in.data() - s.data())));
+  if (from) return;
+  // A span: one to three numerals, then 年 or 个月.
+  std::size_t j = i;
+  for (int n = 0; n < 3 && j < s.size(); ++n) {
+    std::size_t len;
+    char32_t c = decode_at(s, j, &len);
+    if (std::u32string_view(U"0123456789一二三四五六七八九十两").find(c) == std::u32string_view::npos) break;
+    j += len;
+  }
+  if (j == i) return;
+  std::size_t k = skip_spaces(s, j);
+  std::size_t end = at(s, k, "年") ? k + 3 : at(s, k, "个月") ? k + 6 : 0;
+  if (end) out.push_back(make(st, "expires", std::nullopt, p, end));
 }
 
 }  // namespace

@@ -79,3 +79,13 @@ TEST_CASE("chronicle: the day alone under a month heading, bullets, a month from
   REQUIRE(none.size() == 1);
   CHECK(none[0].date == "2023-01-09");
 }
+
+TEST_CASE("chronicle: month headings and what is not one") {
+  Text t = split_lines("十一月\n1日 会议召开。\n甲月\n2日 会议召开。\n13月\n3日 会议召开。\n12 月份\n4日 会议召开。\n");
+  auto e = find_entries(t, 0, t.lines.size(), 2022, nullptr, 0);
+  REQUIRE(e.size() == 4);
+  CHECK(e[0].date == "2022-11-01");
+  CHECK(e[1].date == "2022-11-02");  // 甲月 is no month: 十一月 stays in force
+  CHECK(e[2].date == "2022-11-03");  // nor is 13月
+  CHECK(e[3].date == "2022-12-04");
+}
