@@ -6,7 +6,7 @@ provincial fixture).
 Usage: run_doc_examples.py PROJECT_ROOT WORKDIR BUILD_DIR
 
 Each line of a ```sh block is a command. They run with bash -o pipefail in
-WORKDIR, which holds links to the project's samples/ and schemas/ and a
+WORKDIR, which holds links to the project's samples/, schemas/ and tests/ and a
 link build/ to BUILD_DIR, the build under test (so `build/bin/...` and
 `samples/...` resolve as in a checkout) and a copy of
 ../shared beside it. Lines that need a program the machine lacks (pandas)
@@ -39,7 +39,7 @@ def blocks(text):
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
-    for name in ("samples", "schemas"):
+    for name in ("samples", "schemas", "tests"):
         os.symlink(os.path.join(ROOT, name), os.path.join(WORK, name))
     os.symlink(BUILD, os.path.join(WORK, "build"))
     os.makedirs(os.path.join(WORK, "archive"))
