@@ -220,6 +220,13 @@ std::vector<std::string> issuers_of(std::string_view title) {
     std::size_t at = sq.find(verb);
     if (at != std::string::npos && at > 0 && at < cut && ends_in_organ_word(std::string_view(sq).substr(0, at))) cut = at;
   }
+  // An order names its issuer before 令: 某某市人民政府令, 中华人民共和国国务院令,
+  // 中华人民共和国主席令.
+  if (cut == std::string::npos && sq.size() > 3 && sq.compare(sq.size() - 3, 3, "令") == 0) {
+    std::string organ = sq.substr(0, sq.size() - 3);
+    bool president = organ.size() >= 6 && organ.compare(organ.size() - 6, 6, "主席") == 0;
+    if (count_chars(organ) >= 2 && (ends_in_organ_word(organ) || president)) return {organ};
+  }
   // No organ part: none found, or the title opens with 关于 (关于印发…的通知,
   // whose organs stand in a red header or the signature instead).
   if (cut == std::string::npos || sq.rfind("关于", 0) == 0) return {};

@@ -56,43 +56,48 @@ std::optional<KeyDate> effective_at(const Stream& st, std::size_t ri) {
   for (std::string_view w : {"施行", "执行", "实施", "生效", "试行"}) verb = verb || at(s, v, w);
   if (!verb) return std::nullopt;
   std::size_t end = v + 6;
+  // 2018年5月1日起施行的《…》同时废止: an attribute of another text.
+  if (at(s, skip_spaces(s, end), "的")) return std::nullopt;
   // Back to 自, at most 20 characters before: the clause's start.
   std::size_t window = char_start(s, ri > 60 ? ri - 60 : 0);
   std::string_view before = s.substr(window, ri - window);
   std::size_t zi = before.rfind("自");
-  bool relative = ri >= 3 && s.substr(ri - 3, 3) == "之";
-  if (relative) {
+  if (ri >= 3 && s.substr(ri - 3, 3) == "之") {
     // 自印发之日起: the event is a few characters (印发, 发布, 公布, 签署).
     if (zi == std::string_view::npos || ri - (window + zi) > 3 + 8 * 3) return std::nullopt;
     return make(st, "effective", std::nullopt, window + zi, end);
   }
-  // A date ending at 日: after 自, else from the year's first digit.
-  std::size_t from;
-  if (zi != std::string_view::npos) {
-    from = skip_spaces(s, window + zi + 3);
-  } else {
-    std::size_t year = before.rfind("年");
-    if (year == std::string_view::npos) return std::nullopt;
-    from = window + year;
-    for (int n = 0; n < 4 && from > window;) {
-      std::size_t prev = from - 1;
-      while (prev > window && is_continuation(s[prev])) --prev;
-      std::size_t len;
-      char32_t c = decode_at(s, prev, &len);
-      bool digit = std::u32string_view(U"0123456789〇零○一二三四五六七八九").find(c) != std::u32string_view::npos;
-      if (c == ' ') {
-        from = prev;
-        continue;
-      }
-      if (!digit) break;
-      from = prev, ++n;
-    }
-    from = skip_spaces(s, from);
-  }
+  // A date ending at 日, right after 自 ...
   std::size_t used = 0;
+  if (zi != std::string_view::npos) {
+    std::size_t from = skip_spaces(s, window + zi + 3);
+    auto d = date_prefix(s.substr(from, ri + 3 - from), &used);
+    if (d && from + used == ri + 3) {
+      if (!plausible(*d)) return std::nullopt;
+      return make(st, "effective", d, window + zi, end);
+    }
+  }
+  // ... or from the year's first numeral (本办法2024年1月1日起施行; a 自
+  // found before belongs to an earlier clause).
+  std::size_t year = before.rfind("年");
+  if (year == std::string_view::npos) return std::nullopt;
+  std::size_t from = window + year;
+  for (int n = 0; n < 4 && from > window;) {
+    std::size_t prev = from - 1;
+    while (prev > window && is_continuation(s[prev])) --prev;
+    std::size_t len;
+    char32_t c = decode_at(s, prev, &len);
+    if (c == ' ') {
+      from = prev;
+      continue;
+    }
+    if (std::u32string_view(U"0123456789〇零○一二三四五六七八九").find(c) == std::u32string_view::npos) break;
+    from = prev, ++n;
+  }
+  from = skip_spaces(s, from);
   auto d = date_prefix(s.substr(from, ri + 3 - from), &used);
   if (!d || from + used != ri + 3 || !plausible(*d)) return std::nullopt;
-  return make(st, "effective", d, zi != std::string_view::npos ? window + zi : from, end);
+  return make(st, "effective", d, from, end);
 }
 
 // What follows 有效期: (为) (自 D (起)) 至 D (止), or a span (3年, 五年,

@@ -65,6 +65,11 @@ TEST_CASE("document: issuers of joint and plain titles") {
   CHECK(issuers_of("中共楚雄州委 楚雄州人民政府关于某某的意见") == V{"中共楚雄州委", "楚雄州人民政府"});
   CHECK(issuers_of("北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知") == V{"北京市经济和信息化局"});
   CHECK(issuers_of("楚雄州2022年11月-12月大事记").empty());
+  // An order: the organ before 令.
+  CHECK(issuers_of("某某市人民政府令") == V{"某某市人民政府"});
+  CHECK(issuers_of("中华人民共和国国务院令") == V{"中华人民共和国国务院"});
+  CHECK(issuers_of("中华人民共和国主席令") == V{"中华人民共和国主席"});
+  CHECK(issuers_of("禁渔令").empty());
 }
 
 // Joint issuers whose separating space the PDF extractor dropped.

@@ -75,4 +75,13 @@ TEST_CASE("key dates: what is not one") {
   CHECK(dates_of("自2023年2月30日起施行。\n").empty());              // no calendar date
   CHECK(dates_of("现将方案印发给你们。\n").empty());                 // 印发 in prose
   CHECK(dates_of("自本规定所称的项目获批之日起施行。\n").empty());   // 自 too far back
+  // An attribute of another text, after this one's own date.
+  auto k = dates_of("本办法自2023年3月1日起施行。2018年5月1日起施行的《某某暂行办法》同时废止。\n");
+  REQUIRE(k.size() == 1);
+  CHECK(*k[0].date == "2023-03-01");
+  // A 自 of an earlier clause does not hide a date of its own.
+  k = dates_of("本规定自2023年3月1日起施行至年底，本办法2024年1月1日起施行。\n");
+  REQUIRE(k.size() == 2);
+  CHECK(*k[1].date == "2024-01-01");
+  CHECK(k[1].text == "2024年1月1日起施行");
 }
