@@ -15,6 +15,11 @@ const RE2& issue_re() {
   static const RE2 re(std::string("(") + kNumeral + "{4})年第(" + kNumeral + "{1,5})[期号]");
   return re;
 }
+// 第5期 with no year before it (the year printed on a date line instead).
+const RE2& bare_issue_re() {
+  static const RE2 re(std::string("^第(") + kNumeral + "{1,5})[期号]");
+  return re;
+}
 const RE2& cumulative_re() {
   static const RE2 re(std::string("总(?:第|号:?|号)(") + kNumeral + "{1,6})[期号]?");
   return re;
@@ -59,6 +64,8 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
         issue_at = i;
       }
     }
+    if (issue_at == n && !m.issue && sq.rfind("第", 0) == 0 && RE2::PartialMatch(sq, bare_issue_re(), &k))
+      if (auto kk = chinese_number(k); kk && *kk >= 1 && *kk < 1000) m.issue = static_cast<int>(*kk), *end = std::max(*end, i);
     std::string c;
     if (!m.cumulative_issue && sq.find("总") != std::string_view::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
       if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
@@ -90,7 +97,21 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
     if (!m.line) m.line = text.lines[issue_at].number;
   }
   // Month of publication: a line of its own such as 2022年12月 in the front
-  // matter or colophon, before the first document's number.
+  // matter or colophon, before the first document's number. With no year in
+  // the issue line (第5期（总第485期）), a date line that says 出版 gives it.
+  if (!m.year && m.issue) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const Line& l = text.lines[i];
+      if (l.blank() || l.norm.size() > 40 || l.norm.find("出版") == std::string_view::npos) continue;
+      std::string y, mo, d, printed;
+      if (RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d, &printed) && !printed.empty()) {
+        int yy = std::stoi(y);
+        if (yy >= 1949 && yy <= 2100) m.year = yy;
+        break;
+      }
+      if (squeeze(l.norm, buf) == "目录") break;
+    }
+  }
   if (m.year) {
     for (std::size_t i = 0; i < text.lines.size() && i < limit * 4; ++i) {
       const Line& l = text.lines[i];

@@ -43,3 +43,19 @@ TEST_CASE("masthead: issue and cumulative issue on one line, a day of publicatio
   Text bare = split_lines("某某省人民政府公报\n2023年第5期\n2023年3月5日\n");
   CHECK_FALSE(read_masthead(bare, 400, &end).published);
 }
+
+TEST_CASE("masthead: an issue number without its year, the year from the 出版 line") {
+  Text t = split_lines("某某市人民政府公报\n第5期（总第485期）\n2023年3月5日出版\n\n目　录\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(*m.issue == 5);
+  CHECK(*m.cumulative_issue == 485);
+  REQUIRE(m.year);
+  CHECK(*m.year == 2023);
+  CHECK(*m.published == "2023-03");
+  // No date line: the issue stands without a year.
+  Text bare = split_lines("某某市人民政府公报\n第五期\n\n目　录\n");
+  Masthead b = read_masthead(bare, 400, &end);
+  CHECK(*b.issue == 5);
+  CHECK_FALSE(b.year);
+}
