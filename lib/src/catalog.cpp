@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
   idx INTEGER NOT NULL,         -- position in the issue, from 0
   number TEXT, prefix TEXT, number_year INTEGER, serial INTEGER,
   title TEXT NOT NULL, genre TEXT, date TEXT,
-  issuers TEXT, addressees TEXT,   -- joined with 、
+  issuers TEXT, addressees TEXT, cc TEXT,   -- joined with 、
   section TEXT, page INTEGER, title_line INTEGER, end_line INTEGER,
   public INTEGER NOT NULL
 );
@@ -224,9 +224,16 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     }
     impl_->exec(kSchema);
     {
+      // Version 2 catalogs have no documents.cc (added with key_dates, 0.2.0).
+      Impl::Stmt has_cc(impl_.get(), "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'cc'");
+      bool present = has_cc.step() == SQLITE_ROW;
+      has_cc.reset();
+      if (!present) impl_->exec("ALTER TABLE documents ADD COLUMN cc TEXT");
+    }
+    {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
-      // 3: key_dates (0.2.0), created above in a catalog of version 2.
+      // 3: key_dates and documents.cc (0.2.0), added above to a version 2 catalog.
       bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 3;
       version.reset();
       if (!marked) impl_->exec("PRAGMA user_version = 3");
@@ -324,7 +331,8 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
   is.step();
 
   Impl::Stmt& doc = I->use("INSERT INTO documents (path, idx, number, prefix, number_year, serial, title, genre, date, issuers, "
-                    "addressees, section, page, title_line, end_line, public) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)");
+                    "addressees, section, page, title_line, end_line, public, cc) "
+                    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
   Impl::Stmt& fts = I->use("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
   Impl::Stmt& task = I->use("INSERT INTO tasks (document_id, line, lead, responsible, text) VALUES (?1,?2,?3,?4,?5)");
   // Department rows go in eight to a statement (one cursor, one program
@@ -381,9 +389,10 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     if (d.number) {
       doc.text(3, d.number->text).text(4, d.number->prefix).opt_int(5, d.number->year).opt_int(6, d.number->serial);
     }
-    const std::string issuers = join(d.issuers), addressees = join(d.addressees);  // alive until the step
+    const std::string issuers = join(d.issuers), addressees = join(d.addressees), cc = join(d.cc);  // alive until the step
     doc.text(7, d.title).opt_text(8, d.genre).opt_text(9, d.date).text(10, issuers).text(11, addressees);
     doc.opt_text(12, d.section).opt_int(13, d.page).integer(14, d.title_line).integer(15, d.end_line).integer(16, d.is_public);
+    doc.text(17, cc);
     doc.step();
     long long id = sqlite3_last_insert_rowid(I->db);
     if (full_text) {

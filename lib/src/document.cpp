@@ -35,6 +35,35 @@ std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::siz
   return out;
 }
 
+// 抄送：A，B，C。D，E。 (GB/T 9704-2012 §7.4.2): the organs a document is
+// copied to, from the line opening with 抄送: up to the colophon (…印发), a
+// date, a blank line or three lines on; split at 。 as well as 、，
+// (party organs after state organs, 各民主党派市委。).
+std::vector<std::string> copied_to(const Text& text, std::size_t first, std::size_t end) {
+  std::vector<std::string> out;
+  for (std::size_t k = first; k < end; ++k) {
+    std::string_view n = text.lines[k].norm;
+    if (n.size() < 7 || n.compare(0, 6, "抄送") != 0) continue;
+    std::size_t colon = n[6] == ' ' ? 7 : 6;
+    if (colon >= n.size() || n[colon] != ':') continue;
+    std::size_t last = k + 1;
+    for (std::size_t taken = 0; last < end && taken < 3; ++last, ++taken) {
+      std::string_view m = text.lines[last].norm;
+      if (m.empty() || ends_with(m, "印发") || signature_date(m) || m.compare(0, 6, "印发") == 0) break;
+    }
+    Stream st(text, k, last);
+    std::string_view s = st.str();
+    for (std::size_t b = colon + 1; b < s.size();) {
+      std::size_t stop = find_literal(s, "。", b);
+      std::size_t e = stop == std::string_view::npos ? s.size() : stop;
+      for (auto& name : split_printed(st, b, e)) out.push_back(std::move(name));
+      b = e + (stop == std::string_view::npos ? 0 : 3);
+    }
+    break;
+  }
+  return out;
+}
+
 bool is_public_marking(std::string_view norm) {
   // Squeezing at most halves a norm (single spaces between characters), so
   // a norm over 121 bytes squeezes to over 60: no need to squeeze it.
@@ -434,6 +463,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
   d.tasks = find_tasks(body);
   d.key_dates = find_key_dates(body);
+  d.cc = copied_to(text, cover_from, seg.end);
   if (d.genre && *d.genre == "大事记") {
     if (auto y = heading_year(d.title)) {
       d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics, heading_month(d.title).value_or(0));

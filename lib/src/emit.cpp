@@ -101,6 +101,7 @@ void document_fields(W& w, const Document& d) {
   field(w, "title_line", d.title_line);
   field(w, "end_line", d.end_line);
   strings(w, "addressees", d.addressees);
+  strings(w, "cc", d.cc);
   field(w, "date", d.date);
   field(w, "public", d.is_public);
   list(w, "attachments", d.attachments, [&](const Attachment& a) {

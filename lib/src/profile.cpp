@@ -146,6 +146,7 @@ Issue read_issue(const YAML::Node& x) {
     doc.title_line = as_int(d["title_line"]);
     doc.end_line = as_int(d["end_line"]);
     doc.addressees = strings(d["addressees"]);
+    doc.cc = strings(d["cc"]);
     doc.date = opt_str(d["date"]);
     if (auto pub = d["public"]; pub && pub.IsScalar()) doc.is_public = pub.Scalar() == "true";
     if (auto a = d["attachments"]; a && a.IsSequence())

@@ -252,6 +252,30 @@ def main():
     check("migrated department rows keep their departments and roles", len(got) == len(want) and len(got) > 100 and
           sorted((r, d) for _, r, d in got) == sorted((r, d) for _, r, d in want) and n_tasks > 0, f"{len(got)} vs {len(want)}")
 
+    # 4c. A version 2 catalog (0.1.0: no key_dates, no documents.cc) gains
+    # both when a run opens it, and that run converts every input again (the
+    # tool version is part of the skip key) and fills them.
+    out8 = os.path.join(WORK, "out8")
+    subprocess.run([CONVERT, "-q", "-o", out8, os.path.join(arch, "pkulaw")], capture_output=True, text=True)
+    cat8 = os.path.join(out8, "catalog.sqlite")
+    db = sqlite3.connect(cat8)
+    want_keys = db.execute("SELECT count(*) FROM key_dates").fetchone()[0]
+    want_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
+    db.executescript("""
+        DROP TABLE key_dates; ALTER TABLE documents DROP COLUMN cc;
+        UPDATE issues SET tool_version = '0.1.0/.json'; PRAGMA user_version = 2;""")
+    db.close()
+    p = subprocess.run([CONVERT, "-o", out8, os.path.join(arch, "pkulaw")], capture_output=True, text=True)
+    db = sqlite3.connect(cat8)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    got_keys = db.execute("SELECT count(*) FROM key_dates").fetchone()[0]
+    got_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
+    db.close()
+    check("a version 2 catalog gains key_dates and documents.cc, refilled by re-converting every input",
+          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 3 and got_keys == want_keys > 0
+          and got_cc == want_cc, f"exit {p.returncode}: {p.stderr[-300:]} version {version}, "
+          f"key dates {got_keys}/{want_keys}, cc {got_cc}/{want_cc}")
+
     # 5. GNU parallel
     if shutil.which("parallel"):
         files = "\n".join(sorted(glob.glob(os.path.join(arch, "pkulaw", "CLI.*")))) + "\n"

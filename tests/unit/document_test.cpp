@@ -233,3 +233,27 @@ TEST_CASE("document: letter-spaced title, issuers on their own line, no TOC") {
   CHECK(d.issuers == V{"中共楚雄州委办公室", "楚雄州人民政府办公室"});
   CHECK(*d.date == "2021-06-26");
 }
+
+// The 版记 of shandong-004 (pkulaw): 抄送 over two lines, groups ended by 。,
+// then the colophon, whose date is a key date.
+TEST_CASE("document: 抄送 organs and the colophon") {
+  Issue issue = extract_text(
+      "某某市人民政府办公厅关于印发某某办法的通知\n某政办字〔2019〕1号\n\n各区县人民政府：\n现将《某某办法》印发给你们。\n\n"
+      "某某市人民政府办公厅\n2019年1月2日\n\n"
+      "抄送：市委各部门，市人大常委会办公厅，市政协办公厅，市监委，\n市法院，市检察院。各民主党派市委。\n"
+      "　某某市人民政府办公厅 2019年１月３日印发\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.cc == V{"市委各部门", "市人大常委会办公厅", "市政协办公厅", "市监委", "市法院", "市检察院", "各民主党派市委"});
+  CHECK(*d.date == "2019-01-02");
+  REQUIRE(d.key_dates.size() == 1);
+  CHECK(d.key_dates[0].kind == "printed");
+  CHECK(*d.key_dates[0].date == "2019-01-03");
+  CHECK(d.key_dates[0].line == 12);
+  // 抄送 in a sentence is no 版记.
+  Issue prose = extract_text(
+      "某某市人民政府关于某事的通知\n某政发〔2019〕2号\n\n各区县人民政府：\n处理结果抄送市财政局备案。\n\n某某市人民政府\n2019年1月2日\n", {});
+  REQUIRE(prose.documents.size() == 1);
+  CHECK(prose.documents[0].cc.empty());
+}

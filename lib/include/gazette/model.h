@@ -100,6 +100,7 @@ struct Document {
   int title_line = 0;
   int end_line = 0;
   std::vector<std::string> addressees;    // 主送机关
+  std::vector<std::string> cc;            // 抄送机关 (copied to), as printed
   std::optional<std::string> date;        // 成文日期, ISO
   bool is_public = false;                 // (此件公开发布)
   std::vector<Attachment> attachments;
