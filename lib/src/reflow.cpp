@@ -3,6 +3,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "gazette/dates.h"
 #include "gazette/text.h"
 
@@ -40,8 +42,13 @@ bool is_decorated(std::string_view s) {
 Pages strip_furniture(Text& text, std::size_t from_line) {
   Pages pages;
   pages.page_of_line.assign(text.lines.size(), 0);
-  int last_folio = 0;
-  std::size_t page_start = from_line;
+  // Folio candidates first, running heads blanked as found.
+  struct Folio {
+    std::size_t line;
+    int page;
+    bool decorated;
+  };
+  std::vector<Folio> candidates;
   std::vector<std::size_t> furniture;
   for (std::size_t i = from_line; i < text.lines.size(); ++i) {
     Line& line = text.lines[i];
@@ -49,20 +56,49 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
     std::string a, b;
     if (line.norm.size() <= 40 && may_be_folio(line.norm) && RE2::FullMatch(line.norm, folio_re(), &a, &b)) {
       int page = std::stoi(a.empty() ? b : a);
-      // A bare number is a folio only when it continues the page sequence;
-      // otherwise it may be a table cell or a list item.
-      bool plausible = is_decorated(line.norm) || last_folio == 0 || (page > last_folio && page <= last_folio + 4);
-      if (plausible && page > 0) {
-        for (std::size_t k = page_start; k <= i; ++k) pages.page_of_line[k] = page;
-        last_folio = page;
-        page_start = i + 1;
-        furniture.push_back(i);
-        continue;
-      }
+      if (page > 0) candidates.push_back({i, page, is_decorated(line.norm)});
+      continue;
     }
     if (line.norm.size() <= 160 && may_be_running_head(line.norm) && RE2::FullMatch(line.norm, running_head_re()))
       furniture.push_back(i);
   }
+  // A decorated number (— 12 —, 第12页) is a folio. A bare one only in a
+  // sequence: after the last folio (1 to 4 pages on), or, before any,
+  // followed by a candidate that continues it, or not beside a table row:
+  // there a lone number is a cell or a wrapped figure (87 / 233), kept as
+  // text.
+  auto table_row = [&](std::size_t k) {
+    std::string_view raw = text.lines[k].raw;
+    std::size_t first = raw.find_first_not_of(" \t");
+    return first != std::string_view::npos &&
+           (raw.find('\t', first) != std::string_view::npos || raw.find("   ", first) != std::string_view::npos);
+  };
+  auto beside_table = [&](std::size_t i) {
+    std::size_t k = i;
+    while (k > from_line && text.lines[--k].blank()) {
+    }
+    if (k != i && !text.lines[k].blank() && table_row(k)) return true;
+    for (k = i + 1; k < text.lines.size() && text.lines[k].blank(); ++k) {
+    }
+    return k < text.lines.size() && table_row(k);
+  };
+  int last_folio = 0;
+  std::size_t page_start = from_line;
+  std::vector<std::size_t> folios;
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const Folio& f = candidates[c];
+    bool in_sequence = last_folio > 0 ? f.page > last_folio && f.page <= last_folio + 4
+                                      : (c + 1 < candidates.size() && candidates[c + 1].page > f.page &&
+                                         candidates[c + 1].page <= f.page + 4) ||
+                                            !beside_table(f.line);
+    if (!f.decorated && !in_sequence) continue;
+    for (std::size_t k = page_start; k <= f.line; ++k) pages.page_of_line[k] = f.page;
+    last_folio = f.page;
+    page_start = f.line + 1;
+    folios.push_back(f.line);
+  }
+  furniture.insert(furniture.end(), folios.begin(), folios.end());
+  std::sort(furniture.begin(), furniture.end());
   text.blank_lines(furniture);
   pages.furniture_lines = static_cast<int>(furniture.size());
   // Lines after the last folio are on the page after it.

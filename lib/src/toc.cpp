@@ -24,6 +24,23 @@ struct Parsed {
   std::optional<int> page;
 };
 
+// The length of s without a trailing leader of two or more dots (and the
+// spaces around it).
+std::size_t without_leader(std::string_view s) {
+  std::size_t e = s.size(), dots = 0;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  for (;;) {
+    if (e >= 1 && s[e - 1] == '.') e -= 1;
+    else if (e >= 2 && s.substr(e - 2, 2) == "\u00B7") e -= 2;
+    else if (e >= 3 && s.substr(e - 3, 3) == "\u2026") e -= 3;
+    else break;
+    ++dots;
+  }
+  if (dots < 2) return s.size();
+  while (e > 0 && s[e - 1] == ' ') --e;
+  return e;
+}
+
 Parsed parse_line(const Line& line) {
   Parsed p;
   std::string_view s = line.norm;
@@ -31,6 +48,18 @@ Parsed parse_line(const Line& line) {
   if (auto page = toc_page(s, &head)) {
     p.page = page;
     s = s.substr(0, head);
+    // The rest of a leader wrapped from the line above (… 5): no title.
+    bool dots_only = true;
+    for (std::size_t i = 0; i < s.size() && dots_only;) {
+      std::size_t len = s[i] == ' ' || s[i] == '.' ? 1 : s.substr(i, 2) == "\u00B7" ? 2 : s.substr(i, 3) == "\u2026" ? 3 : 0;
+      dots_only = len != 0;
+      i += len;
+    }
+    if (dots_only) s = s.substr(0, 0);
+  } else {
+    // A leader wrapped onto the next line leaves this one ending in dots
+    // (大事记………… / ……(16), 国务院令(第752号) ………… / ……… 3).
+    s = s.substr(0, without_leader(s));
   }
   std::string before, num;
   if (s.find("号") != std::string_view::npos && RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
@@ -226,6 +255,7 @@ Toc read_toc(const Text& text, std::size_t from) {
       }
       buffer_line = line.number;
     }
+    if (p.number) pending_number = p.number;  // 国务院令(第752号) ………… / ……… 3
     buffer.push_back(piece);
   }
   // A single document's own contents (一、总体要求 …… 1 / (一)指导思想 …… 1)

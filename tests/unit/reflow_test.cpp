@@ -33,6 +33,26 @@ TEST_CASE("reflow: a bare number is a folio only in sequence") {
   CHECK(p.furniture_lines == 2);
 }
 
+TEST_CASE("reflow: a lone bare number beside a table row is a cell, in prose a folio") {
+  // chuxiong-2022-12.txt 396 re-wrapped: 87233 broken into 87 / 233.
+  Text t = split_lines("11.“4类重点对象”危房改造数\t户\t30000\t60122\t87\n233\n12.建档立卡贫困户存量危房改造率\t%\t100\n");
+  Pages p = strip_furniture(t, 0);
+  CHECK(t.lines[1].norm == "233");
+  CHECK(p.furniture_lines == 0);
+  CHECK(p.page_of_line[0] == 0);
+  // Columns of spaces (pdftotext -layout) are a table row too.
+  Text spaced = split_lines("危房改造数    户    30000    87\n233\n");
+  CHECK(strip_furniture(spaced, 0).furniture_lines == 0);
+  // central-159.txt (pkulaw): a page break inside a sentence.
+  Text prose = split_lines("通过全面深化改革，充分发挥模式创新在增强和提\n3\n升社区服务与管理中的关键作用。\n");
+  Pages q = strip_furniture(prose, 0);
+  CHECK(prose.lines[1].blank());
+  CHECK(q.page_of_line[0] == 3);
+  // Beside a table but continued by the next folio: a folio.
+  Text chained = split_lines("甲\t乙\n7\n正文。\n8\n");
+  CHECK(strip_furniture(chained, 0).furniture_lines == 2);
+}
+
 TEST_CASE("reflow: paragraphs rejoin wraps and keep headings apart") {
   // chuxiong-2022-12.txt 197/199: a sentence broken at a page end.
   Text t = split_lines("——实施智慧助老行动。开展传统服务与智\n\n能创新相结合。\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导。");
