@@ -51,6 +51,27 @@ TEST_CASE("toc: genre of a title") {
   CHECK(genre_of("楚雄州全民科学素质行动实施方案") == "");
 }
 
+// A narrow column wraps the dot leader onto the next line: the dots are no
+// part of the title, and a number before them is kept (gwy-style.txt
+// re-wrapped at 33 characters).
+TEST_CASE("toc: a leader wrapped onto the next line") {
+  Text t = split_lines(
+      "目　　录\n\n国务院令\n"
+      "中华人民共和国国务院令（第752号） ……………………………………\n……… 3\n\n"
+      "国务院文件\n国务院关于印发某某规划的\n　　通知 …………………………………………\n… 5\n"
+      "某某省2023年2月大事记………………………………\n……………………（16）\n");
+  Toc toc = read_toc(t, 0);
+  REQUIRE(toc.entries.size() == 3);
+  CHECK(toc.entries[0].title == "中华人民共和国国务院令");  // its number apart, as unwrapped
+  REQUIRE(toc.entries[0].number);
+  CHECK(toc.entries[0].number->serial == 752);
+  CHECK(*toc.entries[0].page == 3);
+  CHECK(toc.entries[1].title == "国务院关于印发某某规划的通知");
+  CHECK(*toc.entries[1].page == 5);
+  CHECK(toc.entries[2].title == "某某省2023年2月大事记");
+  CHECK(*toc.entries[2].page == 16);
+}
+
 // toc_page parses by hand what a capturing regex would; on lines built from
 // the characters that matter it must give the regex's page and title length.
 TEST_CASE("toc: toc_page agrees with the regex it replaced") {
