@@ -70,6 +70,9 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
     if (!m.cumulative_issue && sq.find("总") != std::string_view::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
       if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
     if (sq == "目录") break;  // the front matter ends at the table of contents
+    // ... and at the first document's number: a 公报 line after it is a
+    // running head (a single document reprinted with its page furniture).
+    if (standalone_number(l.norm)) break;
   }
   if (title_at < n) {
     const Line& l = text.lines[title_at];

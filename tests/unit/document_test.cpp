@@ -257,3 +257,22 @@ TEST_CASE("document: 抄送 organs and the colophon") {
   REQUIRE(prose.documents.size() == 1);
   CHECK(prose.documents[0].cc.empty());
 }
+
+// A single document with its page furniture: the running head is no
+// masthead, and a department name broken by it is joined.
+TEST_CASE("document: an annotation broken by a running head and a folio") {
+  Issue issue = extract_text(
+      "某某省人民政府关于印发某某方案的通知\n某政发〔2023〕3号\n\n各市、县人民政府：\n现将方案印发给你们。\n\n"
+      "某某省人民政府\n2023年2月20日\n\n某某方案\n\n"
+      "（一）推动传统产业改造。（省工业和信息化厅牵头，省生态\n某某省人民政府公报 2023年第5期\n— 2 —\n"
+      "环境厅、省发展改革委配合）\n",
+      {});
+  CHECK(issue.gazette.title.empty());
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "某某省人民政府关于印发某某方案的通知");
+  REQUIRE(d.tasks.size() == 1);
+  CHECK(d.tasks[0].lead == V{"省工业和信息化厅"});
+  CHECK(d.tasks[0].responsible == V{"省生态环境厅", "省发展改革委"});
+  CHECK(*d.printed_page == 2);
+}

@@ -59,3 +59,13 @@ TEST_CASE("masthead: an issue number without its year, the year from the 出版 
   CHECK(*b.issue == 5);
   CHECK_FALSE(b.year);
 }
+
+TEST_CASE("masthead: a running head after a document's number is none") {
+  // A single document reprinted with its page furniture.
+  Text t = split_lines("某某省人民政府关于印发某某方案的通知\n某政发〔2023〕3号\n\n各市人民政府：\n正文。\n某某省人民政府公报 2023年第5期\n— 2 —\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(m.title.empty());
+  CHECK_FALSE(m.issue);
+  CHECK(m.line == 0);
+}
