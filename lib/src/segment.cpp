@@ -215,12 +215,22 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       // own line. A red header prints an organ right above the number
       // (济南市城乡交通运输局, XX人民政府文件); prose above a citation does not.
       auto below = title_after(text, i);
+      if (!below) continue;
       auto prev = previous_nonblank(text, i, floor, 1);
-      if (!below || prev.empty() || red_header_organ(text.lines[prev[0]]).empty()) continue;
+      bool red_header = !prev.empty() && !red_header_organ(text.lines[prev[0]]).empty();
       first = below->first, last = below->second;
       title = title_of(text, first, last);
-      s.header_first = header_start(text, i, floor);
-      s.header_end = i;
+      // Or the number printed above its title with no red header (某政发〔2023〕3号 /
+      // 某某市人民政府关于…的通知): where the TOC lists that title with that
+      // number, or where the number stands at a document boundary (first in
+      // the body, or right after the previous document's date).
+      bool number_first = !red_header && ((entry && match_key(title) == match_key(entry->title)) || prev.empty() ||
+                                          signature_date(text.lines[prev[0]].norm));
+      if (!red_header && !number_first) continue;
+      if (red_header) {
+        s.header_first = header_start(text, i, floor);
+        s.header_end = i;
+      }
     }
     s.title_first = first;
     s.title_last = last;

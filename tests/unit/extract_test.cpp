@@ -93,3 +93,38 @@ TEST_CASE("extract: a State Council style issue with folios, running heads and a
   CHECK(order.end_line == 23);
   CHECK(issue.diagnostics.empty());
 }
+
+// Some gazettes print a document's number above its title, with no red
+// header: taken where the TOC lists that title with that number, or where
+// the number follows the previous document's date.
+TEST_CASE("extract: the number printed above the title") {
+  const std::string body =
+      "某政发〔2023〕3号\n某某市人民政府关于印发某某方案的通知\n\n各县（市、区）人民政府：\n现将方案印发给你们。\n\n"
+      "某某市人民政府\n2023年2月20日\n\n"
+      "某政办发〔2023〕8号\n某某市人民政府办公室关于做好某某工作的通知\n\n各县（市、区）人民政府：\n现就有关事项通知如下。\n\n"
+      "某某市人民政府办公室\n2023年3月1日\n";
+  const std::string toc =
+      "某某市人民政府公报\n2023年第3期\n\n目　录\n\n"
+      "某某市人民政府关于印发某某方案的通知（某政发〔2023〕3号）…………（1）\n"
+      "某某市人民政府办公室关于做好某某工作的通知（某政办发〔2023〕8号）…………（4）\n\n";
+  for (const std::string& text : {toc + body, "某某市人民政府公报\n2023年第3期\n\n" + body}) {
+    Issue issue = extract_text(text, {});
+    REQUIRE(issue.documents.size() == 2);
+    const Document& a = issue.documents[0];
+    const Document& b = issue.documents[1];
+    REQUIRE(a.number);
+    CHECK(a.number->text == "某政发〔2023〕3号");
+    CHECK(a.title == "某某市人民政府关于印发某某方案的通知");
+    CHECK(*a.date == "2023-02-20");
+    REQUIRE(b.number);
+    CHECK(b.number->text == "某政办发〔2023〕8号");
+    CHECK(a.end_line == b.number->line - 2);  // the previous document ends before the number
+    CHECK(issue.diagnostics.empty());
+  }
+  // A cited number wrapped onto its own line in prose stays prose.
+  Issue prose = extract_text(
+      "某某市人民政府关于某事的通知\n某政发〔2023〕5号\n\n各县人民政府：\n根据《某某办法》和\n某政发〔2022〕9号\n关于印发某某细则的通知\n的要求，现通知如下。\n\n"
+      "某某市人民政府\n2023年2月20日\n",
+      {});
+  CHECK(prose.documents.size() == 1);
+}

@@ -7,7 +7,8 @@
 // carry no number (大事记). Without a TOC it works from the text alone; a
 // text with no recognisable start becomes one document. A document printed
 // on its own may carry a red header instead: issuing organs, the number,
-// then the title below it.
+// then the title below it; and some gazettes print the number above the
+// title with no header (taken where the TOC or a document boundary confirms).
 //
 //   auto segs = gazette::segment(text, toc, body_start, &diagnostics);
 //   segs[0].title_first  // index into text.lines of the title's first line
@@ -41,7 +42,10 @@ struct Segment {
 
   // The lines of the document's head, first and last: its red header (if
   // any), number and title, in whichever order they are printed.
-  std::size_t head_first() const { return header_first < header_end ? std::min(header_first, title_first) : title_first; }
+  std::size_t head_first() const {
+    std::size_t first = number_line ? std::min(*number_line, title_first) : title_first;
+    return header_first < header_end ? std::min(header_first, first) : first;
+  }
   std::size_t head_last() const { return std::max(number_line ? *number_line : 0, title_last); }
 };
 
