@@ -51,6 +51,24 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
   std::size_t body_start = !toc.entries.empty() ? toc.last + 1 : (issue.gazette.line ? masthead_end + 1 : 0);
 
   std::vector<Segment> segs = segment(text, toc, body_start, &issue.diagnostics);
+  // Prose above the first document belongs to none: say where, so that
+  // nothing goes missing unnoticed (a document whose start was not found).
+  // Lines without a full stop there are a colophon or a database's header
+  // (主办/地址/电话, 【法宝引证码】), not a document.
+  if (!segs.empty()) {
+    std::size_t stray = 0, first = 0;
+    bool prose = false;
+    for (std::size_t k = body_start; k < segs[0].head_first(); ++k) {
+      if (text.lines[k].blank()) continue;
+      if (!stray++) first = k;
+      prose = prose || find_literal(text.lines[k].norm, "。") != std::string_view::npos;
+    }
+    if (prose)
+      issue.diagnostics.push_back({"text-before-first-document", Severity::warning, text.lines[first].number, 1,
+                                   std::to_string(stray) + " line(s) of text stand before the first document found (line " +
+                                       std::to_string(text.lines[segs[0].head_first()].number) +
+                                       ") and belong to no document"});
+  }
   for (const Segment& s : segs) {
     Document d = read_document(text, s, pages, &issue.diagnostics, options.keep_text);
     issue.documents.push_back(std::move(d));

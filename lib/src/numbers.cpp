@@ -83,14 +83,20 @@ std::optional<DocNumber> standalone_number(std::string_view norm_line) {
 }
 
 std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text) {
-  static const RE2 serial_re(R"(^第\s*(\d{1,20})\s*号$)");
+  static const RE2 serial_re(R"(^\(?第\s*(\d{1,20})\s*号\)?$)");
   // The cheap tests first: many body lines begin with 第 (第一条, 第二章).
   std::string digits;
   if (serial_text.size() > 64 || !RE2::FullMatch(serial_text, serial_re, &digits)) return std::nullopt;
   while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
-  if (title.size() < 6 || title.size() > 200 || title.substr(title.size() - 3) != "令") return std::nullopt;
+  if (title.size() < 6 || title.size() > 200) return std::nullopt;
+  // An order (…令), or an organ's 公告/通告 numbered the same way.
+  bool order = title.substr(title.size() - 3) == "令";
+  bool notice = !order && title.size() >= 12 &&
+                (title.substr(title.size() - 6) == "公告" || title.substr(title.size() - 6) == "通告");
+  if (!order && !notice) return std::nullopt;
   std::string t = squeeze(title);
-  if (t.size() < 6 || count_chars(t) > 20) return std::nullopt;
+  if (t.size() < 6 || count_chars(t) > 24) return std::nullopt;
+  if (notice && !ends_in_organ_word(std::string_view(t).substr(0, t.size() - 6))) return std::nullopt;
   DocNumber n;
   n.prefix = t;
   n.serial = to_int(digits);

@@ -45,6 +45,7 @@ const std::vector<RuleInfo>& rules() {
       {"notice-without-public-marking", Severity::warning, "a notice without (此件公开发布) where the profile expects it"},
       {"title-unknown-genre", Severity::warning, "a title that does not end in a known 文种"},
       {"document-without-title", Severity::warning, "a text in which no document title was found"},
+      {"text-before-first-document", Severity::warning, "prose above the first document found, in no document"},
       {"section-unexpected", Severity::warning, "a table of contents section the profile does not know"},
   };
   return r;

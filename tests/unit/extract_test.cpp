@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -127,4 +128,24 @@ TEST_CASE("extract: the number printed above the title") {
       "某某市人民政府\n2023年2月20日\n",
       {});
   CHECK(prose.documents.size() == 1);
+}
+
+TEST_CASE("extract: prose before the first document is reported, a colophon is not") {
+  Issue issue = extract_text(
+      "开展试点工作的有关事项通知如下。\n一、试点内容\n优先试点已发布的国家标准。\n\n"
+      "某某市人民政府关于某事的通知\n某政发〔2023〕5号\n\n各县人民政府：\n现通知如下。\n\n某某市人民政府\n2023年2月21日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  auto it = std::find_if(issue.diagnostics.begin(), issue.diagnostics.end(),
+                         [](const Diagnostic& d) { return d.code == "text-before-first-document"; });
+  REQUIRE(it != issue.diagnostics.end());
+  CHECK(it->line == 1);
+  CHECK(it->message.find("3 line(s)") != std::string::npos);
+  // A database header (no full stop) above the title is no lost text.
+  Issue headed = extract_text(
+      "【法宝引证码】 CLI.12.4638041\n原文链接：https://www.pkulaw.com/lar/x.html\n"
+      "某某市人民政府关于某事的通知\n某政发〔2023〕5号\n\n各县人民政府：\n现通知如下。\n\n某某市人民政府\n2023年2月21日\n",
+      {});
+  CHECK(std::none_of(headed.diagnostics.begin(), headed.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.code == "text-before-first-document"; }));
 }
