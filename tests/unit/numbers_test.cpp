@@ -67,3 +67,20 @@ TEST_CASE("numbers: Chinese numerals") {
   CHECK_FALSE(chinese_number("十二期"));
   CHECK_FALSE(chinese_number("9999999999999999999999"));
 }
+
+TEST_CASE("numbers: orders and numbered notices (令, 公告, 通告 over 第N号)") {
+  auto n = order_number("中华人民共和国国务院令", "第752号");
+  REQUIRE(n);
+  CHECK(n->text == "中华人民共和国国务院令第752号");
+  CHECK(n->serial == 752);
+  n = order_number("某某市人民政府通告", "（第3号）");
+  CHECK_FALSE(n);  // order_number reads a norm: （ is folded to ( first
+  n = order_number("某某市人民政府通告", "(第3号)");
+  REQUIRE(n);
+  CHECK(n->prefix == "某某市人民政府通告");
+  CHECK(n->serial == 3);
+  CHECK(order_number("某某市人民政府公告", "第 12 号")->serial == 12);
+  CHECK_FALSE(order_number("关于开展检查的通告", "第3号"));  // no organ before 通告
+  CHECK_FALSE(order_number("某某市人民政府通知", "第3号"));
+  CHECK_FALSE(order_number("中华人民共和国国务院令", "第一条"));
+}
