@@ -147,12 +147,47 @@ void trim(std::string_view s, std::size_t* b, std::size_t* e) {
   if (*e - *b > 6 && s.compare(*b, 6, "会同") == 0) *b += 6;
 }
 
-// Splits s[b, e) at name separators, appending spans with role `lead`.
+// Splits s[b, e) at name separators, appending spans with role `lead`. A
+// name marked (牵头) or 〔牵头〕 leads: 责任单位:市发展改革委〔牵头〕、市财政局.
 void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, std::vector<NameSpan>* out) {
   for (auto [nb, ne] : split_list(s, b, e)) {
     trim(s, &nb, &ne);
-    if (ne > nb) out->push_back({nb, ne, lead});
+    bool leads = lead;
+    for (std::string_view mark : {"(牵头)", "〔牵头〕", "【牵头】", "[牵头]"})
+      if (ne - nb > mark.size() && s.compare(ne - mark.size(), mark.size(), mark) == 0) {
+        ne -= mark.size(), leads = true;
+        trim(s, &nb, &ne);
+        break;
+      }
+    if (ne > nb) out->push_back({nb, ne, leads});
   }
+}
+
+// Moves `stop` back over qualifiers (按职责分工, 具体 …) and role words
+// standing before a clause's last role word: 牵头负责 leads, 负责落实 and
+// 按职责分工落实 are responsible. Returns whether 牵头 was among them.
+bool strip_before_role(std::string_view s, std::size_t b, std::size_t* stop) {
+  bool leads = false;
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view q : kQualifiers)
+      if (*stop - b > q.size() && s.compare(*stop - q.size(), q.size(), q) == 0) *stop -= q.size(), again = true;
+    for (std::string_view role : {"牵头", "负责", "配合"})
+      if (*stop - b > role.size() && s.compare(*stop - role.size(), role.size(), role) == 0) {
+        *stop -= role.size(), again = true;
+        leads = leads || role == "牵头";
+      }
+  }
+  return leads;
+}
+
+// A clause that is no department list: another field of the annotation
+// (完成时限:2023年12月底, 时间节点:…) or a deadline (2023年底前完成).
+bool other_field(std::string_view c) {
+  if (c.find(':') != std::string_view::npos) return true;
+  for (std::size_t at = find_literal(c, "年"); at != std::string_view::npos; at = find_literal(c, "年", at + 3))
+    if (at >= 4 && c.find_first_not_of("0123456789", at - 4) == at) return true;
+  return false;
 }
 
 }  // namespace
@@ -256,6 +291,7 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       }
     }
     if (inner_label) continue;
+    if (other_field(c)) continue;  // 完成时限:2023年12月底
     // Suffix?
     bool suffixed = false;
     const bool may_be_suffixed = c.size() >= 3 && among(c.substr(c.size() - 3), kSuffixLasts);
@@ -263,15 +299,11 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       if (!may_be_suffixed) break;
       if (ends_with(c, sfx.text) && c.size() > sfx.text.size()) {
         std::size_t stop = e - sfx.text.size();
-        for (bool again = true; again;) {
-          again = false;
-          for (std::string_view q : kQualifiers)
-            if (stop - b > q.size() && s.substr(b, stop - b).substr(stop - b - q.size()) == q) stop -= q.size(), again = true;
-        }
+        bool lead = strip_before_role(s, b, &stop) || sfx.lead;
         std::size_t before = names->size();
-        split_names(s, b, stop, sfx.lead, names);
+        split_names(s, b, stop, lead, names);
         // Clauses that waited for a role take this one ("A、B,C按照职责分工负责").
-        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = sfx.lead;
+        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = lead;
         pending_from = names->size();
         any_role = suffixed = true;
         strong_role = strong_role || !secondary(sfx.text);
@@ -282,9 +314,11 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
     if (any_role) {
       for (std::string_view verb : kFollowingVerbs) {
         if (!ends_with(c, verb) || c.size() == verb.size()) continue;
+        std::size_t stop = e - verb.size();
+        bool lead = strip_before_role(s, b, &stop);  // 负责落实, 按职责分工落实
         std::size_t before = names->size();
-        split_names(s, b, e - verb.size(), false, names);
-        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = false;
+        split_names(s, b, stop, lead, names);
+        for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = lead;
         pending_from = names->size();
         suffixed = true;
         break;

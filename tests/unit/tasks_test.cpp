@@ -64,6 +64,33 @@ TEST_CASE("tasks: forms of other issuers") {
   t = tasks_of("（省大数据局、省政府办公厅牵头，各有关部门、各市政府参与）");
   CHECK(t[0].responsible == V{"各有关部门", "各市政府"});
 
+  // A lead marked after its name under a label.
+  t = tasks_of("（责任单位：市发展改革委〔牵头〕、市财政局、市商务局）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"市发展改革委"});
+  CHECK(t[0].responsible == V{"市财政局", "市商务局"});
+
+  // Role words before the last one: 牵头负责 leads, 负责落实 is responsible.
+  t = tasks_of("（市发改委牵头，各区政府负责落实）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"各区政府"});
+  t = tasks_of("（市数据局牵头负责，市直各部门按职责分工落实）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"市数据局"});
+  CHECK(t[0].responsible == V{"市直各部门"});
+
+  // Other fields of the annotation are no departments.
+  t = tasks_of("（责任部门：市商务局、市财政局，完成时限：2023年12月底）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"市商务局", "市财政局"});
+  t = tasks_of("（牵头单位：市委组织部；配合单位：市人力资源社会保障局；完成时间：2023年6月）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"市委组织部"});
+  CHECK(t[0].responsible == V{"市人力资源社会保障局"});
+  t = tasks_of("（责任单位：市商务局，2023年底前完成）");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"市商务局"});
+
   // A parenthesis inside the annotation is printed 〔〕: one name.
   t = tasks_of("（市大数据局牵头，各县〔市、区〕人民政府负责）");
   REQUIRE(t.size() == 1);
