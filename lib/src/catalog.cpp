@@ -422,12 +422,19 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
 
 std::string Catalog::documents_csv() const {
   std::ostringstream out;
-  out << "source,year,issue,number,title,genre,date,issuers,section,page\r\n";
+  out << "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n";
+  // effective: the earliest dated 施行 of the document, expires: the latest
+  // dated 有效期 end (key_dates; relative ones have no date). One grouped
+  // pass over key_dates, joined, rather than a lookup per document.
   Impl::Stmt q(impl_.get(),
-               "SELECT d.path, i.year, i.issue, d.number, d.title, d.genre, d.date, d.issuers, d.section, d.page "
-               "FROM documents d JOIN issues i ON i.path = d.path ORDER BY d.path, d.idx");
+               "SELECT d.path, i.year, i.issue, d.number, d.title, d.genre, d.date, d.issuers, d.section, d.page, "
+               "k.effective, k.expires "
+               "FROM documents d JOIN issues i ON i.path = d.path "
+               "LEFT JOIN (SELECT document_id, min(CASE WHEN kind = 'effective' THEN date END) AS effective, "
+               "max(CASE WHEN kind = 'expires' THEN date END) AS expires FROM key_dates GROUP BY document_id) k "
+               "ON k.document_id = d.id ORDER BY d.path, d.idx");
   while (q.step() == SQLITE_ROW) {
-    for (int c = 0; c < 10; ++c) {
+    for (int c = 0; c < 12; ++c) {
       const unsigned char* v = sqlite3_column_text(q.s, c);
       if (c) out << ',';
       out << csv_field(v ? reinterpret_cast<const char*>(v) : "");

@@ -65,3 +65,34 @@ TEST_CASE("catalog: a department another connection added is reused, not inserte
   CHECK(count(path, "SELECT count(*) FROM task_departments") == 6);
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());
 }
+
+TEST_CASE("catalog: key dates and cc recorded; catalog.csv gives effective and expires") {
+  char dir[] = "/tmp/gazette-catalog-test.XXXXXX";
+  REQUIRE(::mkdtemp(dir) != nullptr);
+  const std::string path = std::string(dir) + "/catalog.sqlite";
+  Issue i = issue_with_task("州科协", "州财政局");
+  i.documents[0].cc = {"市委各部门", "市法院"};
+  i.documents[0].key_dates = {{"effective", std::string("2023-05-01"), "自2023年5月1日起施行", 9},
+                              {"effective", std::nullopt, "自印发之日起施行", 4},
+                              {"expires", std::string("2025-12-31"), "有效期至2025年12月31日", 9},
+                              {"printed", std::string("2023-04-04"), "某某 2023年4月4日印发", 20}};
+  Document plain;
+  plain.title = "关于他事的通知";
+  i.documents.push_back(plain);
+  std::string csv;
+  {
+    Catalog c(path);
+    c.begin();
+    c.record("a.txt", "a.txt.json", i, "test");
+    c.commit();
+    c.finish();
+    csv = c.documents_csv();
+  }
+  CHECK(count(path, "SELECT count(*) FROM key_dates") == 4);
+  CHECK(count(path, "SELECT count(*) FROM key_dates WHERE date IS NULL") == 1);
+  CHECK(count(path, "SELECT count(*) FROM documents WHERE cc = '市委各部门、市法院'") == 1);
+  CHECK(csv.find("source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
+  CHECK(csv.find(",关于某事的通知,,,,,,2023-05-01,2025-12-31\r\n") != std::string::npos);
+  CHECK(csv.find(",关于他事的通知,,,,,,,\r\n") != std::string::npos);
+  std::system(("rm -rf '" + std::string(dir) + "'").c_str());
+}
