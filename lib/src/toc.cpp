@@ -24,21 +24,28 @@ struct Parsed {
   std::optional<int> page;
 };
 
-// The length of s without a trailing leader of two or more dots (and the
-// spaces around it).
-std::size_t without_leader(std::string_view s) {
-  std::size_t e = s.size(), dots = 0;
-  while (e > 0 && s[e - 1] == ' ') --e;
-  for (;;) {
-    if (e >= 1 && s[e - 1] == '.') e -= 1;
-    else if (e >= 2 && s.substr(e - 2, 2) == "\u00B7") e -= 2;
-    else if (e >= 3 && s.substr(e - 3, 3) == "\u2026") e -= 3;
-    else break;
-    ++dots;
-  }
-  if (dots < 2) return s.size();
-  while (e > 0 && s[e - 1] == ' ') --e;
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+std::size_t strip_ws(std::string_view s, std::size_t e) {
+  while (e > 0 && is_ws(s[e - 1])) --e;
   return e;
+}
+
+// The dot leader character (. · …) ending s[0, e): its length, or 0.
+std::size_t dot_before(std::string_view s, std::size_t e) {
+  if (e >= 1 && s[e - 1] == '.') return 1;
+  if (e >= 2 && s.substr(e - 2, 2) == "\u00B7") return 2;
+  if (e >= 3 && s.substr(e - 3, 3) == "\u2026") return 3;
+  return 0;
+}
+
+// Where s[0, e) ends without a trailing leader of `min_dots` or more dots
+// and the whitespace around it; npos if it has none.
+std::size_t leader_start(std::string_view s, std::size_t e, std::size_t min_dots) {
+  std::size_t dots = 0;
+  e = strip_ws(s, e);
+  for (std::size_t len; (len = dot_before(s, e)) != 0; e -= len) ++dots;
+  return dots >= min_dots ? strip_ws(s, e) : std::string_view::npos;
 }
 
 Parsed parse_line(const Line& line) {
@@ -49,17 +56,11 @@ Parsed parse_line(const Line& line) {
     p.page = page;
     s = s.substr(0, head);
     // The rest of a leader wrapped from the line above (… 5): no title.
-    bool dots_only = true;
-    for (std::size_t i = 0; i < s.size() && dots_only;) {
-      std::size_t len = s[i] == ' ' || s[i] == '.' ? 1 : s.substr(i, 2) == "\u00B7" ? 2 : s.substr(i, 3) == "\u2026" ? 3 : 0;
-      dots_only = len != 0;
-      i += len;
-    }
-    if (dots_only) s = s.substr(0, 0);
-  } else {
+    if (leader_start(s, s.size(), 1) == 0) s = s.substr(0, 0);
+  } else if (std::size_t h = leader_start(s, s.size(), 2); h != std::string_view::npos) {
     // A leader wrapped onto the next line leaves this one ending in dots
     // (大事记………… / ……(16), 国务院令(第752号) ………… / ……… 3).
-    s = s.substr(0, without_leader(s));
+    s = s.substr(0, h);
   }
   std::string before, num;
   if (s.find("号") != std::string_view::npos && RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
@@ -119,19 +120,7 @@ std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   // the rest of the TOC stage); the same answers as
   //   ^(.*?)\s*(?:(?:[.…·][.…·]+\s*)?\((\d{1,4})\)|(?:[.…·][.…·]+|\s)\s*(\d{1,4}))$
   // which tests/unit/toc_test.cpp checks on generated lines.
-  auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  // The dot leader character ending s[0, e): its length, or 0.
-  auto dot_before = [&](std::size_t e) -> std::size_t {
-    if (e >= 1 && s[e - 1] == '.') return 1;
-    if (e >= 2 && s.substr(e - 2, 2) == "\u00B7") return 2;
-    if (e >= 3 && s.substr(e - 3, 3) == "\u2026") return 3;
-    return 0;
-  };
-  auto strip_ws = [&](std::size_t e) {
-    while (e > 0 && is_ws(s[e - 1])) --e;
-    return e;
-  };
   bool paren = !s.empty() && s.back() == ')';
   std::size_t end = s.size() - (paren ? 1 : 0);
   std::size_t d = end;
@@ -139,27 +128,19 @@ std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   if (d == end || end - d > 4) return std::nullopt;
   int page = 0;
   for (std::size_t k = d; k < end; ++k) page = page * 10 + (s[k] - '0');
-  // A leader of two or more dots ending s[0, y), spaces around it: where
-  // the title ends, or npos.
-  auto leader_head = [&](std::size_t y) {
-    std::size_t dots = 0, e = y;
-    for (std::size_t len; (len = dot_before(e)) != 0; e -= len) ++dots;
-    return dots >= 2 ? strip_ws(e) : std::string_view::npos;
-  };
   if (paren) {
     if (d == 0 || s[d - 1] != '(') return std::nullopt;
-    std::size_t y = strip_ws(d - 1);
-    std::size_t h = leader_head(y);  // 通知……………(2)
-    *head = h != std::string_view::npos ? h : y;
+    std::size_t h = leader_start(s, d - 1, 2);  // 通知……………(2)
+    *head = h != std::string_view::npos ? h : strip_ws(s, d - 1);
     return page;
   }
   // Before the digits: spaces, then a leader of two or more dots or one
   // space, then spaces; the title is what remains (the shortest head).
-  std::size_t y = strip_ws(d);
-  if (std::size_t h = leader_head(y); h != std::string_view::npos) {
+  if (std::size_t h = leader_start(s, d, 2); h != std::string_view::npos) {
     *head = h;
     return page;
   }
+  std::size_t y = strip_ws(s, d);
   if (y == d) return std::nullopt;  // neither a leader nor a space
   *head = y;
   return page;
