@@ -251,10 +251,7 @@ std::vector<std::string> issuers_of(std::string_view title) {
   }
   // An order names its issuer before 令: 某某市人民政府令, 中华人民共和国国务院令,
   // 中华人民共和国主席令; a numbered notice before 公告/通告: 某某市人民政府通告.
-  std::size_t genre_bytes = 0;
-  if (sq.size() > 3 && sq.compare(sq.size() - 3, 3, "令") == 0) genre_bytes = 3;
-  for (std::string_view g : {"公告", "通告"})
-    if (sq.size() > 6 && sq.compare(sq.size() - 6, 6, g) == 0) genre_bytes = 6;
+  std::size_t genre_bytes = numbered_genre(sq);
   if (cut == std::string::npos && genre_bytes) {
     std::string organ = sq.substr(0, sq.size() - genre_bytes);
     bool president = organ.size() >= 6 && organ.compare(organ.size() - 6, 6, "主席") == 0;

@@ -82,6 +82,12 @@ std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   return parse_number(s);
 }
 
+std::size_t numbered_genre(std::string_view title) {
+  for (std::string_view g : {"令", "公告", "通告"})
+    if (title.size() > g.size() && title.substr(title.size() - g.size()) == g) return g.size();
+  return 0;
+}
+
 std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text) {
   static const RE2 serial_re(R"(^\(?第\s*(\d{1,20})\s*号\)?$)");
   // The cheap tests first: many body lines begin with 第 (第一条, 第二章).
@@ -90,10 +96,9 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
   while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
   if (title.size() < 6 || title.size() > 200) return std::nullopt;
   // An order (…令), or an organ's 公告/通告 numbered the same way.
-  bool order = title.substr(title.size() - 3) == "令";
-  bool notice = !order && title.size() >= 12 &&
-                (title.substr(title.size() - 6) == "公告" || title.substr(title.size() - 6) == "通告");
-  if (!order && !notice) return std::nullopt;
+  std::size_t genre = numbered_genre(title);
+  bool notice = genre == 6;
+  if (!genre || (notice && title.size() < 12)) return std::nullopt;
   std::string t = squeeze(title);
   if (t.size() < 6 || count_chars(t) > 24) return std::nullopt;
   if (notice && !ends_in_organ_word(std::string_view(t).substr(0, t.size() - 6))) return std::nullopt;

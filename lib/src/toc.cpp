@@ -89,7 +89,8 @@ Parsed parse_line(const Line& line) {
     }
   }
   // An order: 中华人民共和国国务院令(第752号).
-  static const RE2 order_re(R"(^(.*(?:令|公告|通告))\s*\((第\s*\d{1,18}\s*号)\)$)");
+  // (Which titles carry such a number, order_number decides: numbered_genre.)
+  static const RE2 order_re(R"(^(.*?)\s*\((第\s*\d{1,18}\s*号)\)$)");
   std::string order_title, order_serial;
   if (!p.number && !s.empty() && s.back() == ')' &&
       (s.find("令") != std::string_view::npos || s.find("告") != std::string_view::npos) &&

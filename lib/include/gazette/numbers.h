@@ -28,6 +28,10 @@ std::optional<DocNumber> standalone_number(std::string_view norm_line);
 // An order's number printed apart from its title: 中华人民共和国国务院令 /
 // 第752号. `title` must end in 令 and `serial_text` read 第N号; the number's
 // text is the two joined ("中华人民共和国国务院令第752号"), its prefix the title.
+// The byte length of the genre ending a title numbered 第N号 on its own
+// (an order's 令, an organ's 公告/通告), or 0: order_number and issuers_of
+// share this one list.
+std::size_t numbered_genre(std::string_view title);
 std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text);
 
 // Value of a Chinese numeral: 二〇二二 (digit by digit) -> 2022, 二十六 -> 26,
