@@ -12,7 +12,7 @@ namespace {
 
 const RE2& date_re() {
   static const RE2 re(
-      R"(^([0-9〇零○一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日)");
+      R"(^([0-9〇零○O一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日)");
   return re;
 }
 
@@ -66,23 +66,25 @@ std::optional<Ymd> parse_date(std::string_view s) {
   return d;
 }
 
-std::optional<Ymd> signature_date(std::string_view norm) {
+std::optional<Ymd> signature_date(std::string_view norm, std::string* organ_out) {
   if (auto d = parse_date(norm)) return d;
   if (count_chars(norm) > 40 || find_literal(norm, "年") == std::string_view::npos) return std::nullopt;
   // The organ is 2 to 30 Han characters, but \p{Han}{2,30} compiles to
   // thirty copies of the Han class (~3 ms at every process start). Match the
   // longest organ with +; only when that is over 30 can a shorter split be
   // the answer, and only then is the bounded form compiled and asked.
-  static const RE2 re(R"(^(\p{Han}+)\s*([0-9〇零○一二三四五六七八九十]{4}\s*年.*日)$)");
+  static const RE2 re(R"(^(\p{Han}+)\s*([0-9〇零○O一二三四五六七八九十]{4}\s*年.*日)$)");
   std::string organ, date;
   if (!RE2::FullMatch(norm, re, &organ, &date)) return std::nullopt;
   std::size_t chars = count_chars(organ);
   if (chars < 2) return std::nullopt;
   if (chars > 30) {
-    static const RE2 bounded(R"(^(\p{Han}{2,30})\s*([0-9〇零○一二三四五六七八九十]{4}\s*年.*日)$)");
+    static const RE2 bounded(R"(^(\p{Han}{2,30})\s*([0-9〇零○O一二三四五六七八九十]{4}\s*年.*日)$)");
     if (!RE2::FullMatch(norm, bounded, &organ, &date)) return std::nullopt;
   }
-  return parse_date(date);
+  auto d = parse_date(date);
+  if (d && organ_out) *organ_out = organ;
+  return d;
 }
 
 }  // namespace gazette

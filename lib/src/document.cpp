@@ -1,22 +1,29 @@
-// Stage 7, document: head and foot of one document, its attachments and parts.
+// Stage 7, document: one document read as GB/T 9704-2012 lays it out. The
+// elements are found by anatomy.cpp's functions; read_document drives them.
 #include "gazette/document.h"
 
 #include <re2/re2.h>
 
 #include <algorithm>
 
-#include "gazette/chronicle.h"
+#include "anatomy.h"
 #include "gazette/dates.h"
-#include "gazette/key_dates.h"
 #include "gazette/numbers.h"
-#include "gazette/references.h"
-#include "gazette/tasks.h"
 #include "gazette/toc.h"
+#include "words.h"
 
 namespace gazette {
 namespace {
 
-constexpr std::size_t kHeadWindow = 16;  // non-blank lines a notice's head spans
+// Non-blank lines after the head in which a public marking or a malformed
+// date of a document without a foot is looked for (the sample's notices
+// print their foot within 16).
+constexpr std::size_t kHeadWindowLines = 16;
+
+// Issued names looked for to bound a foot (each is a scan of the document).
+constexpr std::size_t kMaxBoundNames = 4;
+
+std::string issued_in_title(const std::string& title_norm);
 
 std::size_t next_nonblank(const Text& t, std::size_t i, std::size_t end) {
   while (i < end && t.lines[i].blank()) ++i;
@@ -25,54 +32,6 @@ std::size_t next_nonblank(const Text& t, std::size_t i, std::size_t end) {
 
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
-// Splits stream text at 、 , ， ; into printed names (gold/README's
-// convention: 各省、自治区、直辖市人民政府 is three items, as printed).
-std::vector<std::string> split_printed(const Stream& st, std::size_t b, std::size_t e) {
-  std::vector<std::string> out;
-  for (auto [nb, ne] : split_list(st.str(), b, e)) out.push_back(remove_wrap_spaces(st.original(nb, ne)));
-  return out;
-}
-
-// 抄送：A，B，C。D，E。 (GB/T 9704-2012 §7.4.2): the organs a document is
-// copied to, from the line opening with 抄送: up to the colophon (…印发), a
-// date, a blank line or three lines on; split at 。 as well as 、，
-// (party organs after state organs, 各民主党派市委。).
-std::vector<std::string> copied_to(const Text& text, std::size_t first, std::size_t end) {
-  std::vector<std::string> out;
-  for (std::size_t k = first; k < end; ++k) {
-    std::string_view n = text.lines[k].norm;
-    if (n.size() < 7 || n.compare(0, 6, "抄送") != 0) continue;
-    std::size_t colon = n[6] == ' ' ? 7 : 6;
-    if (colon >= n.size() || n[colon] != ':') continue;
-    std::size_t last = k + 1;
-    for (std::size_t taken = 0; last < end && taken < 3; ++last, ++taken) {
-      std::string_view m = text.lines[last].norm;
-      if (m.empty() || ends_with(m, "印发") || signature_date(m) || m.compare(0, 6, "印发") == 0) break;
-    }
-    Stream st(text, k, last);
-    std::string_view s = st.str();
-    for (std::size_t b = colon + 1; b < s.size();) {
-      std::size_t stop = find_literal(s, "。", b);
-      std::size_t e = stop == std::string_view::npos ? s.size() : stop;
-      for (auto& name : split_printed(st, b, e)) out.push_back(std::move(name));
-      b = e + (stop == std::string_view::npos ? 0 : 3);
-    }
-    break;
-  }
-  return out;
-}
-
-bool is_public_marking(std::string_view norm) {
-  // Squeezing at most halves a norm (single spaces between characters), so
-  // a norm over 121 bytes squeezes to over 60: no need to squeeze it.
-  if (norm.size() > 121) return false;
-  std::string buf;
-  std::string_view sq = squeeze(norm, buf);
-  if (sq.size() > 60) return false;
-  return sq.find("此件公开发布") != std::string_view::npos || sq.find("此件主动公开") != std::string_view::npos ||
-         sq == "(主动公开)" || sq == "(公开发布)";
 }
 
 // Names of the texts a notice issues: 《X》 in its covering text, and what
@@ -90,18 +49,7 @@ std::vector<std::string> issued_names(const std::string& title_norm, const Strea
     std::size_t chars = count_chars(std::string_view(s).substr(b, e - b));
     if (chars >= 2 && chars <= 200) names.push_back(match_key(std::string_view(s).substr(b, e - b)));
   }
-  std::string t = squeeze(title_norm);
-  std::size_t verb_end = std::string::npos;
-  for (std::string_view verb : {"印发", "转发", "批转", "发布"}) {
-    std::size_t at = t.find(verb);
-    if (at != std::string::npos && (verb_end == std::string::npos || at + verb.size() < verb_end)) verb_end = at + verb.size();
-  }
-  if (verb_end != std::string::npos)
-    for (std::string_view tail : {"的通知", "的决定", "的通告", "的公告"})
-      if (ends_with(t, tail) && t.size() >= verb_end + tail.size() + 6) {
-        names.push_back(match_key(std::string_view(t).substr(verb_end, t.size() - tail.size() - verb_end)));
-        break;
-      }
+  if (std::string name = issued_in_title(title_norm); !name.empty()) names.push_back(std::move(name));
   return names;
 }
 
@@ -317,8 +265,12 @@ std::vector<std::string> header_issuers(const Text& text, const Segment& seg) {
 
 }  // namespace
 
-Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
-                       bool with_text) {
+namespace {
+
+// The document's own identity from its head (GB/T 9704-2012 §7.2 版头 and
+// §7.3.1 标题): title, number, 文种, issuers named by the title or the red
+// header, where it stands in the issue.
+Document head(const Text& text, const Segment& seg, const Pages& pages) {
   Document d;
   d.title = seg.title;
   d.number = seg.number;
@@ -334,93 +286,73 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   if (seg.title_first < pages.page_of_line.size() && pages.page_of_line[seg.title_first] > 0)
     d.printed_page = pages.page_of_line[seg.title_first];
   if (!d.page) d.page = d.printed_page;
-
   // end_line: the last non-blank line before the next document.
   for (std::size_t k = seg.end; k-- > seg.title_first;)
     if (!text.lines[k].blank()) {
       d.end_line = text.lines[k].number;
       break;
     }
+  return d;
+}
 
-  // Head: addressees after the number (or the title), up to a colon.
-  std::size_t head = seg.head_last() + 1;
-  std::size_t i = next_nonblank(text, head, seg.end);
-  std::size_t cover_from = i;
-  {
-    std::size_t k = i, taken = 0;
-    for (; k < seg.end && taken < 3; ++k) {
-      if (text.lines[k].blank()) continue;
-      ++taken;
-      std::string_view n = text.lines[k].norm;
-      if (ends_with(n, ":") && !ends_with(n, "如下:")) break;
-      if (ends_sentence(n)) {
-        k = seg.end;
-        break;
-      }
-    }
-    if (k < seg.end && taken <= 3) {
-      Stream st(text, i, k + 1);
-      std::size_t e = st.str().size() - 1;  // drop the colon
-      auto names = split_printed(st, 0, e);
-      // Organ names are short and carry no dates or sentences.
-      bool plausible = !names.empty() && !(d.genre && *d.genre == "大事记");
-      for (const auto& n : names)
-        if (count_chars(n) > 30 || n.find("。") != std::string::npos || n.find("月") != std::string::npos) plausible = false;
-      if (plausible) {
-        d.addressees = std::move(names);
-        cover_from = k + 1;
-      }
+// The name a title issues (印发X的通知 -> X), match_key form; "" if none.
+std::string issued_in_title(const std::string& title_norm) {
+  std::string t = squeeze(title_norm);
+  std::size_t verb_end = std::string::npos;
+  for (std::string_view verb : words::kIssuingVerbs) {
+    std::size_t at = t.find(verb);
+    if (at != std::string::npos && (verb_end == std::string::npos || at + verb.size() < verb_end)) verb_end = at + verb.size();
+  }
+  if (verb_end == std::string::npos) return "";
+  for (std::string_view tail : words::kIssuingTails)
+    if (ends_with(t, tail) && t.size() >= verb_end + tail.size() + 6)
+      return match_key(std::string_view(t).substr(verb_end, t.size() - tail.size() - verb_end));
+  return "";
+}
+
+bool issues_texts(const std::string& title_norm) {
+  return std::any_of(std::begin(words::kIssuingVerbs), std::end(words::kIssuingVerbs),
+                     [&](std::string_view v) { return title_norm.find(v) != std::string::npos; });
+}
+
+// The public marking in the first lines of the cover, for a document whose
+// foot holds none (a marking printed under the title, or a foot not found).
+bool public_in_window(const Text& text, std::size_t from, std::size_t end) {
+  for (std::size_t k = from, taken = 0; k < end && taken < kHeadWindowLines; ++k) {
+    if (text.lines[k].blank()) continue;
+    ++taken;
+    if (anatomy::says_public(text.lines[k].norm)) return true;
+  }
+  return false;
+}
+
+// A date line that is no calendar date (2022年13月45日) near the head.
+void report_invalid_date(const Text& text, std::size_t from, std::size_t end, std::vector<Diagnostic>* diagnostics) {
+  static const RE2 loose(R"(^([0-9〇零○O一二三四五六七八九十]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$)");
+  std::string buf;
+  for (std::size_t k = from, taken = 0; k < end && taken < kHeadWindowLines && diagnostics; ++k) {
+    if (text.lines[k].blank()) continue;
+    ++taken;
+    std::string_view sq = squeeze(text.lines[k].norm, buf);
+    if (RE2::FullMatch(sq, loose)) {
+      diagnostics->push_back({"date-invalid", Severity::error, text.lines[k].number, 1,
+                              "成文日期 " + std::string(sq) + " is not a calendar date"});
+      return;
     }
   }
+}
 
-  // Foot of the covering notice: date line and public marking, in either
-  // order, within the head window.
-  std::size_t cover_end = cover_from;  // first line after the notice proper
-  {
-    std::size_t taken = 0;
-    for (std::size_t k = cover_from; k < seg.end && taken < kHeadWindow; ++k) {
-      const Line& l = text.lines[k];
-      if (l.blank()) continue;
-      ++taken;
-      if (!d.date) {
-        if (auto dt = signature_date(l.norm)) {
-          d.date = iso(*dt);
-          cover_end = k + 1;
-          continue;
-        }
-      }
-      if (is_public_marking(l.norm)) {
-        d.is_public = true;
-        cover_end = std::max(cover_end, k + 1);
-      }
-    }
-  }
-  if (!d.date) {
-    cover_end = cover_from;
-    // A date line that is no calendar date (2022年13月45日) is a finding.
-    static const RE2 loose(R"(^([0-9〇零○一二三四五六七八九十]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$)");
-    std::size_t taken = 0;
-    std::string buf;
-    for (std::size_t k = cover_from; k < seg.end && taken < kHeadWindow && diagnostics; ++k) {
-      if (text.lines[k].blank()) continue;
-      ++taken;
-      std::string_view sq = squeeze(text.lines[k].norm, buf);
-      if (RE2::FullMatch(sq, loose)) {
-        diagnostics->push_back({"date-invalid", Severity::error, text.lines[k].number, 1,
-                                "成文日期 " + std::string(sq) + " is not a calendar date"});
-        break;
-      }
-    }
-  }
-
-  // Parts: headings followed by an adoption line.
-  for (std::size_t k = cover_end; k < seg.end; ++k) {
+// Texts adopted separately that the document transmits: headings followed
+// by an adoption line `(…年…月…日…会议通过)`.
+std::vector<Part> parts(const Text& text, std::size_t from, std::size_t end) {
+  std::vector<Part> out;
+  for (std::size_t k = from; k < end; ++k) {
     if (text.lines[k].blank() || text.lines[k].norm[0] != '(') continue;
-    auto a = adoption_at(text, k, seg.end);
+    auto a = adoption_at(text, k, end);
     if (!a) continue;
     // The heading: title-like lines right above, after the notice's foot.
     std::size_t first = k, taken = 0;
-    for (std::size_t j = k; j > cover_end && taken < 3;) {
+    for (std::size_t j = k; j > from && taken < 3;) {
       --j;
       if (text.lines[j].blank()) continue;
       std::string_view n = text.lines[j].norm;
@@ -434,45 +366,115 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     p.title_line = text.lines[first].number;
     p.adopted = a->date;
     p.adopted_by = a->by;
-    d.parts.push_back(std::move(p));
+    out.push_back(std::move(p));
     k = a->last;
   }
+  return out;
+}
 
-  // Attachments: the texts a notice issues, found by their own headings.
-  std::string title_norm = fold(d.title);
-  bool issues_texts = false;
-  for (std::string_view verb : {"印发", "转发", "批转", "发布"})
-    if (title_norm.find(verb) != std::string::npos) issues_texts = true;
-  if (issues_texts && d.date) {
-    Stream cover(text, cover_from, cover_end);
-    std::size_t from = cover_end;
-    for (const std::string& name : issued_names(title_norm, cover)) {
-      bool is_part = std::any_of(d.parts.begin(), d.parts.end(),
-                                 [&](const Part& p) { return match_key(p.title) == name; });
-      bool dup = std::any_of(d.attachments.begin(), d.attachments.end(),
-                             [&](const Attachment& a) { return match_key(a.title) == name; });
-      if (is_part || dup) continue;
-      if (auto h = find_heading(text, from, seg.end, name)) {
-        d.attachments.push_back({title_of(text, h->first, h->last), text.lines[h->first].number});
-        from = h->last + 1;
-      }
+// 附件 (GB/T 9704-2012 §7.3.8): each item of the attachment note, with its
+// heading's line where the text is printed after the foot; then the texts
+// the notice issues by name (印发X的通知, 《X》 in the cover) found by their
+// headings, unless listed already or adopted separately (parts).
+std::vector<Attachment> attachments(const Text& text, const std::optional<anatomy::AttachmentNote>& note,
+                                    const std::vector<std::string>& issued, const std::vector<Part>& parts,
+                                    std::size_t from, std::size_t end) {
+  std::vector<Attachment> out;
+  std::vector<std::string> keys;
+  if (note)
+    for (const auto& item : note->items) {
+      std::string key = match_key(item.text);
+      if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      Attachment a{item.text, text.lines[item.line].number, text.lines[item.line].number};
+      if (auto h = find_heading(text, from, end, key)) a.title_line = text.lines[h->first].number;
+      keys.push_back(std::move(key));
+      out.push_back(std::move(a));
+    }
+  std::size_t at = from;
+  for (const std::string& name : issued) {
+    bool is_part = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return match_key(p.title) == name; });
+    if (is_part || std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
+    if (auto h = find_heading(text, at, end, name)) {
+      out.push_back({title_of(text, h->first, h->last), text.lines[h->first].number, 0});
+      keys.push_back(name);
+      at = h->last + 1;
     }
   }
+  return out;
+}
 
-  // Whole-document stages over the joined text.
-  Stream body(text, seg.title_first, seg.end);
-  d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
-  d.tasks = find_tasks(body);
-  d.key_dates = find_key_dates(body);
-  d.cc = copied_to(text, cover_from, seg.end);
-  if (d.genre && *d.genre == "大事记") {
-    if (auto y = heading_year(d.title)) {
-      d.entries = find_entries(text, seg.title_last + 1, seg.end, *y, diagnostics, heading_month(d.title).value_or(0));
-    } else if (diagnostics) {
-      diagnostics->push_back({"chronicle-without-year", Severity::warning, d.title_line, 1,
-                              "chronicle heading names no year; entries cannot be dated"});
+}  // namespace
+
+Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
+                       bool with_text) {
+  Document d = head(text, seg, pages);
+  const bool chronicle = d.genre && *d.genre == "大事记";
+  const std::size_t after_head = seg.head_last() + 1;
+  std::size_t cover_from = next_nonblank(text, after_head, seg.end);
+  if (!chronicle)
+    if (auto a = anatomy::addressees(text, after_head, seg.end)) {
+      d.addressees = std::move(a->names);
+      cover_from = a->end;
     }
+
+  // The text the title issues, printed after the cover, bounds the foot:
+  // a date at the end of that text is its own, not the notice's.
+  const std::string title_norm = fold(d.title);
+  const bool issuing = issues_texts(title_norm);
+  // Its name is in the title (印发X的通知) or quoted in the cover's first
+  // line (现将《X》印发给你们).
+  std::size_t bound = seg.end;
+  if (issuing) {
+    std::vector<std::string> names = issued_names(title_norm, Stream(text, cover_from, std::min(cover_from + 1, seg.end)));
+    if (names.size() > kMaxBoundNames) names.resize(kMaxBoundNames);
+    for (const std::string& name : names)
+      if (auto h = find_heading(text, cover_from + 1, bound, name))
+        // 《X》 alone on a line is the cover quoting it (wrapped), not X's heading.
+        if (text.lines[h->first].norm.rfind("《", 0) != 0) bound = h->first;
   }
+
+  std::optional<anatomy::Foot> foot;
+  if (!chronicle) foot = anatomy::foot(text, cover_from, bound);
+  std::size_t cover_end = cover_from;  // first line after the cover (the notice proper)
+  std::vector<anatomy::Printed> signers;
+  if (foot) {
+    d.date = iso(*foot->date);
+    d.date_line = text.lines[foot->date_line].number;
+    signers = foot->signers;
+    cover_end = foot->end;
+    // 附注: the line after the date, or a marking between signature and date.
+    std::optional<anatomy::Printed> note = anatomy::note_at(text, next_nonblank(text, foot->end, seg.end));
+    for (std::size_t k = foot->first; !note && k < foot->end; ++k)
+      if (anatomy::says_public(text.lines[k].norm)) note = anatomy::note_at(text, k);
+    if (note) {
+      d.note = Note{note->text, text.lines[note->line].number};
+      d.is_public = anatomy::says_public(text.lines[note->line].norm);
+      cover_end = std::max(cover_end, note->line + 1);
+    }
+  } else if (!chronicle) {
+    // Signed but undated, with the issued text below: the signer stands
+    // right above that text's heading.
+    if (bound < seg.end) signers = anatomy::signers_above(text, cover_from, bound);
+    report_invalid_date(text, cover_from, seg.end, diagnostics);
+  }
+  for (const auto& s : signers) d.signers.push_back({s.text, text.lines[s.line].number});
+  if (!d.is_public && !chronicle) d.is_public = public_in_window(text, cover_from, bound);
+  // A title opening with 关于 names no organ: the signature does.
+  if (d.issuers.empty())
+    for (const auto& s : signers)
+      if (!anatomy::person_signer(text.lines[s.line].norm)) d.issuers.push_back(s.text);
+
+  d.parts = parts(text, cover_end, seg.end);
+  std::optional<anatomy::AttachmentNote> note;
+  if (foot) note = anatomy::attachment_note_before(text, cover_from, foot->first);
+  std::vector<std::string> issued;
+  if (issuing) {
+    // The cover: up to its foot, or up to the issued text when unsigned.
+    std::size_t cover_last = foot ? cover_end : bound < seg.end ? bound : std::min(cover_from + 1, seg.end);
+    issued = issued_names(title_norm, Stream(text, cover_from, cover_last));
+  }
+  d.attachments = attachments(text, note, issued, d.parts, cover_end, seg.end);
+  d.cc = anatomy::copied_to(text, cover_from, seg.end);
   if (with_text) d.text = paragraphs(text, seg.title_first, seg.end);
   return d;
 }

@@ -102,11 +102,26 @@ void document_fields(W& w, const Document& d) {
   field(w, "end_line", d.end_line);
   strings(w, "addressees", d.addressees);
   strings(w, "cc", d.cc);
+  list(w, "signers", d.signers, [&](const Signer& s) {
+    field(w, "name", s.name);
+    field(w, "line", s.line);
+  });
   field(w, "date", d.date);
+  field(w, "date_line", d.date_line ? std::optional<int>(d.date_line) : std::nullopt);
+  w.key("note");
+  if (d.note) {
+    w.begin_object();
+    field(w, "text", d.note->text);
+    field(w, "line", d.note->line);
+    w.end_object();
+  } else {
+    w.null();
+  }
   field(w, "public", d.is_public);
   list(w, "attachments", d.attachments, [&](const Attachment& a) {
     field(w, "title", a.title);
     field(w, "title_line", a.title_line);
+    field(w, "listed_line", a.listed_line ? std::optional<int>(a.listed_line) : std::nullopt);
   });
   list(w, "parts", d.parts, [&](const Part& p) {
     field(w, "title", p.title);

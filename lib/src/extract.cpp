@@ -1,11 +1,15 @@
 // The pipeline: each stage one call, in the order a reader would do it.
 #include "gazette/extract.h"
 
+#include "gazette/chronicle.h"
 #include "gazette/document.h"
 #include "gazette/error.h"
+#include "gazette/key_dates.h"
 #include "gazette/masthead.h"
 #include "gazette/reflow.h"
+#include "gazette/references.h"
 #include "gazette/segment.h"
+#include "gazette/tasks.h"
 #include "gazette/text.h"
 #include "gazette/toc.h"
 #include "source_hash.h"
@@ -71,6 +75,19 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
   }
   for (const Segment& s : segs) {
     Document d = read_document(text, s, pages, &issue.diagnostics, options.keep_text);
+    // Whole-document stages over the joined text.
+    Stream body(text, s.title_first, s.end);
+    d.references = find_references(body, d.number ? std::string_view(d.number->text) : std::string_view());
+    d.tasks = find_tasks(body);
+    d.key_dates = find_key_dates(body);
+    if (d.genre && *d.genre == "大事记") {
+      if (auto y = heading_year(d.title)) {
+        d.entries = find_entries(text, s.title_last + 1, s.end, *y, &issue.diagnostics, heading_month(d.title).value_or(0));
+      } else {
+        issue.diagnostics.push_back({"chronicle-without-year", Severity::warning, d.title_line, 1,
+                                     "chronicle heading names no year; entries cannot be dated"});
+      }
+    }
     issue.documents.push_back(std::move(d));
   }
 

@@ -82,6 +82,17 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
     }
     return k < text.lines.size() && table_row(k);
   };
+  // A bare number the next line goes on from (2014 / 年8月12日, 87 / 万元)
+  // is a figure wrapped by the extractor, not a folio.
+  auto continued = [&](std::size_t i) {
+    std::size_t k = i + 1;
+    while (k < text.lines.size() && text.lines[k].blank()) ++k;
+    if (k >= text.lines.size()) return false;
+    std::string_view n = text.lines[k].norm;
+    for (std::string_view unit : {"年", "月", "日", "号", "元", "万", "亿", "个", "人", "户", "家", "项", "%"})
+      if (n.substr(0, unit.size()) == unit) return true;
+    return false;
+  };
   int last_folio = 0;
   std::size_t page_start = from_line;
   std::vector<std::size_t> folios;
@@ -91,7 +102,7 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
                                       : (c + 1 < candidates.size() && candidates[c + 1].page > f.page &&
                                          candidates[c + 1].page <= f.page + 4) ||
                                             !beside_table(f.line);
-    if (!f.decorated && !in_sequence) continue;
+    if (!f.decorated && (!in_sequence || continued(f.line))) continue;
     for (std::size_t k = page_start; k <= f.line; ++k) pages.page_of_line[k] = f.page;
     last_folio = f.page;
     page_start = f.line + 1;

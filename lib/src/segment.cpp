@@ -13,6 +13,10 @@ namespace gazette {
 namespace {
 
 constexpr std::size_t kMaxTitleLines = 5;
+// Characters of a lone first line taken as the title when it ends in a 文种.
+constexpr std::size_t kMaxLoneTitleChars = 200;
+// Characters of a lone first line taken as the title without a 文种.
+constexpr std::size_t kMaxShortTitleChars = 60;
 
 // Could this line be part of a title? Titles do not end sentences, carry no
 // colon (addressee lines and 附件: notes do), are no dates and no numbers.
@@ -35,6 +39,20 @@ bool opens_title(std::string_view norm) {
     if (at != std::string_view::npos && at > 0) return true;
   }
   return false;
+}
+
+// The first line of a text printed without number or header: is it its
+// title? A line ending in a 文种 is, however long (titles of 100 characters
+// and more are common: 关于印发《…实施方案》的通知); any other must be short,
+// title-like and no prose: a comma, or a numbered heading (第一章…, 一、…),
+// opens a body whose title was left out (近年来，各产煤省区…). A wrong
+// title is worse than none.
+bool lone_title(const Line& l) {
+  if (l.blank() || ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
+  if (find_literal(l.norm, "。") != std::string_view::npos || starts_heading(l.norm)) return false;
+  std::size_t chars = count_chars_up_to(l.norm, kMaxLoneTitleChars + 1);
+  if (chars <= kMaxLoneTitleChars && !genre_of(squeeze(l.norm)).empty() && l.norm.back() != ',') return true;
+  return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos;
 }
 
 std::vector<std::size_t> previous_nonblank(const Text& text, std::size_t i, std::size_t floor, std::size_t n) {
@@ -358,9 +376,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       Segment s;
       s.title_first = first;
       s.title_last = first;
-      // A numbered heading (第一章…, 一、…) opens a body, not a title.
-      if (title_like(text.lines[first]) && count_chars(text.lines[first].norm) <= 60 &&
-          !starts_heading(text.lines[first].norm)) {
+      if (lone_title(text.lines[first])) {
         // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
         // (2022 版)): they join it while the whole stays short.
         std::size_t chars = count_chars(text.lines[first].norm);

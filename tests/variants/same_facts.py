@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import make_variants  # noqa: E402
 
-LINE_KEYS = {"line", "title_line", "end_line"}
+LINE_KEYS = {"line", "title_line", "end_line", "date_line", "listed_line"}
 
 
 def facts(x):

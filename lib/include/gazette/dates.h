@@ -29,7 +29,8 @@ std::optional<Ymd> parse_date(std::string_view s);
 std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed);
 
 // A date alone on its (normalised) line, or after the organ on a short
-// signature line: 楚雄州人民政府办公室 2022年8月30日.
-std::optional<Ymd> signature_date(std::string_view norm);
+// signature line: 楚雄州人民政府办公室 2022年8月30日 (*organ gets the organ,
+// when there is one). Year digits may be 〇 零 ○ or a Latin O (二O二三年).
+std::optional<Ymd> signature_date(std::string_view norm, std::string* organ = nullptr);
 
 }  // namespace gazette

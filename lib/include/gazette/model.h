@@ -45,9 +45,26 @@ struct Masthead {
 };
 
 // A text a notice 印发 (issues): a plan, measures, rules.
+// Listed in the cover's attachment note (附件：1.X), printed after the foot,
+// or both.
 struct Attachment {
-  std::string title;     // as printed on its own heading line
-  int title_line = 0;
+  std::string title;     // as listed in the note, else as its heading prints it
+  int title_line = 0;    // its heading's line when printed, else the listed line
+  int listed_line = 0;   // line of the attachment note's item; 0 = not listed
+};
+
+// 发文机关署名 (GB/T 9704-2012 §7.3.5): an organ, or an office and a person
+// (总理　李克强), as printed.
+struct Signer {
+  std::string name;
+  int line = 0;
+};
+
+// 附注 (GB/T 9704-2012 §7.3.7): the line after the date, as printed:
+// (此件公开发布), 公开属性：主动公开, (联系人：…).
+struct Note {
+  std::string text;
+  int line = 0;
 };
 
 // A separately adopted text a notice transmits, e.g. a 人大常委会 决议.
@@ -101,8 +118,11 @@ struct Document {
   int end_line = 0;
   std::vector<std::string> addressees;    // 主送机关
   std::vector<std::string> cc;            // 抄送机关 (copied to), as printed
+  std::vector<Signer> signers;            // 发文机关署名, at the foot
   std::optional<std::string> date;        // 成文日期, ISO
-  bool is_public = false;                 // (此件公开发布)
+  int date_line = 0;                      // where the date is printed (0: no date)
+  std::optional<Note> note;               // 附注
+  bool is_public = false;                 // the note (or head) says so: (此件公开发布)
   std::vector<Attachment> attachments;
   std::vector<Part> parts;
   std::vector<Reference> references;
