@@ -224,6 +224,17 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
   return out;
 }
 
+std::vector<Printed> undated_signers(const Text& text, std::size_t from, std::size_t at) {
+  std::vector<Printed> out = signers_above(text, from, at);
+  if (out.empty()) return out;
+  std::size_t p = prev_nonblank(text, out.front().line, from);
+  if (p == std::string_view::npos) return {};
+  std::string_view pn = text.lines[p].norm;
+  bool after_body = finished(pn) || attachment_label(pn) || attachment_note_before(text, from, out.front().line);
+  if (!after_body) out.clear();
+  return out;
+}
+
 std::optional<Ymd> date_at(const Text& text, std::size_t k, std::size_t end, std::size_t* last) {
   std::string_view n = text.lines[k].norm;
   *last = k;

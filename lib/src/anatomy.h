@@ -87,6 +87,11 @@ std::optional<Ymd> date_at(const Text& text, std::size_t k, std::size_t end, std
 // Signer lines right above `at` (organs or 职务 姓名), in printed order.
 std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::size_t at);
 
+// A signature with no date below it, right above line `at` (the issued
+// text's heading, or the document's end), standing after the body: after a
+// finished sentence or the attachment note. Empty otherwise.
+std::vector<Printed> undated_signers(const Text& text, std::size_t from, std::size_t at);
+
 // Is this normalised line a signer: an organ's name (several separated by
 // spaces), or an office and a person (总理 李克强, 省长　王宁)?
 bool signer_line(std::string_view norm);

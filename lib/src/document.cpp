@@ -275,7 +275,7 @@ Document head(const Text& text, const Segment& seg, const Pages& pages) {
   d.title = seg.title;
   d.number = seg.number;
   d.title_line = text.lines[seg.title_first].number;
-  std::string g = genre_of(fold(d.title));
+  std::string g = document_genre(fold(d.title));
   if (!g.empty()) d.genre = g;
   d.issuers = issuers_of(seg.spaced_title.empty() ? d.title : seg.spaced_title);
   if (d.issuers.empty()) d.issuers = header_issuers(text, seg);
@@ -452,9 +452,9 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
       cover_end = std::max(cover_end, note->line + 1);
     }
   } else if (!chronicle) {
-    // Signed but undated, with the issued text below: the signer stands
-    // right above that text's heading.
-    if (bound < seg.end) signers = anatomy::signers_above(text, cover_from, bound);
+    // Signed but undated: the signer stands right above the issued text's
+    // heading, or last in the document.
+    signers = anatomy::undated_signers(text, cover_from, bound);
     report_invalid_date(text, cover_from, seg.end, diagnostics);
   }
   for (const auto& s : signers) d.signers.push_back({s.text, text.lines[s.line].number});

@@ -68,8 +68,21 @@ std::size_t prefix_before(std::string_view s, std::size_t i) {
 // Words that end the sentence before an organ code: 根据国发〔…〕 -> 国发.
 std::size_t trim_prefix(std::string_view prefix) {
   static const char* const lead_words[] = {"根据", "按照", "依据", "参照", "依照", "落实", "贯彻", "执行", "印发",
-                                           "转发", "以及", "和",   "及",   "与",   "的",   "见",   "即",   "是"};
-  std::size_t skip = 0;
+                                           "转发", "以及", "和",   "及",   "与",   "的",   "见",   "即",   "是",
+                                           "关于", "进一步", "做好", "原",   "对",   "将",   "经"};
+  // Organ codes are short: look at the last 10 characters at most.
+  std::size_t chars = 0, skip = prefix.size();
+  while (skip > 0 && chars < 10) {
+    --skip;
+    while (skip > 0 && (static_cast<unsigned char>(prefix[skip]) & 0xC0) == 0x80) --skip;
+    ++chars;
+  }
+  // A title's 文种 ends it: 的通知楚政通 -> 楚政通 (a title joined to the
+  // number line below it).
+  for (std::string_view g : {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "方案"}) {
+    std::size_t at = prefix.rfind(g);
+    if (at != std::string_view::npos && at >= skip && prefix.size() - (at + g.size()) >= 6) skip = at + g.size();
+  }
   bool again = true;
   while (again) {
     again = false;
@@ -82,20 +95,7 @@ std::size_t trim_prefix(std::string_view prefix) {
       }
     }
   }
-  // A title's 文种 ends it: 的通知楚政通 -> 楚政通 (a title joined to the
-  // number line below it).
-  for (std::string_view g : {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "方案"}) {
-    std::size_t at = prefix.rfind(g);
-    if (at != std::string_view::npos && at >= skip && prefix.size() - (at + g.size()) >= 6) skip = at + g.size();
-  }
-  // Organ codes are short: keep at most the last 10 characters.
-  std::size_t chars = 0, cut = prefix.size();
-  while (cut > skip && chars < 10) {
-    --cut;
-    while (cut > skip && (static_cast<unsigned char>(prefix[cut]) & 0xC0) == 0x80) --cut;
-    ++chars;
-  }
-  return std::max(skip, cut);
+  return skip;
 }
 
 #if defined(GAZETTE_REFS_AVX2)

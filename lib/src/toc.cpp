@@ -147,21 +147,42 @@ std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   return page;
 }
 
-std::string genre_of(std::string_view title) {
-  static const char* const genres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
-                                       "通报",   "报告", "请示", "批复", "议案", "纪要", "函",   "令"};
+namespace {
+
+// The title without spaces and without trailing parentheticals such as
+// (试行), (征求意见稿), (2022年修订), (2021-2025年), which are no genre.
+std::string title_stem(std::string_view title) {
   std::string t = squeeze(title);
-  // A trailing parenthetical such as (试行) or (2022年修订) is not the genre.
   while (!t.empty() && t.back() == ')') {
     std::size_t open = t.rfind('(');
     if (open == std::string::npos || open == 0) break;
     t.resize(open);
   }
-  for (const char* g : genres) {
-    std::string_view gv(g);
-    if (t.size() >= gv.size() && t.compare(t.size() - gv.size(), gv.size(), gv) == 0) return std::string(gv);
-  }
+  return t;
+}
+
+std::string ending_in(const std::string& t, const std::string_view* words, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (t.size() >= words[i].size() && t.compare(t.size() - words[i].size(), words[i].size(), words[i]) == 0)
+      return std::string(words[i]);
   return "";
+}
+
+}  // namespace
+
+std::string genre_of(std::string_view title) {
+  static constexpr std::string_view genres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
+                                                "通报",   "报告", "请示", "批复", "议案", "纪要", "函",   "令"};
+  return ending_in(title_stem(title), genres, std::size(genres));
+}
+
+std::string document_genre(std::string_view title) {
+  if (std::string g = genre_of(title); !g.empty()) return g;
+  // Texts gazettes print besides the 15 文种 of GB/T 9704 (a 办法 or 条例
+  // promulgated by an order, a reply to a deputy's proposal).
+  static constexpr std::string_view kinds[] = {"答复", "办法", "规定", "条例", "细则", "规则", "方案", "规划",
+                                               "纲要", "计划", "要点", "指南", "准则", "章程", "标准", "清单"};
+  return ending_in(title_stem(title), kinds, std::size(kinds));
 }
 
 Toc read_toc(const Text& text, std::size_t from) {

@@ -37,5 +37,9 @@ std::optional<int> toc_page(std::string_view norm, std::size_t* head);
 
 // The 文种 a title ends with (通知, 意见, 大事记 …), or "" if none.
 std::string genre_of(std::string_view title);
+// A document's genre: its 文种 (genre_of), else the kind of text a gazette
+// prints under its own title (办法, 规定, 条例, 细则, 方案, 规划, 答复 …),
+// read before a trailing parenthetical (实施办法（试行） -> 办法).
+std::string document_genre(std::string_view title);
 
 }  // namespace gazette
