@@ -462,7 +462,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   // A title opening with 关于 names no organ: the signature does.
   if (d.issuers.empty())
     for (const auto& s : signers)
-      if (!anatomy::person_signer(text.lines[s.line].norm)) d.issuers.push_back(s.text);
+      if (!anatomy::person_signer(text.lines[s.line].norm)) split_run_together(squeeze(s.text), d.issuers);
 
   d.parts = parts(text, cover_end, seg.end);
   std::optional<anatomy::AttachmentNote> note;

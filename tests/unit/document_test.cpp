@@ -151,7 +151,13 @@ TEST_CASE("document: a reply anchors on its number too") {
   CHECK(d.number->text == "民函〔2021〕742号");
   CHECK(d.issuers == V{"民政部"});
   CHECK(d.addressees == V{"刘庆峰等15位代表"});
-  CHECK_FALSE(d.genre);
+  REQUIRE(d.genre);
+  CHECK(*d.genre == "答复");  // a text gazettes print besides the 15 文种 (document_genre)
+  // Signed, undated, after the body.
+  REQUIRE(d.signers.size() == 1);
+  CHECK(d.signers[0].name == "民政部");
+  CHECK(d.signers[0].line == 14);
+  CHECK_FALSE(d.date);
 }
 
 // A number cited on a line of its own under prose is no document start.
