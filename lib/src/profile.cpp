@@ -148,9 +148,14 @@ Issue read_issue(const YAML::Node& x) {
     doc.addressees = strings(d["addressees"]);
     doc.cc = strings(d["cc"]);
     doc.date = opt_str(d["date"]);
+    doc.date_line = opt_int(d["date_line"]).value_or(0);
+    if (auto a = d["signers"]; a && a.IsSequence())
+      for (const auto& x : a) doc.signers.push_back({str(x["name"]), as_int(x["line"])});
+    if (auto n = d["note"]; n && n.IsMap()) doc.note = Note{str(n["text"]), as_int(n["line"])};
     if (auto pub = d["public"]; pub && pub.IsScalar()) doc.is_public = pub.Scalar() == "true";
     if (auto a = d["attachments"]; a && a.IsSequence())
-      for (const auto& x : a) doc.attachments.push_back({str(x["title"]), as_int(x["title_line"])});
+      for (const auto& x : a)
+        doc.attachments.push_back({str(x["title"]), as_int(x["title_line"]), opt_int(x["listed_line"]).value_or(0)});
     if (auto a = d["parts"]; a && a.IsSequence())
       for (const auto& x : a) doc.parts.push_back({str(x["title"]), as_int(x["title_line"]), opt_str(x["adopted"]), str(x["adopted_by"])});
     if (auto a = d["references"]; a && a.IsSequence())

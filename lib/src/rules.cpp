@@ -33,6 +33,8 @@ const std::vector<RuleInfo>& rules() {
       {"number-duplicate", Severity::error, "the same 发文字号 twice in one issue"},
       {"number-serial-gap", Severity::info, "serials missing within one organ code and year"},
       {"date-invalid", Severity::error, "a date that is no calendar date"},
+      {"document-without-date", Severity::error, "a document with a 发文字号 or addressees but no 成文日期"},
+      {"document-without-issuer", Severity::warning, "a document whose issuer neither its title nor a signature names"},
       {"date-after-issue", Severity::error, "a 成文日期 after the issue's month of publication"},
       {"key-date-order", Severity::error, "a document that expires before it takes effect"},
       {"printed-before-date", Severity::error, "a colophon's 印发 date before the 成文日期"},
@@ -67,6 +69,21 @@ class Reporter {
 
   // Column (1-based, characters) of `needle` on `line`, plus `offset` bytes
   // into it; 0 if the text is not at hand or the needle not on that line.
+  // The column of the first printed character of a line (1 without the text).
+  int first_column(int line) const {
+    if (!text_ || line < 1 || static_cast<std::size_t>(line) > text_->lines.size()) return 1;
+    std::string_view raw = text_->lines[static_cast<std::size_t>(line) - 1].raw;
+    int col = 1;
+    for (std::size_t i = 0; i < raw.size();) {
+      std::size_t len;
+      char32_t c = decode_at(raw, i, &len);
+      if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0) break;
+      ++col;
+      i += len;
+    }
+    return col;
+  }
+
   int column_of(int line, std::string_view needle, std::size_t offset = 0, bool last = false) const {
     if (!text_ || line < 1 || static_cast<std::size_t>(line) > text_->lines.size() || needle.empty()) return 0;
     std::string_view raw = text_->lines[static_cast<std::size_t>(line) - 1].raw;
@@ -269,19 +286,31 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
     if (RE2::FullMatch(*issue.gazette.published, re, &y, &m)) published = std::make_pair(y, m);
   }
   for (const auto& d : issue.documents) {
+    const bool chronicle = d.genre && *d.genre == "大事记";
     if (d.date) {
+      // A date finding points at the date as printed (older extractions
+      // without date_line: at the title).
+      int line = d.date_line ? d.date_line : d.title_line, column = d.date_line ? r.first_column(d.date_line) : 1;
       auto date = ym(*d.date);
       if (!date) {
-        r.add("date-invalid", d.title_line, 1, "date '" + *d.date + "' of '" + d.title + "' is not YYYY-MM-DD");
+        r.add("date-invalid", line, column, "date '" + *d.date + "' of '" + d.title + "' is not YYYY-MM-DD");
       } else {
         int y = 0, m = 0, dd = 0;
         std::sscanf(d.date->c_str(), "%d-%d-%d", &y, &m, &dd);
-        if (!is_valid_date(y, m, dd)) r.add("date-invalid", d.title_line, 1, "date " + *d.date + " of '" + d.title + "' is not a calendar date");
+        if (!is_valid_date(y, m, dd)) r.add("date-invalid", line, column, "date " + *d.date + " of '" + d.title + "' is not a calendar date");
         if (published && *date > *published)
-          r.add("date-after-issue", d.title_line, 1,
+          r.add("date-after-issue", line, column,
                 "成文日期 " + *d.date + " of '" + d.title + "' is after the issue's month " + *issue.gazette.published);
       }
+    } else if (!chronicle && (d.number || !d.addressees.empty())) {
+      r.add("document-without-date", d.title_line, 1,
+            "'" + d.title + "' has " + (d.number ? "a 发文字号" : "addressees") + " but no 成文日期 at its foot");
     }
+    // An untitled text is reported as such (document-without-title).
+    if (!chronicle && !d.title.empty() && d.issuers.empty() && d.signers.empty())
+      r.add("document-without-issuer", d.title_line, 1,
+            "no issuer found for '" + (d.title.empty() ? std::string("(untitled)") : d.title) +
+                "': neither its title nor a signature names one");
     // Key dates: an expiry before the effective date stated before it, a
     // printing date before the signing.
     const KeyDate* effective = nullptr;

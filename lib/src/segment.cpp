@@ -41,18 +41,42 @@ bool opens_title(std::string_view norm) {
   return false;
 }
 
+std::size_t next_nonblank_line(const Text& text, std::size_t i) {
+  while (i < text.lines.size() && text.lines[i].blank()) ++i;
+  return i;
+}
+
 // The first line of a text printed without number or header: is it its
 // title? A line ending in a 文种 is, however long (titles of 100 characters
 // and more are common: 关于印发《…实施方案》的通知); any other must be short,
 // title-like and no prose: a comma, or a numbered heading (第一章…, 一、…),
 // opens a body whose title was left out (近年来，各产煤省区…). A wrong
 // title is worse than none.
-bool lone_title(const Line& l) {
+// Lines wrapped by the extractor at one width are prose, not a title: the
+// first line as long as the next (within an indent), the next two alike,
+// and the second no sentence end (持续推进数字技术适老化是践行积极应对人口 /
+// 战略的重要举措，也是实施…).
+bool wrapped_prose(const Text& text, std::size_t first) {
+  std::size_t lens[3], n = 0;
+  for (std::size_t k = first; k < text.lines.size() && n < 3; ++k)
+    if (!text.lines[k].blank()) lens[n++] = count_chars_up_to(text.lines[k].norm, 200);
+  if (n < 3 || lens[1] < 15) return false;
+  std::size_t second = next_nonblank_line(text, first + 1);
+  auto near = [](std::size_t a, std::size_t b, std::size_t d) { return a + d >= b && b + d >= a; };
+  return near(lens[0], lens[1], 3) && near(lens[1], lens[2], 1) && !ends_sentence(text.lines[second].norm);
+}
+
+bool lone_title(const Text& text, std::size_t first) {
+  const Line& l = text.lines[first];
   if (l.blank() || ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
+  // A speech's byline opens with its date (2022年10月28日在…会议上).
+  std::size_t used = 0;
+  if (date_prefix(l.norm, &used)) return false;
   if (find_literal(l.norm, "。") != std::string_view::npos || starts_heading(l.norm)) return false;
   std::size_t chars = count_chars_up_to(l.norm, kMaxLoneTitleChars + 1);
   if (chars <= kMaxLoneTitleChars && !genre_of(squeeze(l.norm)).empty() && l.norm.back() != ',') return true;
-  return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos;
+  return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos &&
+         !wrapped_prose(text, first);
 }
 
 std::vector<std::size_t> previous_nonblank(const Text& text, std::size_t i, std::size_t floor, std::size_t n) {
@@ -376,7 +400,7 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       Segment s;
       s.title_first = first;
       s.title_last = first;
-      if (lone_title(text.lines[first])) {
+      if (lone_title(text, first)) {
         // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
         // (2022 版)): they join it while the whole stays short.
         std::size_t chars = count_chars(text.lines[first].norm);
