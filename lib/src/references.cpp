@@ -47,6 +47,31 @@ std::size_t number_after(std::string_view s, std::size_t i) {
   return starts(s, i, "号") ? i + 3 : 0;
 }
 
+// The older form with the year first, `〔1996〕武司字第82号`: the bracketed
+// year, the organ code (1 to 8 Han characters), 第 (optional), N号.
+// Returns the end of the match or 0.
+std::size_t year_first_after(std::string_view s, std::size_t i) {
+  std::string_view close;
+  if (starts(s, i, "〔")) close = "〕", i += 3;
+  else if (starts(s, i, "【")) close = "】", i += 3;
+  else if (s[i] == '[') close = "]", i += 1;
+  else return 0;
+  if (digits(s, i, 5) != 4 || !starts(s, i + 4, close)) return 0;
+  i += 4 + close.size();
+  std::size_t chars = 0;
+  while (i < s.size() && chars < 8 && !starts(s, i, "第")) {
+    std::size_t len;
+    if (!is_han(decode_at(s, i, &len))) break;
+    i += len;
+    ++chars;
+  }
+  if (chars == 0) return 0;
+  if (starts(s, i, "第")) i += 3;
+  std::size_t n = digits(s, i, 19);
+  if (n == 0 || n > 18) return 0;
+  return starts(s, i + n, "号") ? i + n + 3 : 0;
+}
+
 // Start of the organ code before `i`: Han characters and ASCII letters,
 // at most 40 characters, one space allowed before the bracket.
 std::size_t prefix_before(std::string_view s, std::size_t i) {
@@ -168,13 +193,18 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
   // pass, sixteen positions at a time.
   for (std::size_t at = next_open_bracket(s, 0); at != std::string_view::npos; at = next_open_bracket(s, at + 1)) {
     std::size_t end = number_after(s, at);
-    if (end == 0) continue;
     std::size_t pend = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
     std::size_t pstart = std::max(prefix_before(s, at), last_end);
-    if (pstart >= pend) continue;
-    last_end = end;
-    std::string_view prefix(s.data() + pstart, pend - pstart);
-    pstart += trim_prefix(prefix);
+    if (end == 0 || pstart >= pend) {
+      // No code before the bracket: the year-first form, 〔1996〕武司字第82号.
+      if (pstart < pend || (end = year_first_after(s, at)) == 0) continue;
+      pstart = at;
+      last_end = end;
+    } else {
+      last_end = end;
+      std::string_view prefix(s.data() + pstart, pend - pstart);
+      pstart += trim_prefix(prefix);
+    }
     at = end - 1;
     std::string key = squeeze(std::string_view(s.data() + pstart, end - pstart));
     bool is_own = !own.empty() && key.size() >= own.size() && key.compare(key.size() - own.size(), own.size(), own) == 0;

@@ -56,3 +56,18 @@ TEST_CASE("references: every opening bracket found at every offset") {
       CHECK(r[0].number == number);
     }
 }
+
+// Forms of real documents (issue 13): the year first, as older documents
+// print it; a number inside the 《》 title it belongs to; a code after lead
+// words past its 10-character cap (shanghai 024 line 5, 028).
+TEST_CASE("references: year-first numbers, numbers inside a title, lead words") {
+  auto r = refs_of("根据《某某办法》（〔1996〕武司字第82号）和《规划（国发〔2017〕35号）》执行。〔2023〕年度");
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].number == "〔1996〕武司字第82号");
+  CHECK(*r[0].title == "某某办法");
+  CHECK(r[1].number == "国发〔2017〕35号");
+  auto s = refs_of("领导小组办公室关于进一步做好沪府规〔2022〕1号文件实施工作，原浦东明规〔2020〕1号废止。");
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].number == "沪府规〔2022〕1号");
+  CHECK(s[1].number == "浦东明规〔2020〕1号");
+}
