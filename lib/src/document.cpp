@@ -22,6 +22,8 @@ constexpr std::size_t kHeadWindowLines = 16;
 
 // Issued names looked for to bound a foot (each is a scan of the document).
 constexpr std::size_t kMaxBoundNames = 4;
+// Non-blank lines of an order's opening in which its promulgated 《X》 stands.
+constexpr std::size_t kPromulgationLines = 4;
 
 std::string issued_in_title(const std::string& title_norm);
 
@@ -403,6 +405,25 @@ std::vector<Attachment> attachments(const Text& text, const std::optional<anatom
   return out;
 }
 
+// What an order (令) promulgates: the first 《X》 of its opening lines that
+// a 公布/发布/施行 clause follows (《中华人民共和国某某条例》已经…通过，现予
+// 公布，自…起施行). Original text of X, or "".
+std::string promulgated(const Text& text, std::size_t from, std::size_t end) {
+  std::size_t last = from;
+  for (std::size_t taken = 0; last < end && taken < kPromulgationLines; ++last)
+    if (!text.lines[last].blank()) ++taken;
+  Stream st(text, from, last);
+  std::string_view s = st.str();
+  std::size_t open = find_literal(s, "《");
+  if (open == std::string_view::npos) return "";
+  std::size_t close = find_literal(s, "》", open);
+  if (close == std::string_view::npos || count_chars(s.substr(open + 3, close - open - 3)) > 100) return "";
+  std::string_view after = s.substr(close, 400);
+  for (std::string_view verb : {"公布", "发布", "施行"})
+    if (find_literal(after, verb) != std::string_view::npos) return remove_wrap_spaces(st.original(open + 3, close));
+  return "";
+}
+
 }  // namespace
 
 Document read_document(const Text& text, const Segment& seg, const Pages& pages, std::vector<Diagnostic>* diagnostics,
@@ -410,6 +431,8 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   Document d = head(text, seg, pages);
   const bool chronicle = d.genre && *d.genre == "大事记";
   const std::size_t after_head = seg.head_last() + 1;
+  if (d.genre && *d.genre == "令")
+    if (std::string x = promulgated(text, after_head, seg.end); !x.empty()) d.title = *(d.promulgates = x);
   std::size_t cover_from = next_nonblank(text, after_head, seg.end);
   if (!chronicle)
     if (auto a = anatomy::addressees(text, after_head, seg.end)) {

@@ -94,6 +94,7 @@ void document_fields(W& w, const Document& d) {
   field(w, "title", d.title);
   number(w, "number", d.number);
   field(w, "genre", d.genre);
+  field(w, "promulgates", d.promulgates);
   strings(w, "issuers", d.issuers);
   field(w, "section", d.section);
   field(w, "page", d.page);

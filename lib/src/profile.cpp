@@ -139,6 +139,7 @@ Issue read_issue(const YAML::Node& x) {
     doc.title = str(d["title"]);
     doc.number = number(d["number"]);
     doc.genre = opt_str(d["genre"]);
+    doc.promulgates = opt_str(d["promulgates"]);
     doc.issuers = strings(d["issuers"]);
     doc.section = opt_str(d["section"]);
     doc.page = opt_int(d["page"]);

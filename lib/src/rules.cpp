@@ -212,7 +212,11 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
           r.add("document-not-in-toc", d.title_line, 1, "document '" + d.title + "' is not listed in the table of contents");
         continue;
       }
-      if (squeeze(fold(e->title)) != squeeze(fold(d.title)))
+      // An order is listed by its head (中华人民共和国国务院令) or by what it
+      // promulgates, which is its title.
+      std::string toc_title = squeeze(fold(e->title));
+      bool order_head = d.promulgates && d.number && toc_title == squeeze(fold(d.number->prefix));
+      if (toc_title != squeeze(fold(d.title)) && !order_head)
         r.add("toc-title-mismatch", e->line, 1,
               "table of contents title '" + e->title + "' differs from the document's title '" + d.title + "' (line " +
                   std::to_string(d.title_line) + ")");

@@ -282,3 +282,25 @@ TEST_CASE("document: an annotation broken by a running head and a folio") {
   CHECK(d.tasks[0].responsible == V{"省生态环境厅", "省发展改革委"});
   CHECK(*d.printed_page == 2);
 }
+
+// An order (令, GB/T 9704-2012 §10.2) is titled by what it promulgates; its
+// head and number stay in `number`, its signer is a person with an office.
+TEST_CASE("document: an order is titled by the text it promulgates") {
+  Issue issue = extract_text(
+      "中华人民共和国国务院令\n第 707 号\n\n"
+      "《中华人民共和国个人所得税法实施条例》已经2018年12月18日国务院第32次常务会议通过，现予公布，自2019年1月1日起施行。\n\n"
+      "总理　李克强\n二〇一八年十二月十八日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "中华人民共和国个人所得税法实施条例");
+  REQUIRE(d.promulgates);
+  CHECK(*d.promulgates == d.title);
+  CHECK(d.number->text == "中华人民共和国国务院令第707号");
+  CHECK(*d.genre == "令");
+  CHECK(d.issuers == V{"中华人民共和国国务院"});
+  REQUIRE(d.signers.size() == 1);
+  CHECK(d.signers[0].name == "总理 李克强");
+  CHECK(*d.date == "2018-12-18");
+  CHECK(d.date_line == 7);
+}

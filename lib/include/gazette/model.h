@@ -107,9 +107,10 @@ struct KeyDate {
 
 // One document of the issue.
 struct Document {
-  std::string title;
-  std::optional<DocNumber> number;
+  std::string title;                      // an order (令) is titled by what it promulgates
+  std::optional<DocNumber> number;        // an order's head and number: 中华人民共和国国务院令第752号
   std::optional<std::string> genre;       // 文种: 通知, 意见, 大事记 …
+  std::optional<std::string> promulgates; // an order's text: 《X》 of 现予公布 (X), else null
   std::vector<std::string> issuers;
   std::optional<std::string> section;     // TOC heading
   std::optional<int> page;                // from the TOC, else from folios
