@@ -114,16 +114,14 @@ std::optional<AttachmentNote> attachment_note_before(const Text& text, std::size
   std::size_t j = before, taken = 0;
   while ((j = prev_nonblank(text, j, floor)) != std::string_view::npos && taken++ < kMaxAttachmentNoteLines) {
     std::string_view n = text.lines[j].norm;
+    // 附件1： / 附件2： (a label on every item, items wrapped): the earliest
+    // label of the run opens the note.
     if (attachment_label(n)) {
       start = j;
-      // 附件1： / 附件2： on consecutive lines: the first label opens the note.
-      std::size_t up = prev_nonblank(text, j, floor);
-      if (up != std::string_view::npos && attachment_label(text.lines[up].norm)) continue;
-      break;
+      continue;
     }
-    if (start != std::string_view::npos) break;
-    // An item of the list: short, no finished sentence.
-    if (finished(n) || count_chars_up_to(n, 101) > 100) return std::nullopt;
+    // An item of the list (or a wrapped one): short, no finished sentence.
+    if (finished(n) || count_chars_up_to(n, 101) > 100) break;
   }
   if (start == std::string_view::npos) return std::nullopt;
   AttachmentNote note;
@@ -190,6 +188,16 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
     if (j == std::string_view::npos) break;
     std::string_view n = text.lines[j].norm;
     if (says_public(n)) continue;  // (此件公开发布) printed between the signature and the date
+    // 总理 / 李克强: an office and a name that a PDF extractor set apart.
+    if (std::size_t up = prev_nonblank(text, j, floor); up != std::string_view::npos) {
+      std::string joined = std::string(text.lines[up].norm) + " " + std::string(n);
+      if (text.lines[up].norm.find(' ') == std::string_view::npos && person_signer(joined)) {
+        out.push_back({collapse_spaces(joined), up});
+        j = up;
+        ++taken;
+        continue;
+      }
+    }
     if (!signer_line(n)) break;
     ++taken;
     std::string printed = collapse_spaces(text.lines[j].original(0, n.size()));
@@ -327,6 +335,10 @@ std::vector<std::string> copied_to(const Text& text, std::size_t first, std::siz
     for (std::size_t taken = 0; last < end && taken < 3; ++last, ++taken) {
       std::string_view m = text.lines[last].norm;
       if (m.empty() || ends_with(m, "印发") || signature_date(m) || m.compare(0, 6, "印发") == 0) break;
+      // The colophon set apart by a PDF extractor: its organ, then 2023年3月2日印发.
+      std::size_t after = next_nonblank(text, last + 1, end);
+      std::size_t used = 0;
+      if (after < end && ends_with(text.lines[after].norm, "印发") && date_prefix(text.lines[after].norm, &used)) break;
     }
     Stream st(text, k, last);
     std::string_view s = st.str();

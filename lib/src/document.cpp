@@ -22,6 +22,11 @@ constexpr std::size_t kHeadWindowLines = 16;
 
 // Issued names looked for to bound a foot (each is a scan of the document).
 constexpr std::size_t kMaxBoundNames = 4;
+// Lines of the cover's first paragraph searched for the names it issues.
+constexpr std::size_t kMaxCoverLines = 6;
+// Lines a part's heading may take above its adoption line (a title of 50
+// characters set in 2号 type wraps to four or five).
+constexpr std::size_t kMaxPartTitleLines = 5;
 // Non-blank lines of an order's opening in which its promulgated 《X》 stands.
 constexpr std::size_t kPromulgationLines = 4;
 
@@ -354,7 +359,7 @@ std::vector<Part> parts(const Text& text, std::size_t from, std::size_t end) {
     if (!a) continue;
     // The heading: title-like lines right above, after the notice's foot.
     std::size_t first = k, taken = 0;
-    for (std::size_t j = k; j > from && taken < 3;) {
+    for (std::size_t j = k; j > from && taken < kMaxPartTitleLines;) {
       --j;
       if (text.lines[j].blank()) continue;
       std::string_view n = text.lines[j].norm;
@@ -405,6 +410,22 @@ std::vector<Attachment> attachments(const Text& text, const std::optional<anatom
   return out;
 }
 
+// The end (exclusive) of the paragraph opening at `from`: through its first
+// line that ends a sentence, at most kMaxCoverLines lines (a PDF extractor
+// wraps the cover's first sentence, 现将《X》印发给你们, over two or three).
+std::size_t first_paragraph_end(const Text& text, std::size_t from, std::size_t end) {
+  std::size_t k = from, taken = 0;
+  while (k < end && taken < kMaxCoverLines) {
+    if (text.lines[k].blank()) {
+      ++k;
+      continue;
+    }
+    ++taken;
+    if (ends_sentence(text.lines[k++].norm)) break;
+  }
+  return k;
+}
+
 // What an order (令) promulgates: the first 《X》 of its opening lines that
 // a 公布/发布/施行 clause follows (《中华人民共和国某某条例》已经…通过，现予
 // 公布，自…起施行). Original text of X, or "".
@@ -448,7 +469,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   // line (现将《X》印发给你们).
   std::size_t bound = seg.end;
   if (issuing) {
-    std::vector<std::string> names = issued_names(title_norm, Stream(text, cover_from, std::min(cover_from + 1, seg.end)));
+    std::vector<std::string> names = issued_names(title_norm, Stream(text, cover_from, first_paragraph_end(text, cover_from, seg.end)));
     if (names.size() > kMaxBoundNames) names.resize(kMaxBoundNames);
     for (const std::string& name : names)
       if (auto h = find_heading(text, cover_from + 1, bound, name))
@@ -493,7 +514,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   std::vector<std::string> issued;
   if (issuing) {
     // The cover: up to its foot, or up to the issued text when unsigned.
-    std::size_t cover_last = foot ? cover_end : bound < seg.end ? bound : std::min(cover_from + 1, seg.end);
+    std::size_t cover_last = foot ? cover_end : bound < seg.end ? bound : first_paragraph_end(text, cover_from, seg.end);
     issued = issued_names(title_norm, Stream(text, cover_from, cover_last));
   }
   d.attachments = attachments(text, note, issued, d.parts, cover_end, seg.end);

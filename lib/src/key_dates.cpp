@@ -168,8 +168,18 @@ std::vector<KeyDate> find_key_dates(const Stream& body) {
     while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
     auto d = signature_date(rest);
     if (!d || !plausible(*d)) continue;
-    std::size_t b = static_cast<std::size_t>(n.data() - s.data());
-    out.push_back(make(body, "printed", d, b, b + n.size(), /*own_line=*/true));
+    std::size_t b = static_cast<std::size_t>(n.data() - s.data()), e = b + n.size();
+    // The date alone: the printing organ was set apart on the line above
+    // (某某省财政局办公室 / 2023年3月2日印发, as a PDF extractor leaves it).
+    if (parse_date(rest))
+      for (std::size_t j = k; j > body.first_line();) {
+        std::string_view up = text.lines[--j].norm;
+        if (up.empty()) continue;
+        if (up.size() <= 90 && up.find(' ') == std::string_view::npos && ends_in_organ_word(up))
+          b = static_cast<std::size_t>(up.data() - s.data());
+        break;
+      }
+    out.push_back(make(body, "printed", d, b, e, /*own_line=*/true));
   }
   std::stable_sort(out.begin(), out.end(), [](const KeyDate& a, const KeyDate& b) { return a.line < b.line; });
   return out;

@@ -33,6 +33,19 @@ bool may_be_folio(std::string_view s) {
 }
 bool may_be_running_head(std::string_view s) { return find_literal(s, "公报") != std::string_view::npos; }
 
+// A running head set in two parts, the gazette's name at one side of the
+// page and the issue at the other, which a PDF extractor in its default
+// mode gives as two lines (国务院公报 / 2019年第36号): the issue line, and
+// the name line beside it.
+const RE2& issue_line_re() {
+  static const RE2 re(R"(^\d{4}\s*年\s*第\s*\d{1,4}\s*[期号]$)");
+  return re;
+}
+bool gazette_name_line(std::string_view norm) {
+  return norm.size() >= 6 && norm.size() <= 120 && norm.compare(norm.size() - 6, 6, "公报") == 0 &&
+         norm.find(' ') == std::string_view::npos;
+}
+
 bool is_decorated(std::string_view s) {
   return s.find_first_not_of("0123456789 ") != std::string_view::npos;
 }
@@ -61,6 +74,22 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
     }
     if (line.norm.size() <= 160 && may_be_running_head(line.norm) && RE2::FullMatch(line.norm, running_head_re()))
       furniture.push_back(i);
+    if (line.norm.size() <= 24 && line.norm[0] >= '0' && line.norm[0] <= '9' && RE2::FullMatch(line.norm, issue_line_re())) {
+      // Its other half: the nearest non-blank line above or below, within three.
+      for (int dir : {-1, 1}) {
+        std::size_t k = i;
+        for (int step = 0; step < 3; ++step) {
+          if ((dir < 0 && k <= from_line) || (dir > 0 && k + 1 >= text.lines.size())) break;
+          k += dir;
+          if (text.lines[k].blank()) continue;
+          if (gazette_name_line(text.lines[k].norm)) {
+            furniture.push_back(i);
+            furniture.push_back(k);
+          }
+          break;
+        }
+      }
+    }
   }
   // A decorated number (— 12 —, 第12页) is a folio. A bare one only in a
   // sequence: after the last folio (1 to 4 pages on), or, before any,
@@ -110,6 +139,7 @@ Pages strip_furniture(Text& text, std::size_t from_line) {
   }
   furniture.insert(furniture.end(), folios.begin(), folios.end());
   std::sort(furniture.begin(), furniture.end());
+  furniture.erase(std::unique(furniture.begin(), furniture.end()), furniture.end());
   text.blank_lines(furniture);
   pages.furniture_lines = static_cast<int>(furniture.size());
   // Lines after the last folio are on the page after it.

@@ -8,6 +8,7 @@
 #include "gazette/dates.h"
 #include "gazette/numbers.h"
 #include "gazette/reflow.h"
+#include "words.h"
 
 namespace gazette {
 namespace {
@@ -33,10 +34,13 @@ bool title_like(const Line& l) {
 }
 
 // Does a title start with this line? It names an organ before 关于/印发.
+// A verb inside 《》 (革委等部门《关于加快推进…》, a wrapped title's middle
+// line) is the quoted title's, not this one's.
 bool opens_title(std::string_view norm) {
-  for (std::string_view verb : {"关于", "印发", "转发", "批转", "发布"}) {
+  std::size_t quote = norm.find("《");
+  for (std::string_view verb : words::kTitleVerbs) {
     std::size_t at = norm.find(verb);
-    if (at != std::string_view::npos && at > 0) return true;
+    if (at != std::string_view::npos && at > 0 && (quote == std::string_view::npos || at < quote)) return true;
   }
   return false;
 }
@@ -77,6 +81,46 @@ bool lone_title(const Text& text, std::size_t first) {
   if (chars <= kMaxLoneTitleChars && !genre_of(squeeze(l.norm)).empty() && l.norm.back() != ',') return true;
   return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos &&
          !wrapped_prose(text, first);
+}
+
+// Are the brackets of a title closed (《》 〈〉 <> ())? A title is not complete
+// inside a quotation.
+bool balanced(std::string_view s) {
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len;
+    char32_t c = decode_at(s, i, &len);
+    i += len;
+    if (c == U'《' || c == U'〈' || c == '<' || c == '(') ++depth;
+    if ((c == U'》' || c == U'〉' || c == '>' || c == ')') && depth > 0) --depth;
+  }
+  return depth == 0;
+}
+
+// A title wrapped over lines at the measure of its page (上海市崇明区人民政府
+// 办公室关于印发 / 2021年本区城市体检工作方案的通知): the lines from `first`
+// to the first that completes a title ending in a 文种 or text kind, none
+// of them prose (no sentence end, colon or comma), within kMaxTitleLines
+// lines and kMaxLoneTitleChars characters. The last line's index, or none
+// (also when the first line is a whole title by itself: lone_title).
+std::optional<std::size_t> wrapped_title(const Text& text, std::size_t first) {
+  std::string joined;
+  std::size_t chars = 0, taken = 0, kind_end = 0;
+  for (std::size_t k = first; k < text.lines.size() && taken < kMaxTitleLines; ++k) {
+    const Line& l = text.lines[k];
+    if (l.blank()) continue;
+    ++taken;
+    if (ends_sentence(l.norm) || l.norm.find(':') != std::string::npos || l.norm.find(',') != std::string::npos ||
+        find_literal(l.norm, "。") != std::string_view::npos || (k > first && starts_heading(l.norm)))
+      return std::nullopt;
+    chars += count_chars(l.norm);
+    if (chars > kMaxLoneTitleChars) return std::nullopt;
+    joined += l.norm;
+    if (!balanced(joined)) continue;  // 《关于印发<…办法 / >的通知》的通知: not yet
+    if (!genre_of(joined).empty()) return k > first ? std::optional<std::size_t>(k) : std::nullopt;
+    if (!document_genre(joined).empty()) kind_end = k;  // a text kind; a 文种 may still follow
+  }
+  return kind_end > first ? std::optional<std::size_t>(kind_end) : std::nullopt;
 }
 
 std::vector<std::size_t> previous_nonblank(const Text& text, std::size_t i, std::size_t floor, std::size_t n) {
@@ -400,7 +444,11 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       Segment s;
       s.title_first = first;
       s.title_last = first;
-      if (lone_title(text, first)) {
+      if (auto last = wrapped_title(text, first)) {
+        s.title_last = *last;
+        s.title = title_of(text, first, s.title_last);
+        s.spaced_title = spaced_title_of(text, first, s.title_last);
+      } else if (lone_title(text, first)) {
         // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
         // (2022 版)): they join it while the whole stays short.
         std::size_t chars = count_chars(text.lines[first].norm);

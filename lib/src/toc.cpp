@@ -114,6 +114,24 @@ bool is_toc_heading(const Line& l) {
   return squeeze(s, buf) == "目录";
 }
 
+// The 目录 heading at line i, letter-spaced on one line (目  录) or, as a
+// PDF extractor in its default mode leaves it, one character a line with
+// a blank line between (目 / / 录). *last gets the heading's last line.
+bool toc_heading_at(const Text& text, std::size_t i, std::size_t* last) {
+  const Line& l = text.lines[i];
+  *last = i;
+  if (is_toc_heading(l)) return true;
+  std::string buf;
+  if (l.norm.size() > 8 || squeeze(l.norm, buf) != "目") return false;
+  for (std::size_t k = i + 1; k < text.lines.size() && k <= i + 3; ++k) {
+    if (text.lines[k].blank()) continue;
+    if (text.lines[k].norm.size() > 8 || squeeze(text.lines[k].norm, buf) != "录") return false;
+    *last = k;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<int> toc_page(std::string_view s, std::size_t* head) {
@@ -188,11 +206,12 @@ std::string document_genre(std::string_view title) {
 Toc read_toc(const Text& text, std::size_t from) {
   Toc toc;
   std::size_t i = from;
+  std::size_t heading_last = 0;
   for (; i < text.lines.size() && i < from + 400; ++i)
-    if (is_toc_heading(text.lines[i])) break;
+    if (toc_heading_at(text, i, &heading_last)) break;
   if (i >= text.lines.size() || i >= from + 400) return toc;
   toc.first = i;
-  toc.last = i;
+  toc.last = i = heading_last;
 
   std::string section;
   std::vector<std::string> buffer;  // title pieces as printed
@@ -208,8 +227,8 @@ Toc read_toc(const Text& text, std::size_t from) {
   for (++i; i < text.lines.size(); ++i) {
     const Line& line = text.lines[i];
     if (line.blank()) continue;
-    if (is_toc_heading(line)) {
-      buffer.clear(), pending_number.reset(), toc.last = i;
+    if (toc_heading_at(text, i, &heading_last)) {  // the heading again, on the TOC's next page
+      buffer.clear(), pending_number.reset(), toc.last = i = heading_last;
       continue;
     }
     if (line.norm.size() > 400 || buffer.size() >= 6) break;

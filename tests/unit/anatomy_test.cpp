@@ -147,3 +147,34 @@ TEST_CASE("anatomy: the cc of the 版记") {
   Text t = split_lines("抄送：州委各部门，州人大常委会办公室。\n各民主党派州委。\n楚雄州人民政府办公室 2022年8月30日印发\n");
   CHECK(copied_to(t, 0, t.lines.size()) == V{"州委各部门", "州人大常委会办公室", "各民主党派州委"});
 }
+
+TEST_CASE("anatomy: forms pdftotext leaves (tests/pdf)") {
+  // 总理　李克强 right-aligned: the office and the name on two lines.
+  Text t = split_lines("现予公布，自2023年1月1日起施行。\n总理\n\n李克强\n二〇二二年十一月十日\n");
+  auto f = foot(t, 0, t.lines.size());
+  REQUIRE(f);
+  CHECK(names(f->signers) == V{"总理 李克强"});
+  CHECK(f->signers[0].line == 1);
+  // The colophon's organ and date set apart: the organ is no cc.
+  Text c = split_lines("抄送：省委各部门。\n某某省财政局办公室\n\n2023年3月2日印发\n");
+  CHECK(copied_to(c, 0, c.lines.size()) == V{"省委各部门"});
+  // Attachment items with a label each, one wrapped (shanghai 008 typeset).
+  Text a = split_lines("负责解释。\n附件2：建设工程项目报批表(30万至400万)\n附件3：建设工程项目立项审批行业意见\n征询单\n"
+                       "附件4：建设工程项目审价申请单\n");
+  auto n = attachment_note_before(a, 0, a.lines.size());
+  REQUIRE(n);
+  CHECK(names(n->items) == V{"建设工程项目报批表(30万至400万)", "建设工程项目立项审批行业意见征询单", "建设工程项目审价申请单"});
+}
+
+TEST_CASE("anatomy: a title wrapped at the page's measure, with no number") {
+  // shanghai 034 and 036 as typeset: the title runs on until it ends in a
+  // 文种 with its quotation closed.
+  Issue a = extract_text("上海市崇明区人民政府办公室关于印发\n2021年本区城市体检工作方案的通知\n各乡、镇人民政府：\n现印发给你们。\n", {});
+  REQUIRE(a.documents.size() == 1);
+  CHECK(a.documents[0].title == "上海市崇明区人民政府办公室关于印发2021年本区城市体检工作方案的通知");
+  CHECK(a.documents[0].addressees == V{"各乡", "镇人民政府"});
+  Issue b = extract_text("关于废止《关于印发<南码头路街道老旧\n小区物业服务补贴达标考核奖励实施办法\n>的通知 》的通知\n各部门、单位：\n现予废止。\n", {});
+  REQUIRE(b.documents.size() == 1);
+  CHECK(b.documents[0].title == "关于废止《关于印发<南码头路街道老旧小区物业服务补贴达标考核奖励实施办法>的通知》的通知");
+  CHECK(b.documents[0].addressees == V{"各部门", "单位"});
+}

@@ -85,3 +85,12 @@ TEST_CASE("key dates: what is not one") {
   CHECK(*k[1].date == "2024-01-01");
   CHECK(k[1].text == "2024年1月1日起施行");
 }
+
+// The colophon set apart by pdftotext: its organ on the line above the date.
+TEST_CASE("key dates: a colophon in two lines") {
+  auto k = dates_of("抄送：省委各部门。\n某某省财政局办公室\n\n2023年3月2日印发\n");
+  REQUIRE(k.size() == 1);
+  CHECK(k[0].kind == "printed");
+  CHECK(*k[0].date == "2023-03-02");
+  CHECK(k[0].text == "某某省财政局办公室2023年3月2日印发");
+}

@@ -95,3 +95,24 @@ TEST_CASE("reflow: ends_sentence after its last-byte filter") {
     CHECK_FALSE(ends_sentence(s));
   }
 }
+
+// A running head set in two parts (name at one side, issue at the other)
+// comes out of pdftotext's default mode as two lines, either order.
+TEST_CASE("reflow: a running head in two lines") {
+  Text t = split_lines("正文第一页。\n—1—\n\n国务院公报\n\n2022年第36号\n正文第二页。\n2022年第36号\n\n国务院公报\n正文。\n"
+                       "2022年第36号\n");  // an issue line alone, no name beside it: kept
+  strip_furniture(t, 0);
+  CHECK(t.lines[3].blank());
+  CHECK(t.lines[5].blank());
+  CHECK(t.lines[7].blank());
+  CHECK(t.lines[9].blank());
+  CHECK_FALSE(t.lines[10].blank());
+  CHECK_FALSE(t.lines[11].blank());
+}
+
+TEST_CASE("reflow: a bare year continued by 年 is no folio") {
+  Text t = split_lines("特此通知\n上海市嘉定区人民政府\n2014\n年8月12日\n");  // shanghai 012, lines 15-18
+  Pages p = strip_furniture(t, 0);
+  CHECK(p.furniture_lines == 0);
+  CHECK_FALSE(t.lines[2].blank());
+}

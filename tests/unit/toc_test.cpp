@@ -113,3 +113,19 @@ TEST_CASE("toc: toc_page agrees with the regex it replaced") {
   CHECK_FALSE(toc_page("二〇二二年12345", &head));
   CHECK_FALSE(toc_page("2022", &head));
 }
+
+// pdftotext in its default mode sets a letter-spaced heading one character
+// a line (目 / / 录), on every page of the TOC (tests/pdf).
+TEST_CASE("toc: the 目录 heading one character a line") {
+  Text t = split_lines("目\n\n录\n\n州政府文件\n\n楚雄州人民政府关于印发某某方案的通知\n楚政通〔2022〕61号 (3)\n\n目\n\n录\n\n"
+                       "楚雄州人民政府办公室关于印发某某措施的通知 楚政办通〔2022〕59号 (53)\n\n编 务 张泽文\n");
+  Toc toc = read_toc(t, 0);
+  REQUIRE(toc.entries.size() == 2);
+  CHECK(toc.first == 0);
+  CHECK(toc.entries[0].section == "州政府文件");
+  CHECK(toc.entries[0].number->text == "楚政通〔2022〕61号");
+  CHECK(*toc.entries[1].page == 53);
+  // 目 alone, followed by anything but 录, is no heading.
+  Text u = split_lines("目\n\n标\n\n楚雄州人民政府关于印发某某方案的通知 (3)\n");
+  CHECK(read_toc(u, 0).entries.empty());
+}
