@@ -44,9 +44,9 @@ struct Suffix {
   std::string_view text;
   bool lead;
 };
-constexpr std::array<Suffix, 7> kSuffixes{{
+constexpr std::array<Suffix, 8> kSuffixes{{
     {"牵头", true}, {"配合", false}, {"负责", false}, {"参与", false},
-    {"参加", false}, {"协助", false}, {"协同", false},
+    {"参加", false}, {"协助", false}, {"协同", false}, {"指导", false},
 }};
 
 // Verbs that make a clause's names responsible only after another clause
@@ -60,7 +60,7 @@ constexpr std::array<std::string_view, 6> kFollowingVerbs{{
 // whose only roles are these names organs, which end in one of the
 // characters below; "(双化协同)" is an abbreviation, not a task.
 constexpr bool secondary(std::string_view suffix) {
-  return suffix == "参与" || suffix == "参加" || suffix == "协助" || suffix == "协同";
+  return suffix == "参与" || suffix == "参加" || suffix == "协助" || suffix == "协同" || suffix == "指导";
 }
 // (Looser than ends_in_organ_word, text.h, which splits joint issuers and
 // must not take a place name such as 楚雄州 for an organ.)
@@ -147,11 +147,69 @@ void trim(std::string_view s, std::size_t* b, std::size_t* e) {
   if (*e - *b > 6 && s.compare(*b, 6, "会同") == 0) *b += 6;
 }
 
+// What follows 等 or 会同 in a name when it names no department but a
+// collective (民政部等有关部门和单位, 国家发展改革委会同有关部门,
+// 人民银行等部门): the name ends before it.
+std::size_t collective(std::string_view rest) {
+  for (std::string_view w : {"有关部门", "有关单位", "相关部门", "相关单位", "部门", "单位", "有关方面"})
+    if (starts_with(rest, w)) return w.size();
+  return 0;
+}
+
+// A name that holds two: A会同B (B an organ) or A等和B (…等和各省级人民政府).
+// Returns the end of the first and the start of the second, or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> joined_names(std::string_view s, std::size_t b, std::size_t e) {
+  for (std::string_view joint : {"等和", "会同", "等与"}) {
+    std::size_t at = find_literal(s.substr(0, e), joint, b);
+    if (at == std::string_view::npos || at == b) continue;
+    return std::make_pair(at, at + joint.size());
+  }
+  return std::nullopt;
+}
+
 // Splits s[b, e) at name separators, appending spans with role `lead`. A
 // name marked (牵头) or 〔牵头〕 leads: 责任单位:市发展改革委〔牵头〕、市财政局.
 void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, std::vector<NameSpan>* out) {
   for (auto [nb, ne] : split_list(s, b, e)) {
     trim(s, &nb, &ne);
+    // 民政部等有关部门和单位 -> 民政部; A会同有关部门 -> A; A会同B -> A, B;
+    // A等相关部门及各地区 -> A, 各地区.
+    std::size_t also = 0;  // where a name after the collective starts
+    for (std::string_view tail : {"等", "会同"}) {
+      std::size_t at = find_literal(s.substr(0, ne), tail, nb);
+      if (at == std::string_view::npos || at == nb) continue;
+      std::size_t after = at + tail.size();
+      std::size_t len = collective(s.substr(after, ne - after));
+      if (!len) continue;
+      for (std::string_view conj : {"及", "和", "与"})
+        if (s.compare(after + len, conj.size(), conj) == 0 && after + len + conj.size() < ne &&
+            !collective(s.substr(after + len + conj.size(), ne - after - len - conj.size())))
+          also = after + len + conj.size();
+      if (also) {
+        std::size_t ab = also, ae = ne;
+        trim(s, &ab, &ae);
+        ne = at;
+        trim(s, &nb, &ne);
+        if (ne > nb) out->push_back({nb, ne, lead});
+        if (ae > ab) out->push_back({ab, ae, lead});
+      } else {
+        ne = at;
+      }
+      break;
+    }
+    if (also) continue;
+    if (auto two = joined_names(s, nb, ne)) {
+      std::size_t first_end = two->first, second = two->second;
+      if (second < ne) {
+        std::size_t sb = second, se = ne;
+        trim(s, &sb, &se);
+        ne = first_end;
+        trim(s, &nb, &ne);
+        if (ne > nb) out->push_back({nb, ne, lead});
+        if (se > sb) out->push_back({sb, se, lead});
+        continue;
+      }
+    }
     bool leads = lead;
     for (std::string_view mark : {"(牵头)", "〔牵头〕", "【牵头】", "[牵头]"})
       if (ne - nb > mark.size() && s.compare(ne - mark.size(), mark.size(), mark) == 0) {
@@ -247,6 +305,15 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       }
     }
   }
+  // A full stop inside the annotation ends a clause too
+  // ((A负责,B、C参与。列第一位者为牵头单位)).
+  for (std::size_t k = 0; k < clauses.size(); ++k) {
+    auto [b, e] = clauses[k];
+    std::size_t stop = find_literal(s.substr(0, e), "。", b);
+    if (stop == std::string_view::npos) continue;
+    clauses[k].second = stop;
+    if (stop + 3 < e) clauses.insert(clauses.begin() + static_cast<std::ptrdiff_t>(k) + 1, {stop + 3, e});
+  }
   for (auto [b, e] : clauses) {
     while (b < e && s[b] == ' ') ++b;
     std::string_view c = s.substr(b, e - b);
@@ -311,11 +378,18 @@ bool parse_annotation(std::string_view s, std::vector<NameSpan>* names) {
       }
     }
     if (suffixed) continue;
-    if (any_role) {
+    {
       for (std::string_view verb : kFollowingVerbs) {
         if (!ends_with(c, verb) || c.size() == verb.size()) continue;
         std::size_t stop = e - verb.size();
+        const std::size_t bare = stop;
         bool lead = strip_before_role(s, b, &stop);  // 负责落实, 按职责分工落实
+        // Alone, a verb ends too much prose; after a role word (负责落实,
+        // 牵头落实) it is a role of its own: (A指导,B负责落实).
+        bool after_role = stop < bare && (lead || s.compare(stop, 6, "负责") == 0 || s.compare(stop, 6, "配合") == 0 ||
+                                          find_literal(s.substr(stop, bare - stop), "负责") != std::string_view::npos);
+        if (!any_role && !after_role) break;
+        if (after_role) any_role = strong_role = true;
         std::size_t before = names->size();
         split_names(s, b, stop, lead, names);
         for (std::size_t k = pending_from; k < before; ++k) (*names)[k].lead = lead;

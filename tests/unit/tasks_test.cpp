@@ -333,3 +333,37 @@ TEST_CASE("tasks: first-listed statement found wherever its pieces fall") {
   }
   CHECK(yes > 100);  // the random texts do exercise the positive case
 }
+
+// Annotation forms of real documents (issue 13, point 5).
+TEST_CASE("tasks: collective tails, 会同, a full stop inside, role words before a verb") {
+  auto t = tasks_of("措施。(民政部等有关部门和单位负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"民政部"});
+  t = tasks_of("措施。(国家发展改革委会同有关部门负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"国家发展改革委"});
+  t = tasks_of("措施。(应急部、国家卫生健康委等相关部门及各地区按职责分工负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"应急部", "国家卫生健康委", "各地区"});
+  t = tasks_of("措施。(人民银行等部门按职责分工负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"人民银行"});
+  t = tasks_of("措施。(财政部、税务总局等和各省级人民政府按职责分工负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"财政部", "税务总局", "各省级人民政府"});
+  t = tasks_of("措施。(工业和信息化部会同科技部负责)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].responsible == V{"工业和信息化部", "科技部"});
+  // The first-listed convention stated after a full stop inside.
+  t = tasks_of("措施。(教育部负责,财政部、人力资源社会保障部参与。列第一位者为牵头单位)", true);
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead == V{"教育部"});
+  CHECK(t[0].responsible == V{"财政部", "人力资源社会保障部"});
+  // Mixed role words.
+  t = tasks_of("措施。(省发展改革委指导,各市人民政府负责落实)");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].lead.empty());
+  CHECK(t[0].responsible == V{"省发展改革委", "各市人民政府"});
+  // Prose that ends in 落实 stays prose.
+  CHECK(tasks_of("措施。(具体办法由省财政厅另行制定并组织实施)").empty());
+}
