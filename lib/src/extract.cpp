@@ -1,6 +1,8 @@
 // The pipeline: each stage one call, in the order a reader would do it.
 #include "gazette/extract.h"
 
+#include <unordered_set>
+
 #include "gazette/chronicle.h"
 #include "gazette/document.h"
 #include "gazette/error.h"
@@ -92,8 +94,12 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
   }
 
   // A TOC entry and its document should agree on the number.
+  std::unordered_set<std::string> numbers_seen;
   for (const Segment& s : segs) {
-    if (!s.toc || !s.toc->number || !s.number) continue;
+    // A number printed twice is one finding (gazette-check's number-duplicate),
+    // not also a mismatch with the TOC entry the second copy stands for.
+    bool duplicate = s.number && !numbers_seen.insert(squeeze(fold(s.number->text))).second;
+    if (duplicate || !s.toc || !s.toc->number || !s.number) continue;
     // The same number printed in another form (brackets, 第) is not a
     // mismatch; gazette-check reports the form on its own.
     const DocNumber &a = *s.toc->number, &b = *s.number;

@@ -55,6 +55,30 @@ const std::vector<RuleInfo>& rules() {
 
 namespace {
 
+// Indices of `paged` outside a longest non-decreasing run of pages
+// (patience sorting: O(n log n)), in order. Of runs as long, the one that
+// keeps the earlier entries: pages 3 2 28 name 2, the entry that comes
+// after a later page. (Read from the end, a non-increasing run; patience
+// sorting keeps the last element it reads, here the earliest.)
+std::vector<std::size_t> outside_longest_run(const std::vector<const TocEntry*>& paged) {
+  const std::size_t n = paged.size();
+  auto key = [&](std::size_t j) { return -*paged[n - 1 - j]->page; };  // j-th from the end
+  std::vector<std::size_t> tails, prev(n, SIZE_MAX);  // tails[k]: j ending a run of k+1
+  for (std::size_t j = 0; j < n; ++j) {
+    int v = key(j);
+    auto it = std::upper_bound(tails.begin(), tails.end(), v, [&](int x, std::size_t t) { return x < key(t); });
+    if (it != tails.begin()) prev[j] = *(it - 1);
+    if (it == tails.end()) tails.push_back(j);
+    else *it = j;
+  }
+  std::vector<bool> in_run(n, false);
+  for (std::size_t j = tails.empty() ? SIZE_MAX : tails.back(); j != SIZE_MAX; j = prev[j]) in_run[n - 1 - j] = true;
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!in_run[i]) out.push_back(i);
+  return out;
+}
+
 class Reporter {
  public:
   Reporter(const Profile& p, std::string file, const Text* text, std::vector<Finding>* out)
@@ -198,12 +222,17 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
       if (e.number) by_number.emplace(key_of(e.number->text), &e);
       by_title.emplace(squeeze(fold(e.title)), &e);
     }
+    // Each entry goes with one document: a duplicate 发文字号 (its own
+    // finding) leads the second document to its entry by title, not to the
+    // first document's entry.
+    std::set<const TocEntry*> used;
     for (const auto& d : issue.documents) {
       const TocEntry* e = nullptr;
       if (d.number)
-        if (auto it = by_number.find(key_of(d.number->text)); it != by_number.end()) e = it->second;
+        if (auto it = by_number.find(key_of(d.number->text)); it != by_number.end() && !used.count(it->second)) e = it->second;
       if (!e)
         if (auto it = by_title.find(squeeze(fold(d.title))); it != by_title.end()) e = it->second;
+      if (e) used.insert(e);
       if (!e) {
         bool reported = std::any_of(issue.diagnostics.begin(), issue.diagnostics.end(), [&](const Diagnostic& g) {
           return g.code == "toc-number-mismatch" && d.number && g.message.find(d.number->text) != std::string::npos;
@@ -221,13 +250,15 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
               "table of contents title '" + e->title + "' differs from the document's title '" + d.title + "' (line " +
                   std::to_string(d.title_line) + ")");
     }
-    int last_page = 0;
-    for (const auto& e : issue.toc) {
-      if (!e.page) continue;
-      if (*e.page < last_page)
-        r.add("toc-page-order", e.line, 1,
-              "page " + std::to_string(*e.page) + " of '" + e.title + "' comes after page " + std::to_string(last_page));
-      last_page = std::max(last_page, *e.page);
+    // The entries out of order are those outside the longest run of
+    // non-decreasing pages (one typo, 3 120 28 33, names 120, not 28 and 33).
+    std::vector<const TocEntry*> paged;
+    for (const auto& e : issue.toc)
+      if (e.page) paged.push_back(&e);
+    for (std::size_t k : outside_longest_run(paged)) {
+      const TocEntry& e = *paged[k];
+      r.add("toc-page-order", e.line, 1,
+            "page " + std::to_string(*e.page) + " of '" + e.title + "' is out of order with the pages around it");
     }
     if (!profile.sections.empty())
       for (const auto& e : issue.toc)
@@ -306,7 +337,11 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
           r.add("date-after-issue", line, column,
                 "成文日期 " + *d.date + " of '" + d.title + "' is after the issue's month " + *issue.gazette.published);
       }
-    } else if (!chronicle && (d.number || !d.addressees.empty())) {
+    } else if (!chronicle && (d.number || !d.addressees.empty()) &&
+               // A date printed but no calendar date is its own finding (date-invalid).
+               !std::any_of(issue.diagnostics.begin(), issue.diagnostics.end(), [&](const Diagnostic& g) {
+                 return g.code == "date-invalid" && g.line >= d.title_line && (d.end_line == 0 || g.line <= d.end_line);
+               })) {
       r.add("document-without-date", d.title_line, 1,
             "'" + d.title + "' has " + (d.number ? "a 发文字号" : "addressees") + " but no 成文日期 at its foot");
     }

@@ -334,7 +334,9 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
       while (!num->text.empty() && num->text.front() == ' ') num->text.erase(0, 1);
     }
     s.number = num;
-    s.toc = entry;
+    // A number printed twice (a duplicate 发文字号) links its TOC entry once;
+    // the second document is linked by its title below, if at all.
+    s.toc = entry && !std::any_of(segs.begin(), segs.end(), [&](const Segment& o) { return o.toc == entry; }) ? entry : nullptr;
     segs.push_back(std::move(s));
     floor = i + 1;
   }
