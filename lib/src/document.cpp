@@ -22,6 +22,8 @@ constexpr std::size_t kHeadWindowLines = 16;
 
 // Issued names looked for to bound a foot (each is a scan of the document).
 constexpr std::size_t kMaxBoundNames = 4;
+// Lines an adoption line may take, its revision history included.
+constexpr std::size_t kMaxAdoptionLines = 8;
 // Lines of the cover's first paragraph searched for the names it issues.
 constexpr std::size_t kMaxCoverLines = 6;
 // Lines a part's heading may take above its adoption line (a title of 50
@@ -91,21 +93,68 @@ std::optional<HeadingMatch> find_heading(const Text& text, std::size_t from, std
 struct Adoption {
   std::size_t first = 0, last = 0;
   std::string date, by;
+  std::vector<Revision> history;
 };
+
+// The dated steps inside an adoption line's parentheses, s[b, e): a step
+// starts at its date, at the start or after 根据 or a space:
+// 2004年8月28日…会议通过 根据2009年8月27日…《关于修改部分法律的决定》第一次修正.
+std::vector<Revision> revision_history(const Stream& st, std::size_t b, std::size_t e) {
+  std::string_view s = st.str().substr(0, e);
+  std::vector<std::size_t> starts{b};
+  for (std::size_t q = b + 1; q < e; ++q) {
+    std::size_t at = q;
+    if (s.compare(q, 6, "根据") == 0) at = q + 6;
+    else if (q >= b + 6 && (s.compare(q - 6, 6, "通过") == 0 || s.compare(q - 6, 6, "修正") == 0 ||
+                            s.compare(q - 6, 6, "修订") == 0 || s.compare(q - 6, 6, "批准") == 0))
+      at = q;  // a step printed on the next line with nothing between
+    else if (s[q] == ' ' || s.compare(q, 3, "，") == 0 || s[q] == ',' || s.compare(q, 3, "；") == 0 || s[q] == ';')
+      at = q + (s[q] == ' ' || s[q] == ',' || s[q] == ';' ? 1 : 3);
+    else continue;
+    std::size_t used = 0;
+    if (at < e && date_prefix(s.substr(at), &used)) starts.push_back(at), q = at + used;
+  }
+  std::vector<Revision> out;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    std::size_t sb = starts[k], se = k + 1 < starts.size() ? starts[k + 1] : e;
+    std::size_t used = 0;
+    auto d = date_prefix(s.substr(sb, se - sb), &used);
+    if (!d) continue;
+    std::string_view step = s.substr(sb + used, se - sb - used);
+    while (!step.empty() && (step.back() == ' ' || step.back() == ',' || step.back() == ';')) step.remove_suffix(1);
+    if (ends_with(step, "根据")) step.remove_suffix(6);
+    Revision r;
+    r.date = iso(*d);
+    std::size_t cut = step.size();
+    for (std::string_view verb : {"通过", "批准", "修正", "修订", "公布"})
+      if (ends_with(step, verb)) {
+        r.event = std::string(verb);
+        cut -= verb.size();
+        break;
+      }
+    std::size_t ob = sb + used, oe = sb + used + cut;
+    while (ob < oe && s[ob] == ' ') ++ob;
+    while (oe > ob && s[oe - 1] == ' ') --oe;
+    if (ends_with(s.substr(0, oe), "会议") && r.event.empty()) r.event = "通过";
+    r.by = remove_wrap_spaces(st.original(ob, oe));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
 std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t end) {
   const Line& l = text.lines[i];
   if (l.norm.empty() || l.norm[0] != '(') return std::nullopt;
   std::size_t used = 0;
   auto d = date_prefix(std::string_view(l.norm).substr(1), &used);
   if (!d) return std::nullopt;
-  // Join until the parenthesis closes (at most 4 lines).
+  // Join until the parenthesis closes.
   std::size_t k = i, taken = 0;
-  for (; k < end && taken < 4; ++k) {
+  for (; k < end && taken < kMaxAdoptionLines; ++k) {
     if (text.lines[k].blank()) continue;
     ++taken;
     if (!text.lines[k].norm.empty() && text.lines[k].norm.back() == ')') break;
   }
-  if (k >= end || taken >= 5) return std::nullopt;
+  if (k >= end || taken > kMaxAdoptionLines) return std::nullopt;
   Stream st(text, i, k + 1);
   std::string_view s = st.str();
   std::string buf;
@@ -124,7 +173,10 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
       break;
     }
   while (b < e && s[b] == ' ') ++b;
-  a.by = remove_wrap_spaces(st.original(b, e));
+  a.history = revision_history(st, 1, s.size() - 1);
+  // adopted_by: the first step's meeting (the whole line once ran the
+  // history together into one string).
+  a.by = a.history.empty() ? remove_wrap_spaces(st.original(b, e)) : a.history.front().by;
   return a;
 }
 
@@ -373,6 +425,7 @@ std::vector<Part> parts(const Text& text, std::size_t from, std::size_t end) {
     p.title_line = text.lines[first].number;
     p.adopted = a->date;
     p.adopted_by = a->by;
+    p.history = std::move(a->history);
     out.push_back(std::move(p));
     k = a->last;
   }

@@ -129,6 +129,11 @@ void document_fields(W& w, const Document& d) {
     field(w, "title_line", p.title_line);
     field(w, "adopted", p.adopted);
     field(w, "adopted_by", p.adopted_by);
+    list(w, "history", p.history, [&](const Revision& r) {
+      field(w, "date", r.date);
+      field(w, "event", r.event);
+      field(w, "by", r.by);
+    });
   });
   list(w, "references", d.references, [&](const Reference& r) {
     field(w, "number", r.number);

@@ -304,3 +304,29 @@ TEST_CASE("document: an order is titled by the text it promulgates") {
   CHECK(*d.date == "2018-12-18");
   CHECK(d.date_line == 7);
 }
+
+// A promulgated text's adoption line with its revision history: a list of
+// dated steps, not one string (issue 13, point 8).
+TEST_CASE("document: the revision history of a transmitted text") {
+  const char* text =
+      "某某省人民政府关于印发某某条例的通知\n某政发〔2016〕1号\n各市人民政府：\n现将《某某条例》印发给你们。\n某某省人民政府\n2016年1月5日\n"
+      "某某条例\n(2004年8月28日某某省第十届人民代表大会常务委员会第十一次会议通过\n"
+      "根据2009年8月27日某某省第十一届人民代表大会常务委员会第十次会议《关于修改部分地方性法规的决定》第一次修正\n"
+      "2015年4月24日某某省第十二届人民代表大会常务委员会第十四次会议修订)\n第一条 为了规范管理，制定本条例。\n";
+  Issue issue = extract_text(text, {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  REQUIRE(d.parts.size() == 1);
+  const Part& p = d.parts[0];
+  CHECK(p.title == "某某条例");
+  CHECK(*p.adopted == "2004-08-28");
+  CHECK(p.adopted_by == "某某省第十届人民代表大会常务委员会第十一次会议");
+  REQUIRE(p.history.size() == 3);
+  CHECK(p.history[0].event == "通过");
+  CHECK(p.history[1].date == "2009-08-27");
+  CHECK(p.history[1].event == "修正");
+  CHECK(p.history[1].by == "某某省第十一届人民代表大会常务委员会第十次会议《关于修改部分地方性法规的决定》第一次");
+  CHECK(p.history[2].date == "2015-04-24");
+  CHECK(p.history[2].event == "修订");
+  CHECK(p.history[2].by == "某某省第十二届人民代表大会常务委员会第十四次会议");
+}

@@ -67,12 +67,21 @@ struct Note {
   int line = 0;
 };
 
+// One dated step of a text's adoption line: (2004年8月28日…会议通过 根据
+// 2009年8月27日…第一次修正).
+struct Revision {
+  std::string date;                     // ISO
+  std::string event;                    // 通过, 批准, 修正, 修订, 公布
+  std::string by;                       // the meeting or decision, as printed
+};
+
 // A separately adopted text a notice transmits, e.g. a 人大常委会 决议.
 struct Part {
   std::string title;
   int title_line = 0;
-  std::optional<std::string> adopted;   // ISO date of adoption
-  std::string adopted_by;               // the adopting meeting, as printed
+  std::optional<std::string> adopted;   // ISO date of adoption (the history's first step)
+  std::string adopted_by;               // the adopting meeting, as printed (the first step's)
+  std::vector<Revision> history;        // every dated step, in printed order
 };
 
 // Another document's number cited in the text.
