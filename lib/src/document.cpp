@@ -252,7 +252,7 @@ std::vector<std::string> issuers_of(std::string_view title) {
     std::size_t at = sq.find(verb);
     if (at != std::string::npos && at > 0 && at < cut) cut = at;
   }
-  for (std::string_view verb : {"对“", "对《", "对\""}) {
+  for (std::string_view verb : {"对“", "对《", "对\"", "对"}) {
     std::size_t at = sq.find(verb);
     if (at != std::string::npos && at > 0 && at < cut && ends_in_organ_word(std::string_view(sq).substr(0, at))) cut = at;
   }

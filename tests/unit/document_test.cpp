@@ -98,6 +98,10 @@ TEST_CASE("document: issuers of a reply, and none in a title that opens with 关
   CHECK(issuers_of("国务院办公厅对《某某条例(草案)》的意见") == V{"国务院办公厅"});
   CHECK(issuers_of("关于印发《某某办法》的通知").empty());
   CHECK(issuers_of("关于对《某某》的批复").empty());
+  // A reply names what it answers after 对, quoted or not; a letter after 关于.
+  CHECK(issuers_of("民政部对十三届全国人大四次会议第1234号建议的答复") == V{"民政部"});
+  CHECK(issuers_of("交通运输部办公厅关于某某问题的复函") == V{"交通运输部办公厅"});
+  CHECK(issuers_of("对外贸易经营者备案登记办法").empty());
 }
 
 // shandong-032.txt (pkulaw): a document printed on its own with a red
