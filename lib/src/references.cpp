@@ -29,12 +29,18 @@ std::size_t digits(std::string_view s, std::size_t i, std::size_t max) {
 
 // Is there `〔YYYY〕N号` (or 【】 []) starting at the bracket at `i`? Returns
 // the end of the match or 0.
+// The bracket opening at `i` (〔 【 [): its closing bracket, and *i moved
+// past it; "" when none opens there.
+std::string_view open_bracket(std::string_view s, std::size_t* i) {
+  if (starts(s, *i, "〔")) return *i += 3, "〕";
+  if (starts(s, *i, "【")) return *i += 3, "】";
+  if (s[*i] == '[') return *i += 1, "]";
+  return {};
+}
+
 std::size_t number_after(std::string_view s, std::size_t i) {
-  std::string_view close;
-  if (starts(s, i, "〔")) close = "〕", i += 3;
-  else if (starts(s, i, "【")) close = "】", i += 3;
-  else if (s[i] == '[') close = "]", i += 1;
-  else return 0;
+  std::string_view close = open_bracket(s, &i);
+  if (close.empty()) return 0;
   i = skip_space(s, i);
   if (digits(s, i, 5) != 4) return 0;
   i = skip_space(s, i + 4);
@@ -51,11 +57,8 @@ std::size_t number_after(std::string_view s, std::size_t i) {
 // year, the organ code (1 to 8 Han characters), 第 (optional), N号.
 // Returns the end of the match or 0.
 std::size_t year_first_after(std::string_view s, std::size_t i) {
-  std::string_view close;
-  if (starts(s, i, "〔")) close = "〕", i += 3;
-  else if (starts(s, i, "【")) close = "】", i += 3;
-  else if (s[i] == '[') close = "]", i += 1;
-  else return 0;
+  std::string_view close = open_bracket(s, &i);
+  if (close.empty()) return 0;
   if (digits(s, i, 5) != 4 || !starts(s, i + 4, close)) return 0;
   i += 4 + close.size();
   std::size_t chars = 0;

@@ -251,99 +251,121 @@ std::string title_of(const Text& text, std::size_t first, std::size_t last) {
   return remove_wrap_spaces(joined);
 }
 
-std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,
-                             std::vector<Diagnostic>* diagnostics) {
-  std::vector<Segment> segs;
+namespace {
+
+// 中华人民共和国国务院令 / 第752号: an order's number on its own line under
+// its head, which is the title (document.cpp retitles it by what it
+// promulgates).
+std::optional<Segment> order_anchor(const Text& text, std::size_t i, std::size_t floor) {
+  const Line& l = text.lines[i];
+  if (l.norm.rfind("第", 0) != 0) return std::nullopt;
+  auto prev = previous_nonblank(text, i, floor, 1);
+  if (prev.empty()) return std::nullopt;
+  auto num = order_number(text.lines[prev[0]].norm, l.norm);
+  if (!num) return std::nullopt;
+  num->line = l.number;
+  Segment s;
+  s.title_first = s.title_last = prev[0];
+  s.title = title_of(text, prev[0], prev[0]);
+  s.spaced_title = spaced_title_of(text, prev[0], prev[0]);
+  s.number_line = i;
+  s.number = num;
+  return s;
+}
+
+// A standalone number line at `i` as a document's anchor: its title above
+// it (known exactly from the TOC entry of that number, if any), or, in a red
+// header, below it; or the number printed above its title at a document
+// boundary. Nothing for a cited number wrapped onto its own line.
+std::optional<Segment> number_anchor(const Text& text, std::size_t i, std::size_t floor, DocNumber num,
+                                     const TocEntry* entry) {
+  const Line& l = text.lines[i];
+  std::optional<DocNumber> n = std::move(num);
+  Segment s;
+  std::size_t first = 0, last = 0;
+  std::string title;
+  bool found = false;
+  if (auto above = title_before(text, i, floor, entry ? &entry->title : nullptr)) {
+    first = above->first, last = above->second;
+    title = title_of(text, first, last);
+    found = entry || names_a_document(title);
+  }
+  if (!found) {
+    // Not a title above: a red header, or a cited number wrapped onto its
+    // own line. A red header prints an organ right above the number
+    // (济南市城乡交通运输局, XX人民政府文件); prose above a citation does not.
+    auto below = title_after(text, i);
+    if (!below) return std::nullopt;
+    auto prev = previous_nonblank(text, i, floor, 1);
+    bool red_header = !prev.empty() && !red_header_organ(text.lines[prev[0]]).empty();
+    first = below->first, last = below->second;
+    title = title_of(text, first, last);
+    // Or the number printed above its title with no red header (某政发〔2023〕3号 /
+    // 某某市人民政府关于…的通知): where the TOC lists that title with that
+    // number, or where the number stands at a document boundary (first in
+    // the body, or right after the previous document's date).
+    bool number_first = !red_header && ((entry && match_key(title) == match_key(entry->title)) || prev.empty() ||
+                                        signature_date(text.lines[prev[0]].norm));
+    if (!red_header && !number_first) return std::nullopt;
+    if (red_header) {
+      s.header_first = header_start(text, i, floor);
+      s.header_end = i;
+    }
+  }
+  s.title_first = first;
+  s.title_last = last;
+  s.title = std::move(title);
+  s.spaced_title = spaced_title_of(text, first, last);
+  s.number_line = i;
+  n->line = l.number;
+  // Keep the number as printed (original width).
+  n->text = std::string(l.original(0, l.norm.size()));
+  if (n->text.size() >= 2 && (l.norm.front() == '(')) {
+    std::string_view t = n->text;
+    std::size_t open = l.original(0, 1).size(), close = l.original(l.norm.size() - 1, l.norm.size()).size();
+    n->text = std::string(t.substr(open, t.size() - open - close));
+    while (!n->text.empty() && n->text.back() == ' ') n->text.pop_back();
+    while (!n->text.empty() && n->text.front() == ' ') n->text.erase(0, 1);
+  }
+  s.number = n;
+  s.toc = entry;
+  return s;
+}
+
+// Rule 1: anchors on number lines (GB/T 9704-2012 §7.2.5 prints the
+// 发文字号 on a line of its own), each linked to the TOC entry of that
+// number, once: a number printed twice (a duplicate) links its entry to the
+// first copy only; the second is linked by title, if at all (rule 2).
+void anchors_by_number(const Text& text, const Toc& toc, std::size_t body_start, std::vector<Segment>& segs) {
   std::unordered_map<std::string, const TocEntry*> toc_by_number;
   for (const auto& e : toc.entries)
     if (e.number) toc_by_number.emplace(squeeze(fold(e.number->text)), &e);
-
-  // 1. Anchors: standalone number lines with a title above them.
+  std::unordered_set<const TocEntry*> linked;
+  auto entry_of = [&](const DocNumber& n) -> const TocEntry* {
+    auto hit = toc_by_number.find(squeeze(n.text));
+    return hit == toc_by_number.end() || linked.count(hit->second) ? nullptr : hit->second;
+  };
   std::size_t floor = body_start;
   for (std::size_t i = body_start; i < text.lines.size(); ++i) {
     const Line& l = text.lines[i];
     if (l.blank()) continue;
-    auto num = standalone_number(l.norm);
-    if (!num && l.norm.rfind("第", 0) == 0) {
-      // 中华人民共和国国务院令 / 第752号: the order's title is its prefix.
-      auto prev = previous_nonblank(text, i, floor, 1);
-      if (!prev.empty()) num = order_number(text.lines[prev[0]].norm, l.norm);
-      if (num) {
-        num->line = l.number;
-        Segment s;
-        s.title_first = s.title_last = prev[0];
-        s.title = title_of(text, prev[0], prev[0]);
-        s.spaced_title = spaced_title_of(text, prev[0], prev[0]);
-        s.number_line = i;
-        auto hit = toc_by_number.find(squeeze(num->text));
-        s.toc = hit == toc_by_number.end() ? nullptr : hit->second;
-        s.number = num;
-        segs.push_back(std::move(s));
-        floor = i + 1;
-        continue;
-      }
-    }
-    if (!num) continue;
-    std::string key = squeeze(num->text);
-    auto hit = toc_by_number.find(key);
-    const TocEntry* entry = hit == toc_by_number.end() ? nullptr : hit->second;
-    Segment s;
-    std::size_t first = 0, last = 0;
-    std::string title;
-    bool found = false;
-    if (auto above = title_before(text, i, floor, entry ? &entry->title : nullptr)) {
-      first = above->first, last = above->second;
-      title = title_of(text, first, last);
-      found = entry || names_a_document(title);
-    }
-    if (!found) {
-      // Not a title above: a red header, or a cited number wrapped onto its
-      // own line. A red header prints an organ right above the number
-      // (济南市城乡交通运输局, XX人民政府文件); prose above a citation does not.
-      auto below = title_after(text, i);
-      if (!below) continue;
-      auto prev = previous_nonblank(text, i, floor, 1);
-      bool red_header = !prev.empty() && !red_header_organ(text.lines[prev[0]]).empty();
-      first = below->first, last = below->second;
-      title = title_of(text, first, last);
-      // Or the number printed above its title with no red header (某政发〔2023〕3号 /
-      // 某某市人民政府关于…的通知): where the TOC lists that title with that
-      // number, or where the number stands at a document boundary (first in
-      // the body, or right after the previous document's date).
-      bool number_first = !red_header && ((entry && match_key(title) == match_key(entry->title)) || prev.empty() ||
-                                          signature_date(text.lines[prev[0]].norm));
-      if (!red_header && !number_first) continue;
-      if (red_header) {
-        s.header_first = header_start(text, i, floor);
-        s.header_end = i;
-      }
-    }
-    s.title_first = first;
-    s.title_last = last;
-    s.title = std::move(title);
-    s.spaced_title = spaced_title_of(text, first, last);
-    s.number_line = i;
-    num->line = l.number;
-    // Keep the number as printed (original width).
-    num->text = std::string(l.original(0, l.norm.size()));
-    if (num->text.size() >= 2 && (l.norm.front() == '(')) {
-      std::string_view t = num->text;
-      std::size_t open = l.original(0, 1).size(), close = l.original(l.norm.size() - 1, l.norm.size()).size();
-      num->text = std::string(t.substr(open, t.size() - open - close));
-      while (!num->text.empty() && num->text.back() == ' ') num->text.pop_back();
-      while (!num->text.empty() && num->text.front() == ' ') num->text.erase(0, 1);
-    }
-    s.number = num;
-    // A number printed twice (a duplicate 发文字号) links its TOC entry once;
-    // the second document is linked by its title below, if at all.
-    s.toc = entry && !std::any_of(segs.begin(), segs.end(), [&](const Segment& o) { return o.toc == entry; }) ? entry : nullptr;
-    segs.push_back(std::move(s));
+    std::optional<Segment> s;
+    if (auto num = standalone_number(l.norm)) s = number_anchor(text, i, floor, *num, entry_of(*num));
+    else if ((s = order_anchor(text, i, floor))) s->toc = entry_of(*s->number);
+    if (!s) continue;
+    if (s->toc) linked.insert(s->toc);
+    segs.push_back(std::move(*s));
     floor = i + 1;
   }
+}
 
-  // 2. TOC entries not found by number (no number printed, or a different
-  // one): find their titles. One pass over the lines with a hash of the
-  // wanted titles, so a TOC of any size costs linear time.
+// Rule 2: TOC entries not found by number (no number printed, or another
+// one): a document printed with another number is linked by its title; the
+// rest are found by their titles in one pass over the lines with a hash of
+// the wanted titles, so a TOC of any size costs linear time. An entry still
+// without a document is a diagnostic.
+void toc_titles(const Text& text, const Toc& toc, std::size_t body_start, std::vector<Segment>& segs,
+                std::vector<Diagnostic>* diagnostics) {
   std::vector<bool> placed(toc.entries.size(), false);
   for (const Segment& s : segs)
     if (s.toc) placed[static_cast<std::size_t>(s.toc - toc.entries.data())] = true;
@@ -355,127 +377,140 @@ std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_
     if (key.empty()) continue;
     longest = std::max(longest, key.size());
     wanted.emplace(std::move(key), k);
+}
+// A document found by its number but printed with another number than
+// its TOC entry: link it by title.
+for (Segment& s : segs) {
+  if (s.toc) continue;
+  auto it = wanted.find(match_key(s.title));
+  if (it != wanted.end() && !placed[it->second]) {
+    s.toc = &toc.entries[it->second];
+    placed[it->second] = true;
   }
-  // A document found by its number but printed with another number than
-  // its TOC entry: link it by title.
-  for (Segment& s : segs) {
-    if (s.toc) continue;
-    auto it = wanted.find(match_key(s.title));
-    if (it != wanted.end() && !placed[it->second]) {
+}
+if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
+  std::vector<bool> in_head(text.lines.size(), false);
+  for (const Segment& s : segs)
+    for (std::size_t k = s.head_first(); k <= s.head_last(); ++k) in_head[k] = true;
+  std::vector<Segment> found;
+  // Each line's key is made once, however many windows it falls in.
+  std::vector<std::string> keys(text.lines.size());
+  std::vector<bool> keyed(text.lines.size(), false);
+  auto key_of = [&](std::size_t k) -> const std::string& {
+    if (!keyed[k]) keys[k] = match_key(text.lines[k].norm), keyed[k] = true;
+    return keys[k];
+  };
+  // A title starts with the first character of a wanted key: lines that
+  // start otherwise need no key.
+  std::unordered_set<std::string_view> first_chars;
+  for (const auto& [key, entry] : wanted) first_chars.insert(first_key_char(key));
+  for (std::size_t i = body_start; i < text.lines.size(); ++i) {
+    if (text.lines[i].blank() || in_head[i] || text.lines[i].norm.size() > longest + 24) continue;
+    std::string_view first = first_key_char(text.lines[i].norm);
+    if (!first.empty() && !first_chars.count(first)) continue;
+    std::string got;
+    for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
+      if (text.lines[k].blank()) continue;
+      if (in_head[k] || got.size() + text.lines[k].norm.size() > longest + 8) break;
+      got += key_of(k);
+      ++taken;
+      auto it = wanted.find(got);
+      if (it == wanted.end() || placed[it->second]) continue;
+      Segment s;
+      s.title_first = i;
+      s.title_last = k;
+      s.title = title_of(text, i, k);
+      s.spaced_title = spaced_title_of(text, i, k);
       s.toc = &toc.entries[it->second];
       placed[it->second] = true;
+      found.push_back(std::move(s));
+      i = k;
+      break;
     }
   }
-  if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
-    std::vector<bool> in_head(text.lines.size(), false);
-    for (const Segment& s : segs)
-      for (std::size_t k = s.head_first(); k <= s.head_last(); ++k) in_head[k] = true;
-    std::vector<Segment> found;
-    // Each line's key is made once, however many windows it falls in.
-    std::vector<std::string> keys(text.lines.size());
-    std::vector<bool> keyed(text.lines.size(), false);
-    auto key_of = [&](std::size_t k) -> const std::string& {
-      if (!keyed[k]) keys[k] = match_key(text.lines[k].norm), keyed[k] = true;
-      return keys[k];
-    };
-    // A title starts with the first character of a wanted key: lines that
-    // start otherwise need no key.
-    std::unordered_set<std::string_view> first_chars;
-    for (const auto& [key, entry] : wanted) first_chars.insert(first_key_char(key));
-    for (std::size_t i = body_start; i < text.lines.size(); ++i) {
-      if (text.lines[i].blank() || in_head[i] || text.lines[i].norm.size() > longest + 24) continue;
-      std::string_view first = first_key_char(text.lines[i].norm);
-      if (!first.empty() && !first_chars.count(first)) continue;
-      std::string got;
-      for (std::size_t k = i, taken = 0; k < text.lines.size() && taken < kMaxTitleLines + 2; ++k) {
-        if (text.lines[k].blank()) continue;
-        if (in_head[k] || got.size() + text.lines[k].norm.size() > longest + 8) break;
-        got += key_of(k);
-        ++taken;
-        auto it = wanted.find(got);
-        if (it == wanted.end() || placed[it->second]) continue;
-        Segment s;
-        s.title_first = i;
+  for (auto& s : found) segs.push_back(std::move(s));
+}
+for (std::size_t k = 0; k < toc.entries.size(); ++k)
+  if (!placed[k] && diagnostics)
+    diagnostics->push_back({"toc-entry-without-document", Severity::warning, toc.entries[k].line, 1,
+                            "table of contents entry '" + toc.entries[k].title + "' has no document in the body"});
+
+}
+
+// Rule 3: without a TOC, chronicles (大事记) open with a title and no number.
+void chronicles_without_toc(const Text& text, std::size_t body_start, std::vector<Segment>& segs) {
+  std::string buf;
+  for (std::size_t i = body_start; i < text.lines.size(); ++i) {
+    const Line& l = text.lines[i];
+    if (l.blank() || count_chars(l.norm) > 40) continue;
+    std::string_view sq = squeeze(l.norm, buf);
+    if (sq.size() < 9 || sq.compare(sq.size() - 9, 9, "大事记") != 0) continue;
+    std::size_t first = i;
+    auto prev = previous_nonblank(text, i, body_start, 1);
+    if (sq == "大事记" && !prev.empty() && title_like(text.lines[prev[0]]) && count_chars(text.lines[prev[0]].norm) <= 24)
+      first = prev[0];
+    Segment s;
+    s.title_first = first;
+    s.title_last = i;
+    s.title = title_of(text, first, i);
+    s.spaced_title = spaced_title_of(text, first, i);
+    segs.push_back(std::move(s));
+  }
+}
+
+// Rule 4: nothing recognisable: the whole text is one document, titled by
+// its first line(s) where they are a title (wrapped_title, lone_title), else
+// untitled with a warning.
+void whole_text_document(const Text& text, std::size_t body_start, std::vector<Segment>& segs,
+                         std::vector<Diagnostic>* diagnostics) {
+  std::size_t first = body_start;
+  while (first < text.lines.size() && (text.lines[first].blank() || text.lines[first].norm.rfind("【", 0) == 0 ||
+                                       text.lines[first].norm.rfind("原文链接", 0) == 0))
+    ++first;
+  if (first < text.lines.size()) {
+    Segment s;
+    s.title_first = first;
+    s.title_last = first;
+    if (auto last = wrapped_title(text, first)) {
+      s.title_last = *last;
+      s.title = title_of(text, first, s.title_last);
+      s.spaced_title = spaced_title_of(text, first, s.title_last);
+    } else if (lone_title(text, first)) {
+      // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
+      // (2022 版)): they join it while the whole stays short.
+      std::size_t chars = count_chars(text.lines[first].norm);
+      for (std::size_t k = first + 1; k < text.lines.size() && k <= first + 4; ++k) {
+        const Line& next = text.lines[k];
+        if (next.blank()) continue;  // 移动智能终端应用软件预置 / (blank) / 和分发管理暂行规定
+        std::size_t n = count_chars(next.norm);
+        if (n > 20 || chars + n > 60 || !title_like(next) || starts_heading(next.norm) ||
+            (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录")
+          break;  // a date line (2022 年11月) or the contents start the body
         s.title_last = k;
-        s.title = title_of(text, i, k);
-        s.spaced_title = spaced_title_of(text, i, k);
-        s.toc = &toc.entries[it->second];
-        placed[it->second] = true;
-        found.push_back(std::move(s));
-        i = k;
-        break;
+        chars += n;
       }
+      s.title = title_of(text, first, s.title_last);
+      s.spaced_title = spaced_title_of(text, first, s.title_last);
+    } else {
+      s.title_last = first > 0 ? first - 1 : 0;
+      if (diagnostics)
+        diagnostics->push_back({"document-without-title", Severity::warning, text.lines[first].number, 1,
+                                "no document title found; the text is taken as one untitled document"});
     }
-    for (auto& s : found) segs.push_back(std::move(s));
+    segs.push_back(std::move(s));
   }
-  for (std::size_t k = 0; k < toc.entries.size(); ++k)
-    if (!placed[k] && diagnostics)
-      diagnostics->push_back({"toc-entry-without-document", Severity::warning, toc.entries[k].line, 1,
-                              "table of contents entry '" + toc.entries[k].title + "' has no document in the body"});
+}
 
-  // 3. Without a TOC: chronicles (大事记) open with a title and no number.
-  if (toc.entries.empty()) {
-    std::string buf;
-    for (std::size_t i = body_start; i < text.lines.size(); ++i) {
-      const Line& l = text.lines[i];
-      if (l.blank() || count_chars(l.norm) > 40) continue;
-      std::string_view sq = squeeze(l.norm, buf);
-      if (sq.size() < 9 || sq.compare(sq.size() - 9, 9, "大事记") != 0) continue;
-      std::size_t first = i;
-      auto prev = previous_nonblank(text, i, body_start, 1);
-      if (sq == "大事记" && !prev.empty() && title_like(text.lines[prev[0]]) && count_chars(text.lines[prev[0]].norm) <= 24)
-        first = prev[0];
-      Segment s;
-      s.title_first = first;
-      s.title_last = i;
-      s.title = title_of(text, first, i);
-      s.spaced_title = spaced_title_of(text, first, i);
-      segs.push_back(std::move(s));
-    }
-  }
+}  // namespace
 
+std::vector<Segment> segment(const Text& text, const Toc& toc, std::size_t body_start,
+                             std::vector<Diagnostic>* diagnostics) {
+  std::vector<Segment> segs;
+  anchors_by_number(text, toc, body_start, segs);
+  toc_titles(text, toc, body_start, segs, diagnostics);
+  if (toc.entries.empty()) chronicles_without_toc(text, body_start, segs);
   std::sort(segs.begin(), segs.end(), [](const Segment& a, const Segment& b) { return a.head_first() < b.head_first(); });
-
-  // 4. Nothing recognisable: the whole text is one document.
-  if (segs.empty()) {
-    std::size_t first = body_start;
-    while (first < text.lines.size() && (text.lines[first].blank() || text.lines[first].norm.rfind("【", 0) == 0 ||
-                                         text.lines[first].norm.rfind("原文链接", 0) == 0))
-      ++first;
-    if (first < text.lines.size()) {
-      Segment s;
-      s.title_first = first;
-      s.title_last = first;
-      if (auto last = wrapped_title(text, first)) {
-        s.title_last = *last;
-        s.title = title_of(text, first, s.title_last);
-        s.spaced_title = spaced_title_of(text, first, s.title_last);
-      } else if (lone_title(text, first)) {
-        // A title wrapped over short lines (石化行业智能制造标准体系 / 建设指南 /
-        // (2022 版)): they join it while the whole stays short.
-        std::size_t chars = count_chars(text.lines[first].norm);
-        for (std::size_t k = first + 1; k < text.lines.size() && k <= first + 4; ++k) {
-          const Line& next = text.lines[k];
-          if (next.blank()) continue;  // 移动智能终端应用软件预置 / (blank) / 和分发管理暂行规定
-          std::size_t n = count_chars(next.norm);
-          if (n > 20 || chars + n > 60 || !title_like(next) || starts_heading(next.norm) ||
-              (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录")
-            break;  // a date line (2022 年11月) or the contents start the body
-          s.title_last = k;
-          chars += n;
-        }
-        s.title = title_of(text, first, s.title_last);
-        s.spaced_title = spaced_title_of(text, first, s.title_last);
-      } else {
-        s.title_last = first > 0 ? first - 1 : 0;
-        if (diagnostics)
-          diagnostics->push_back({"document-without-title", Severity::warning, text.lines[first].number, 1,
-                                  "no document title found; the text is taken as one untitled document"});
-      }
-      segs.push_back(std::move(s));
-    }
-  }
-
+  if (segs.empty()) whole_text_document(text, body_start, segs, diagnostics);
   for (std::size_t k = 0; k < segs.size(); ++k)
     segs[k].end = k + 1 < segs.size() ? segs[k + 1].head_first() : text.lines.size();
   return segs;

@@ -167,6 +167,15 @@ std::optional<std::pair<std::size_t, std::size_t>> joined_names(std::string_view
   return std::nullopt;
 }
 
+// Two names, s[b1, e1) and s[b2, e2), trimmed, each appended if not empty.
+void push_two(std::string_view s, std::size_t b1, std::size_t e1, std::size_t b2, std::size_t e2, bool lead,
+              std::vector<NameSpan>* out) {
+  trim(s, &b1, &e1);
+  trim(s, &b2, &e2);
+  if (e1 > b1) out->push_back({b1, e1, lead});
+  if (e2 > b2) out->push_back({b2, e2, lead});
+}
+
 // Splits s[b, e) at name separators, appending spans with role `lead`. A
 // name marked (牵头) or 〔牵头〕 leads: 责任单位:市发展改革委〔牵头〕、市财政局.
 void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, std::vector<NameSpan>* out) {
@@ -185,30 +194,14 @@ void split_names(std::string_view s, std::size_t b, std::size_t e, bool lead, st
         if (s.compare(after + len, conj.size(), conj) == 0 && after + len + conj.size() < ne &&
             !collective(s.substr(after + len + conj.size(), ne - after - len - conj.size())))
           also = after + len + conj.size();
-      if (also) {
-        std::size_t ab = also, ae = ne;
-        trim(s, &ab, &ae);
-        ne = at;
-        trim(s, &nb, &ne);
-        if (ne > nb) out->push_back({nb, ne, lead});
-        if (ae > ab) out->push_back({ab, ae, lead});
-      } else {
-        ne = at;
-      }
+      if (also) push_two(s, nb, at, also, ne, lead, out);
+      else ne = at;
       break;
     }
     if (also) continue;
-    if (auto two = joined_names(s, nb, ne)) {
-      std::size_t first_end = two->first, second = two->second;
-      if (second < ne) {
-        std::size_t sb = second, se = ne;
-        trim(s, &sb, &se);
-        ne = first_end;
-        trim(s, &nb, &ne);
-        if (ne > nb) out->push_back({nb, ne, lead});
-        if (se > sb) out->push_back({sb, se, lead});
-        continue;
-      }
+    if (auto two = joined_names(s, nb, ne); two && two->second < ne) {
+      push_two(s, nb, two->first, two->second, ne, lead, out);
+      continue;
     }
     bool leads = lead;
     for (std::string_view mark : {"(牵头)", "〔牵头〕", "【牵头】", "[牵头]"})
