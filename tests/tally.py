@@ -41,7 +41,7 @@ class Tally:
 
 
 def temporary_files(folder):
-    """The tools' temporary files (.NAME.gazette-tmp.PID.N) under `folder`.
+    """The tools' temporary files (.gazette-tmp.<24 hex digits>) under `folder`.
     They are hidden, which glob's `*` does not match: walk for them."""
     import os
     return [os.path.join(root, f) for root, _, files in os.walk(folder) for f in files if ".gazette-tmp." in f]

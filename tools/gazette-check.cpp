@@ -2,6 +2,8 @@
 // text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -9,6 +11,7 @@
 #include "gazette/check.h"
 #include "gazette/emit.h"
 #include "gazette/extract.h"
+#include "gazette/files.h"
 #include "gazette/report.h"
 #include "gazette/schema.h"
 
@@ -22,6 +25,7 @@ struct Options {
   std::string format = "text";
   std::string fail_on = "error";
   std::string encoding;
+  std::string source;  // --source: the text an extraction was made from
   bool list_rules = false;
 };
 
@@ -39,9 +43,36 @@ bool looks_like_extraction(std::string_view bytes) {
          head.rfind("documents:", 0) == 0;
 }
 
-std::string read_file_or_empty(const std::string& path) {
+// The text an extraction was made from, read only where the user named it
+// (--source) or where its source.path stands inside the extraction's own
+// folder: relative, no "..", and still inside after links are resolved; a
+// regular file, never a FIFO or device. An extraction is data from anyone:
+// its source.path must not make the check print lines of /etc/passwd or
+// wait on a FIFO. "" when not read.
+std::string source_text(const std::string& extraction, const std::string& source_path, const std::string& named) {
+  namespace fs = std::filesystem;
+  if (!named.empty()) {  // named by the user: a failure to read it is an error
+    try {
+      return gazette::read_file(named, /*regular_only=*/true);
+    } catch (const gazette::InputError& e) {
+      throw gazette::InputError("--source " + named + ": " + e.what());
+    }
+  }
   try {
-    return gazette::cli::read_input(path);
+    fs::path src(source_path);
+    if (src.is_absolute()) return {};
+    for (const auto& part : src.lexically_normal())
+      if (part == "..") return {};
+    fs::path dir = fs::path(extraction).parent_path();
+    if (dir.empty()) dir = ".";
+    std::error_code ec;
+    fs::path base = fs::canonical(dir, ec);
+    if (ec) return {};
+    fs::path full = fs::weakly_canonical(base / src, ec);
+    if (ec) return {};
+    auto [b, f] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
+    if (b != base.end()) return {};  // a link led out of the folder
+    return gazette::read_file(full.string(), /*regular_only=*/true);
   } catch (const gazette::InputError&) {
     return {};
   }
@@ -72,6 +103,8 @@ int main(int argc, char** argv) {
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1: error, warning or info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app.add_option("--encoding", o.encoding, "force the encoding of gazette text inputs");
+  app.add_option("--source", o.source,
+                 "the text an extraction input was made from (else its source.path, if inside the extraction's folder)");
   app.add_flag("--list-rules", o.list_rules, "print every rule id with its default severity and exit");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
 
@@ -110,11 +143,12 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
 
-  // Extractions are data, not configuration: no aliases to fear, and a big
-  // issue makes a big extraction. The limits only stop absurd inputs.
+  // Extractions are data from anyone: a big issue makes a big extraction,
+  // but nodes grow with bytes only, so aliases may not expand an extraction
+  // beyond one node per byte (plus a margin): a 68 KB alias bomb once
+  // expanded to 200 M nodes.
   LoadLimits data_limits;
   data_limits.max_bytes = std::size_t{1} << 31;
-  data_limits.max_nodes = 200'000'000;
 
   // SARIF is one log of every input's results, written at the end; the
   // other formats are a stream of findings, written input by input so a
@@ -142,12 +176,13 @@ int main(int argc, char** argv) {
       std::string file = path;
       const Text* text = nullptr;
       if (looks_like_extraction(*bytes)) {
+        data_limits.max_nodes = std::min<std::size_t>(200'000'000, bytes->size() + 1'000'000);
         extraction = load_document(*bytes, data_limits);
         issue = read_issue(extraction);
         // Lines refer to the text the extraction was made from.
         if (!issue.source.path.empty() && issue.source.path != "-") {
           file = issue.source.path;
-          auto src = std::make_unique<std::string>(read_file_or_empty(file));
+          auto src = std::make_unique<std::string>(source_text(path, file, o.source));
           if (!src->empty()) {
             try {
               auto decoded = std::make_unique<std::string>(decode(*src, {o.encoding}).text());
@@ -174,7 +209,9 @@ int main(int argc, char** argv) {
         }
         texts.push_back(std::make_unique<Text>(split_lines(utf8)));
         text = texts.back().get();
-        extraction = load_document(render(issue, Format::json_line), data_limits);
+        LoadLimits own = data_limits;  // our own rendering of the text: no aliases, as large as the issue
+        own.max_nodes = 200'000'000;
+        extraction = load_document(render(issue, Format::json_line), own);
       }
       auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);
       findings.insert(findings.end(), from_schema.begin(), from_schema.end());

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,8 +19,10 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -85,6 +88,63 @@ class FolderLock {
   int fd_;
 };
 
+// Walks an input folder. Every file-system call takes an error_code: an
+// entry that cannot be read (an unreadable folder, a dangling link, a link
+// loop, a name too long) is reported with its path and the walk goes on.
+// Links are followed for reading only: a file's output is named by its own
+// path under the root, lexically (never by where a link points, which once
+// named an output ../../F beside the link's target), and a folder reached
+// twice (a link loop, a link to a folder already walked) is walked once.
+// The output folder, and hidden entries, are not walked.
+void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::function<bool(const fs::path&)>& wanted,
+                 std::vector<Job>& jobs, std::vector<std::pair<std::string, std::string>>& errors) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  auto first_visit = [&](const fs::path& dir) {
+    struct stat st {};
+    return ::stat(dir.c_str(), &st) == 0 && seen.emplace(st.st_dev, st.st_ino).second;
+  };
+  std::vector<fs::path> stack{root};
+  first_visit(root);
+  while (!stack.empty()) {
+    fs::path dir = std::move(stack.back());
+    stack.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      errors.emplace_back(dir.string(), "cannot read folder: " + ec.message());
+      continue;
+    }
+    std::vector<fs::path> files, dirs;
+    for (; it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (hidden(p)) continue;
+      std::error_code sec;
+      fs::file_status st = fs::status(p, sec);  // through links
+      if (sec) {
+        errors.emplace_back(p.string(), sec.message());  // dangling link, loop, too long
+        continue;
+      }
+      if (fs::is_directory(st)) dirs.push_back(p);
+      else if (fs::is_regular_file(st) && wanted(p)) files.push_back(p);
+    }
+    if (ec) errors.emplace_back(dir.string(), "cannot read folder: " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      try {
+        jobs.push_back({f.string(), safe_relative(f.lexically_relative(root).generic_string())});
+      } catch (const InputError& e) {
+        errors.emplace_back(f.string(), e.what());
+      }
+    }
+    std::sort(dirs.begin(), dirs.end(), std::greater<>());  // popped in name order
+    for (const fs::path& d : dirs) {
+      std::error_code cec;
+      if (fs::weakly_canonical(d, cec) == outdir_canon && !cec) continue;  // the output folder inside an input
+      if (first_visit(d)) stack.push_back(d);
+    }
+  }
+}
+
 }  // namespace
 
 ConvertSummary convert(const ConvertOptions& o) {
@@ -94,13 +154,18 @@ ConvertSummary convert(const ConvertOptions& o) {
   fs::create_directories(o.outdir, ec);
   if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
   FolderLock lock(o.outdir);
-  fs::path outdir_canon = fs::weakly_canonical(o.outdir);
+  fs::path outdir_canon = fs::weakly_canonical(o.outdir, ec);
 
-  // Temporary files a killed run left behind.
+  // Temporary files a killed run left behind (regular files only: a link
+  // planted under that name is not followed, nor removed).
   for (auto it = fs::recursive_directory_iterator(o.outdir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec))
-    if (it->is_regular_file() && it->path().filename().string().find(kTempMarker) != std::string::npos)
-      fs::remove(it->path(), ec);
+       it.increment(ec)) {
+    std::error_code tec;
+    if (it->is_regular_file(tec) && !it->is_symlink(tec) &&
+        it->path().filename().string().rfind(kTempMarker, 0) == 0)
+      fs::remove(it->path(), tec);
+  }
+  ec.clear();
 
   // 1. The inputs.
   std::vector<Job> jobs;
@@ -112,21 +177,18 @@ ConvertSummary convert(const ConvertOptions& o) {
   };
   for (const std::string& in : o.inputs) {
     fs::path root(in);
-    if (fs::is_directory(root)) {
-      for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_directory()) {
-          if (fs::weakly_canonical(it->path()) == outdir_canon || hidden(it->path())) it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_regular_file() || !wanted(it->path())) continue;
-        jobs.push_back({it->path().string(), fs::relative(it->path(), root).generic_string()});
-      }
-      if (ec) early_errors.emplace_back(in, ec.message());
-    } else if (fs::exists(root)) {
-      jobs.push_back({in, root.filename().string()});
+    std::error_code sec;
+    fs::file_status st = fs::status(root, sec);
+    if (sec) {
+      early_errors.emplace_back(in, sec.message());
+    } else if (fs::is_directory(st)) {
+      std::error_code cec;
+      if (fs::weakly_canonical(root, cec) == outdir_canon && !cec)
+        early_errors.emplace_back(in, "is the output folder: its outputs are not converted again");
+      else
+        walk_folder(root, outdir_canon, wanted, jobs, early_errors);
     } else {
-      early_errors.emplace_back(in, "No such file or directory");
+      jobs.push_back({in, root.filename().string()});
     }
   }
   for (const std::string& p : o.listed) {
@@ -197,6 +259,7 @@ ConvertSummary convert(const ConvertOptions& o) {
   // recorded, and the error is rethrown after every thread has joined.
   std::atomic<bool> abort_run{false};
   std::exception_ptr fatal;
+  std::exception_ptr disk_full;  // an output could not be written: stop, keep what is done
 
   // Records one result; the caller holds catalog_mu.
   auto record = [&](Result& r) {
@@ -275,6 +338,12 @@ ConvertSummary convert(const ConvertOptions& o) {
           write_file_atomically(output, rendered, /*sync=*/false);  // synced before the catalog commit
           r.issue = std::move(issue);
         }
+      } catch (const DiskFullError&) {
+        // Not the input's fault: the run stops, what is done is committed.
+        std::lock_guard<std::mutex> lock(catalog_mu);
+        if (!disk_full) disk_full = std::current_exception();
+        abort_run = true;
+        break;
       } catch (const InputError& e) {
         r.error = e.what();
         r.line = e.line();
@@ -326,8 +395,15 @@ ConvertSummary convert(const ConvertOptions& o) {
   catalog.finish();
   summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
 
+  // The CSV follows the catalog: rewritten when anything was converted, or
+  // when it is missing or older than the catalog (a run killed between the
+  // catalog's last commit and the CSV's rename left it stale).
   std::string csv_path = o.outdir + "/catalog.csv";
-  if (summary.converted > 0 || !fs::exists(csv_path)) write_file_atomically(csv_path, catalog.documents_csv());
+  std::error_code tec;
+  auto csv_time = fs::last_write_time(csv_path, tec);
+  bool stale = tec || csv_time < fs::last_write_time(o.outdir + "/catalog.sqlite", tec) || tec;
+  if (summary.converted > 0 || stale) write_file_atomically(csv_path, catalog.documents_csv());
+  if (disk_full) std::rethrow_exception(disk_full);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -22,6 +22,8 @@ constexpr std::size_t kHeadWindowLines = 16;
 
 // Issued names looked for to bound a foot (each is a scan of the document).
 constexpr std::size_t kMaxBoundNames = 4;
+// Issued names (《X》 of the cover, X of the title) looked for as headings.
+constexpr std::size_t kMaxIssuedNames = 64;
 // Lines an adoption line may take, its revision history included.
 constexpr std::size_t kMaxAdoptionLines = 8;
 // Lines of the cover's first paragraph searched for the names it issues.
@@ -451,7 +453,12 @@ std::vector<Attachment> attachments(const Text& text, const std::optional<anatom
       out.push_back(std::move(a));
     }
   std::size_t at = from;
+  // Each name is a scan of the document: a notice issues a few texts, so
+  // the first kMaxIssuedNames are looked for (60,000 《》 titles over
+  // 60,000 lines once took 42 s).
+  std::size_t looked = 0;
   for (const std::string& name : issued) {
+    if (++looked > kMaxIssuedNames) break;
     bool is_part = std::any_of(parts.begin(), parts.end(), [&](const Part& p) { return match_key(p.title) == name; });
     if (is_part || std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
     if (auto h = find_heading(text, at, end, name)) {

@@ -3,11 +3,13 @@
 #include "gazette/files.h"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -27,14 +29,17 @@ namespace {
 
 }  // namespace
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, bool regular_only) {
   std::string data;
-  data.resize(read_file(path, data).size());
+  data.resize(read_file(path, data, regular_only).size());
   return data;
 }
 
-std::string_view read_file(const std::string& path, std::string& data) {
-  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::string_view read_file(const std::string& path, std::string& data, bool regular_only) {
+  // Opened without blocking: opening a FIFO with no writer would otherwise
+  // wait, deaf to SIGINT's flag, for ever. A FIFO or device given on purpose
+  // is then read blocking, as cat reads it; regular_only refuses it.
+  int fd = path == "-" ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) throw InputError(std::strerror(errno));
   auto done = [&] {
     if (fd != STDIN_FILENO) ::close(fd);
@@ -48,6 +53,13 @@ std::string_view read_file(const std::string& path, std::string& data) {
   if (S_ISDIR(st.st_mode)) {
     done();
     throw InputError("is a directory");
+  }
+  if (fd != STDIN_FILENO && !S_ISREG(st.st_mode)) {
+    if (regular_only) {
+      done();
+      throw InputError("not a regular file (a FIFO, socket or device): refused");
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   }
   if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxInputBytes) {
     done();
@@ -85,18 +97,56 @@ std::string_view read_file(const std::string& path, std::string& data) {
   return std::string_view(data.data(), filled);
 }
 
+namespace {
+
+[[noreturn]] void cannot_write(int err) {
+  std::string msg = std::string("cannot write: ") + std::strerror(err);
+  if (err == ENOSPC || err == EDQUOT) throw DiskFullError(msg);
+  throw InputError(msg);
+}
+
+// 96 random bits as hex, for a temporary name no one can predict.
+std::string random_hex() {
+  unsigned char bytes[12];
+  std::size_t got = 0;
+  while (got < sizeof bytes) {
+    ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  if (got < sizeof bytes) {  // no getrandom: still unique within the process and time
+    static std::atomic<std::uint64_t> counter{0};
+    std::uint64_t v = (static_cast<std::uint64_t>(::getpid()) << 32) ^ counter++ ^
+                      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::memcpy(bytes, &v, sizeof v);
+  }
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : bytes) out += hex[b >> 4], out += hex[b & 15];
+  return out;
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view data, bool sync) {
-  static std::atomic<unsigned> counter{0};
   std::size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmp = dir + "." + base + kTempMarker + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw InputError(std::string("cannot write: ") + std::strerror(errno));
+  // The temporary name is short (.gazette-tmp. and 24 hex digits), so it
+  // fits wherever the final name does, and unpredictable; O_EXCL|O_NOFOLLOW
+  // refuse a file or link planted at that name.
+  int fd = -1;
+  std::string tmp;
+  for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
+    tmp = dir + kTempMarker + random_hex();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) cannot_write(errno);
   auto fail = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot write: ") + std::strerror(err));
+    cannot_write(err);
   };
   const char* p = data.data();
   std::size_t left = data.size();
@@ -113,12 +163,12 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot write: ") + std::strerror(err));
+    cannot_write(err);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    throw InputError(std::string("cannot write: ") + std::strerror(err));
+    cannot_write(err);
   }
 }
 

@@ -158,7 +158,7 @@ Issue read_issue(const YAML::Node& x) {
       for (const auto& x : a)
         doc.attachments.push_back({str(x["title"]), as_int(x["title_line"]), opt_int(x["listed_line"]).value_or(0)});
     if (auto a = d["parts"]; a && a.IsSequence())
-      for (const auto& x : a) doc.parts.push_back({str(x["title"]), as_int(x["title_line"]), opt_str(x["adopted"]), str(x["adopted_by"])});
+      for (const auto& x : a) doc.parts.push_back({str(x["title"]), as_int(x["title_line"]), opt_str(x["adopted"]), str(x["adopted_by"]), {}});
     if (auto a = d["references"]; a && a.IsSequence())
       for (const auto& x : a) doc.references.push_back({str(x["number"]), opt_str(x["title"]), as_int(x["line"])});
     if (auto a = d["tasks"]; a && a.IsSequence())

@@ -163,18 +163,6 @@ std::optional<std::pair<int, int>> ym(const std::string& iso_date) {
   return std::make_pair(y, m);
 }
 
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 std::u32string u32(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -187,13 +175,41 @@ std::u32string u32(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Edit distance if it is at most `limit`, else limit + 1: only the band of
+// width 2·limit+1 around the diagonal is computed, and a row whose minimum
+// is over the limit ends it (most names of a registry end within a row
+// or two).
+std::size_t bounded_distance(const std::u32string& a, const std::u32string& b, std::size_t limit) {
+  const std::size_t over = limit + 1;
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return over;
+  std::vector<std::size_t> prev(b.size() + 1, over), cur(b.size() + 1, over);
+  for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t lo = i > limit ? i - limit : 0, hi = std::min(b.size(), i + limit);
+    std::fill(cur.begin(), cur.end(), over);
+    if (lo == 0) cur[0] = i;
+    std::size_t row_min = lo == 0 ? cur[0] : over;
+    for (std::size_t j = std::max<std::size_t>(lo, 1); j <= hi; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), over});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return over;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], over);
+}
+
+}  // namespace
+
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<Department>& registry, std::size_t max) {
   std::u32string n = u32(name);
+  const std::size_t limit = std::max<std::size_t>(2, n.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& d : registry) {
-    std::size_t best = edit_distance(n, u32(d.name));
-    for (const auto& a : d.aliases) best = std::min(best, edit_distance(n, u32(a)));
-    std::size_t limit = std::max<std::size_t>(2, n.size() / 3);
+    std::size_t best = bounded_distance(n, u32(d.name), limit);
+    for (const auto& a : d.aliases) best = std::min(best, bounded_distance(n, u32(a), limit));
     if (best <= limit) scored.emplace_back(best, d.name);
   }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -393,6 +409,7 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
       canonical.emplace(dep.name, dep.name);
       for (const auto& a : dep.aliases) canonical.emplace(a, dep.name);
     }
+  std::unordered_map<std::string, std::vector<std::string>> hints;
   for (const auto& d : issue.documents)
     for (const auto& t : d.tasks) {
       auto canon = [&](const std::string& n) {
@@ -403,7 +420,10 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
         for (const auto* list : {&t.lead, &t.responsible})
           for (const auto& n : *list) {
             if (canonical.count(n)) continue;
-            auto near = nearest_names(n, *profile.departments, 2);
+            // One search per distinct unknown name (an issue repeats them).
+            auto memo = hints.find(n);
+            if (memo == hints.end()) memo = hints.emplace(n, nearest_names(n, *profile.departments, 2)).first;
+            const auto& near = memo->second;
             std::string hint;
             for (const auto& x : near) hint += (hint.empty() ? "; did you mean " : " or ") + x;
             r.add("department-unknown", t.line, r.column_of(t.line, n),

@@ -34,6 +34,11 @@ constexpr int kMaxDepth = 512;      // nesting of documents and schemas at load
 // large (a keyword table), so this bounds the stack: `{$ref: ""}` (found by
 // fuzzing) recursed until the stack overflowed under ASan at 512.
 constexpr int kMaxEvalDepth = 100;
+// The evaluation budget: steps (schema nodes applied to instance nodes) per
+// node of the instance, plus a floor for small instances. Our own schema
+// takes about 3 per node on the sample; the limit leaves a wide margin.
+constexpr std::uint64_t kStepsPerNode = 256;
+constexpr std::uint64_t kMinSteps = 1'000'000;
 
 // ---------------------------------------------------------------- YAML loading
 
@@ -502,8 +507,28 @@ struct Schema::Impl {
     return {node, node_base};
   }
 
+  // Evaluation steps (calls of check) left for this validation: nested
+  // allOf/anyOf/$ref can double the work at each level of a small schema
+  // (20 levels once took 9.6 s, 30 would take hours); an honest schema
+  // takes a few steps per instance node.
+  mutable std::uint64_t steps_left = 0;
+
+  static std::uint64_t count_nodes(const YAML::Node& n, int depth = 0) {
+    if (depth > kMaxDepth || !n.IsDefined()) return 1;
+    std::uint64_t total = 1;
+    if (n.IsMap())
+      for (auto it = n.begin(); it != n.end(); ++it) total += 1 + count_nodes(it->second, depth + 1);
+    else if (n.IsSequence())
+      for (const auto& x : n) total += count_nodes(x, depth + 1);
+    return total;
+  }
+
   bool check(Ctx& c, const YAML::Node& schema, const std::string& base_in, const YAML::Node& inst,
              const std::string& path) const {
+    if (steps_left == 0)
+      throw InputError("schema evaluation stopped after " + std::to_string(kStepsPerNode) +
+                       " steps per instance node: the schema's nesting of allOf/anyOf/oneOf/$ref multiplies its work");
+    --steps_left;
     if (schema.IsScalar()) {
       bool ok = resolve(schema).boolean;
       if (!ok) report(c, path, "false", "no value is allowed here", inst);
@@ -875,6 +900,7 @@ void Schema::add_document(std::string_view uri, const YAML::Node& document) {
 
 std::vector<SchemaViolation> Schema::validate(const YAML::Node& instance) const {
   std::vector<SchemaViolation> out;
+  impl_->steps_left = kMinSteps + kStepsPerNode * Impl::count_nodes(instance);
   Impl::Ctx c{&out, 0};
   impl_->check(c, impl_->root, impl_->root_uri, instance, "");
   return out;

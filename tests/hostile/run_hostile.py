@@ -167,7 +167,109 @@ def main():
           and not leftovers(out))
     t.ok(f"catalog disk full mid-batch: exit {first[0]} {first[1][:100]!r}, rerun exit {p.returncode}, "
          f"{len(outputs)} outputs", ok)
+    strangers(t)
     return t.finish()
+
+
+def peak_kb(cmd, **kw):
+    """Runs cmd under /usr/bin/time -v: (returncode, stdout, stderr, peak RSS in KB)."""
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, timeout=LIMIT, **kw)
+    err = p.stderr.decode("utf-8", "replace")
+    kb = next((int(l.split(":")[1]) for l in err.splitlines() if "Maximum resident set size" in l), 0)
+    return p.returncode, p.stdout, err, kb
+
+
+def strangers(t):
+    """Archives and reports made by others (issue 16): nothing read makes a
+    tool write outside its output folder, read files it was not given, wait,
+    or take memory out of proportion to the input."""
+    convert = os.path.join(BIN, "gazette-convert")
+    check = os.path.join(BIN, "gazette-check")
+    extract = os.path.join(BIN, "gazette-extract")
+    base = os.path.join(WORK, "strangers")
+    shutil.rmtree(base, ignore_errors=True)
+    inp, victim = os.path.join(base, "in"), os.path.join(base, "v")
+    os.makedirs(inp)
+    os.makedirs(victim)
+    shutil.copy(SAMPLE, os.path.join(victim, "settings"))
+    with open(os.path.join(victim, "settings.json"), "w") as fh:
+        fh.write("{}")
+    os.symlink(os.path.join(victim, "settings"), os.path.join(inp, "issue.txt"))   # a file link out
+    os.symlink(victim, os.path.join(inp, "linked"))                               # a folder link out
+    os.makedirs(os.path.join(inp, "sub"))
+    os.symlink(inp, os.path.join(inp, "sub", "loop"))                             # a link loop
+    os.symlink("/nonexistent/x.txt", os.path.join(inp, "dangling.txt"))          # a dangling link
+    os.symlink(os.path.join(inp, "issue.txt"), os.path.join(inp, "again.txt"))   # a link to another input
+    with open(os.path.join(inp, "x" * 240 + ".txt"), "w") as fh:                 # a name near NAME_MAX
+        fh.write(open(SAMPLE, encoding="utf-8").read())
+    out = os.path.join(base, "out")
+    p = subprocess.run([convert, "-q", "-o", out, inp], capture_output=True, timeout=LIMIT)
+    err = p.stderr.decode("utf-8", "replace")
+    written = sorted(os.path.relpath(os.path.join(r, f), out) for r, _, fs in os.walk(out) for f in fs)
+    outside = open(os.path.join(victim, "settings.json")).read()
+    ok = (p.returncode == 1 and outside == "{}" and "issue.txt.json" in written and "again.txt.json" in written
+          and "x" * 240 + ".txt.json" in written and "dangling.txt" in err and not leftovers(out))
+    t.ok(f"convert over links (file, folder, loop, dangling, to another input, 244-byte name): exit {p.returncode}, "
+         f"outside file {outside!r}, {len(written)} files written", ok, err[:400] + " " + str(written[:8]))
+    # The output folder given as the input: its outputs are not converted again.
+    p = subprocess.run([convert, "-q", "-o", out, out], capture_output=True, timeout=LIMIT)
+    again = [f for _, _, fs in os.walk(out) for f in fs if f.endswith(".json.json")]
+    t.ok(f"convert -o DIR DIR: exit {p.returncode}, {p.stderr.decode()[:100]!r}", p.returncode in (1, 2) and not again)
+
+    # gazette-check reads only what it is given.
+    ext = json.loads(subprocess.run([extract, "--no-text", SAMPLE], capture_output=True, timeout=LIMIT).stdout)
+    secret = os.path.join(WORK, "secret.txt")  # outside the extraction's folder
+    with open(secret, "w") as fh:
+        fh.write("".join(f"SECRET-LINE-{i}\n" for i in range(1, 3000)))
+    ext["source"]["path"] = secret
+    evil = os.path.join(base, "evil.json")
+    json.dump(ext, open(evil, "w"), ensure_ascii=False)
+    p = subprocess.run([check, evil], capture_output=True, timeout=LIMIT)
+    t.ok(f"check: a source.path outside the extraction's folder is not read: exit {p.returncode}",
+         b"SECRET" not in p.stdout and p.returncode in (0, 1), p.stdout.decode()[:300])
+    ext["source"]["path"] = "../secret.txt"
+    json.dump(ext, open(evil, "w"), ensure_ascii=False)
+    p = subprocess.run([check, evil], capture_output=True, timeout=LIMIT)
+    t.ok(f"check: a source.path with .. is not read: exit {p.returncode}", b"SECRET" not in p.stdout, p.stdout.decode()[:300])
+    fifo = os.path.join(base, "fifo.txt")
+    os.mkfifo(fifo)
+    ext["source"]["path"] = "fifo.txt"
+    waits = os.path.join(base, "fifo.json")
+    json.dump(ext, open(waits, "w"), ensure_ascii=False)
+    try:
+        p = subprocess.run([check, waits], capture_output=True, timeout=30)
+        t.ok(f"check: source.path naming a FIFO is not waited on: exit {p.returncode}", p.returncode in (0, 1))
+    except subprocess.TimeoutExpired:
+        t.ok("check: source.path naming a FIFO is not waited on", False, "hung")
+    p = subprocess.run([check, "--source", fifo, evil], capture_output=True, timeout=30)
+    t.ok(f"check --source FIFO is refused, not waited on: exit {p.returncode}",
+         p.returncode == 2 and b"not a regular file" in p.stderr, p.stderr.decode()[:300])
+
+    # Memory and time in proportion to the input.
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for k in range(1, 9):
+        bomb.append(f"{chr(97 + k)}: &{chr(97 + k)} [" + ", ".join([f"*{chr(96 + k)}"] * 10) + "]")
+    bomb_path = os.path.join(base, "bomb.yaml")
+    open(bomb_path, "w").write("source: {path: x}\ndocuments: []\n" + "\n".join(bomb) + "\n")
+    code, _, err, kb = peak_kb([check, bomb_path])
+    t.ok(f"check: YAML extraction with aliases (10^9 nodes): exit {code}, peak {kb // 1024} MB", code == 2 and kb < 500_000,
+         err[-300:])
+    levels = 30
+    defs = {f"d{i}": {"allOf": [{"$ref": f"#/definitions/d{i + 1}"}] * 2} for i in range(levels)}
+    defs[f"d{levels}"] = {"type": "object"}
+    schema_path = os.path.join(base, "bomb.schema.yaml")
+    json.dump({"definitions": defs, "$ref": "#/definitions/d0"}, open(schema_path, "w"))
+    code, _, err, kb = peak_kb([check, "--schema", schema_path, SAMPLE])
+    t.ok(f"check: --schema nesting allOf/$ref 30 deep: exit {code}, peak {kb // 1024} MB",
+         code == 2 and "schema evaluation stopped" in err, err[-300:])
+    titles = os.path.join(base, "titles.txt")
+    with open(titles, "w") as fh:
+        fh.write("某某市人民政府关于印发有关文件的通知\n某政发〔2023〕1号\n各区：\n")
+        fh.write("".join(f"《文件{i}》" for i in range(60000)) + "印发给你们。\n某某市人民政府\n2023年1月1日\n")
+        fh.write("".join(f"文件{i}\n" for i in range(60000)))
+    code, _, err, kb = peak_kb([extract, "--no-text", titles])
+    t.ok(f"extract: 60,000 《》 titles over 60,000 lines: exit {code}, peak {kb // 1024} MB", code == 0 and kb < 300_000,
+         err[-300:])
 
 
 if __name__ == "__main__":

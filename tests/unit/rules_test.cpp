@@ -131,3 +131,19 @@ TEST_CASE("report: text with caret, GitHub escaping, SARIF shape") {
   CHECK(sarif.str().find("\"startColumn\": 4") != std::string::npos);
   CHECK(display_width("甲a") == 3);
 }
+
+// did-you-mean over a large registry: the band and the early exit find the
+// same names as a full edit distance would (checked here by construction:
+// names at distance 1, 2 and 3 of the query, among 200,000 others).
+TEST_CASE("rules: did-you-mean in a 200,000-name registry") {
+  std::vector<Department> reg;
+  for (int i = 0; i < 200000; ++i) reg.push_back({"编号" + std::to_string(i) + "委员会", {}});
+  reg.push_back({"州市场监督管理局", {}});        // distance 2 from 州市场监管理局? (see below)
+  reg.push_back({"州市场监管局", {"州市监局"}});  // distance 1
+  reg.push_back({"省市场监管总局", {}});          // distance 3: over the limit of 2
+  auto near = nearest_names("州市场监管厅", reg, 3);
+  CHECK(near == std::vector<std::string>{"州市场监管局"});
+  CHECK(nearest_names("州市监厅", reg, 2) == std::vector<std::string>{"州市场监管局"});  // by its alias
+  CHECK(nearest_names("编号123456委员会", reg, 1) == std::vector<std::string>{"编号123456委员会"});
+  CHECK(nearest_names("完全不同的名字", reg, 2).empty());
+}

@@ -27,4 +27,12 @@ class InputError : public std::runtime_error {
   int column_;
 };
 
+// The disk under an output is full (ENOSPC) or over quota (EDQUOT): not a
+// fault of the input, so a batch run stops (after committing what is done)
+// instead of failing every input after it.
+class DiskFullError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 }  // namespace gazette

@@ -22,13 +22,19 @@ constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // 1 GiB
 
 // The whole file ("-" = standard input). Throws InputError naming why
 // (no such file, is a directory, permission denied, read error, larger
-// than kMaxInputBytes).
-std::string read_file(const std::string& path);
+// than kMaxInputBytes). The file is opened without blocking, so a FIFO
+// with no writer cannot hang the open; `regular_only` refuses anything but
+// a regular file (for files named by data rather than by the user, such as
+// an extraction's source.path).
+std::string read_file(const std::string& path, bool regular_only = false);
 // The same into `buffer`, reused across inputs: the bytes are the view
 // returned (the buffer may be longer); valid until the buffer changes.
-std::string_view read_file(const std::string& path, std::string& buffer);
+std::string_view read_file(const std::string& path, std::string& buffer, bool regular_only = false);
 
-// Throws InputError ("cannot write: …") and leaves no temporary behind.
+// Throws InputError ("cannot write: …"; DiskFullError when the disk is full
+// or over quota) and leaves no temporary behind. The temporary file is
+// created beside the target with an unpredictable short name
+// (.gazette-tmp.<24 hex digits>), O_EXCL and O_NOFOLLOW.
 // sync = false skips the fdatasync (the rename is still atomic, so a
 // killed process never leaves half a file); the caller then owes a
 // sync_filesystem() before it records the output as done anywhere that
@@ -46,7 +52,7 @@ void sync_filesystem(const std::string& dir);
 // InputError for a path that leaves its folder ("..").
 std::string safe_relative(const std::string& path);
 
-// Marker in the names of temporary files, so a later run can remove the
+// Prefix of the names of temporary files, so a later run can remove the
 // ones a killed run left.
 constexpr const char* kTempMarker = ".gazette-tmp.";
 
