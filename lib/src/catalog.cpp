@@ -108,9 +108,14 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
+// RFC 4180 quoting; and a cell a spreadsheet would run as a formula
+// (opening with = + - @, or a tab or CR before one) is made text by a
+// leading ' and quoted, as OWASP's CSV-injection guidance says: file names
+// and titles come from strangers (=HYPERLINK(…) as a file name).
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  if (!formula && s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }

@@ -511,7 +511,10 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
                        bool with_text) {
   Document d = head(text, seg, pages);
   const bool chronicle = d.genre && *d.genre == "大事记";
-  const std::size_t after_head = seg.head_last() + 1;
+  // An untitled text (a body printed without its title) has no head: its
+  // addressee line may be its very first.
+  const bool untitled = seg.title.empty() && !seg.number;
+  const std::size_t after_head = untitled ? seg.title_first : seg.head_last() + 1;
   if (d.genre && *d.genre == "令")
     if (std::string x = promulgated(text, after_head, seg.end); !x.empty()) d.title = *(d.promulgates = x);
   std::size_t cover_from = next_nonblank(text, after_head, seg.end);

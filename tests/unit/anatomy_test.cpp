@@ -178,3 +178,15 @@ TEST_CASE("anatomy: a title wrapped at the page's measure, with no number") {
   CHECK(b.documents[0].title == "关于废止《关于印发<南码头路街道老旧小区物业服务补贴达标考核奖励实施办法>的通知》的通知");
   CHECK(b.documents[0].addressees == V{"各部门", "单位"});
 }
+
+TEST_CASE("anatomy: a body printed without its title: addressees at the top, issuer from the signature") {
+  Issue issue = extract_text("各区人民政府，市政府各部门：\n为做好有关工作，现通知如下。\n一、加强领导。\n特此通知。\n"
+                             "某某市人民政府办公厅\n2023年3月1日\n",
+                             {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title.empty());
+  CHECK(d.addressees == V{"各区人民政府", "市政府各部门"});
+  CHECK(d.issuers == V{"某某市人民政府办公厅"});
+  CHECK(*d.date == "2023-03-01");
+}

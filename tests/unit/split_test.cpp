@@ -56,3 +56,18 @@ TEST_CASE("catalog: records, skips by hash and version, CSV quoting") {
         "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n"
         "a.txt,2022,,,\"关于\"\"引号\"\",逗号的通知\",,,,,,,\r\n");
 }
+
+// A file name or title from a stranger is never a live spreadsheet formula.
+TEST_CASE("catalog: CSV cells that would run as formulas are quoted as text") {
+  Catalog c(":memory:");
+  Issue issue;
+  issue.source.sha256 = "abc";
+  Document d;
+  d.title = "=HYPERLINK(\"http://x\",\"点击\")";
+  issue.documents.push_back(d);
+  c.record("@SUM(1).txt", "x.json", issue, "v1");
+  std::string csv = c.documents_csv();
+  CHECK(csv.find("\"'@SUM(1).txt\"") != std::string::npos);
+  CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\"") != std::string::npos);
+  CHECK(csv.find(",=") == std::string::npos);
+}
