@@ -86,15 +86,19 @@ std::optional<Addressees> addressees(const Text& text, std::size_t from, std::si
     i = next_nonblank(text, i + 1, end);
   if (i >= end) return std::nullopt;
   std::size_t k = i, taken = 0;
+  bool colon = false;
   for (; k < end && taken < kMaxAddresseeLines; ++k) {
     if (text.lines[k].blank()) continue;
     ++taken;
     std::string_view n = text.lines[k].norm;
     if (starts_heading(n)) return std::nullopt;  // 一、总体要求： opens the body
-    if (ends_with(n, ":") && !ends_with(n, "如下:")) break;
+    if (ends_with(n, ":") && !ends_with(n, "如下:")) {
+      colon = true;
+      break;
+    }
     if (ends_sentence(n)) return std::nullopt;
   }
-  if (k >= end || taken > kMaxAddresseeLines) return std::nullopt;
+  if (!colon) return std::nullopt;  // three lines of prose without a colon
   Stream st(text, i, k + 1);
   std::size_t e = st.str().size() - 1;  // drop the colon
   Addressees a;

@@ -27,6 +27,12 @@ TEST_CASE("anatomy: addressees skip the 签发人 line (shanghai 024, lines 2-4)
   // A numbered heading ending in a colon opens the body.
   Text h = split_lines("一、总体要求：\n坚持问题导向。\n");
   CHECK_FALSE(addressees(h, 0, h.lines.size()));
+  // Three lines of prose with no colon are no addressees (central-029 of
+  // the pkulaw corpus, a body printed without title, once gave its first
+  // sentence's clauses as addressees).
+  Text w = split_lines("近年来，各产煤省区、煤炭企业认真贯彻落实党中央、国务\n院加快新一代信息技术与传统产业融合发展的决策部署，创造性\n"
+                       "推进煤矿智能化建设，涌现出了一大批技术先进\n行可靠的煤矿：\n");
+  CHECK_FALSE(addressees(w, 0, w.lines.size()));
   // A sentence is no addressee line.
   Text s = split_lines("为做好有关工作，现通知如下：\n");
   CHECK_FALSE(addressees(s, 0, s.lines.size()));
