@@ -199,7 +199,8 @@ std::string document_genre(std::string_view title) {
   // Texts gazettes print besides the 15 文种 of GB/T 9704 (a 办法 or 条例
   // promulgated by an order, a reply to a deputy's proposal).
   static constexpr std::string_view kinds[] = {"答复", "办法", "规定", "条例", "细则", "规则", "方案", "规划",
-                                               "纲要", "计划", "要点", "指南", "准则", "章程", "标准", "清单"};
+                                               "纲要", "计划", "要点", "指南", "准则", "章程", "标准", "清单",
+                                               "规范", "措施"};
   return ending_in(title_stem(title), kinds, std::size(kinds));
 }
 
