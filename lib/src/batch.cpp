@@ -39,8 +39,15 @@ namespace {
 
 struct Job {
   std::string path;  // as found
-  std::string rel;   // relative to its input root
+  std::string rel;   // relative to its input root, printable (printable_name): names the output and the row
+  std::string raw;   // the same as bytes, when printable_name changed it; else ""
 };
+
+Job make_job(std::string path, const std::string& rel) {
+  std::string shown = printable_name(rel);
+  std::string raw = shown == rel ? "" : rel;
+  return {std::move(path), std::move(shown), std::move(raw)};
+}
 
 struct Result {
   std::size_t job;
@@ -131,7 +138,7 @@ void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
       try {
-        jobs.push_back({f.string(), safe_relative(f.lexically_relative(root).generic_string())});
+        jobs.push_back(make_job(f.string(), safe_relative(f.lexically_relative(root).generic_string())));
       } catch (const InputError& e) {
         errors.emplace_back(f.string(), e.what());
       }
@@ -188,12 +195,12 @@ ConvertSummary convert(const ConvertOptions& o) {
       else
         walk_folder(root, outdir_canon, wanted, jobs, early_errors);
     } else {
-      jobs.push_back({in, root.filename().string()});
+      jobs.push_back(make_job(in, root.filename().string()));
     }
   }
   for (const std::string& p : o.listed) {
     try {
-      jobs.push_back({p, safe_relative(p)});
+      jobs.push_back(make_job(p, safe_relative(p)));
     } catch (const InputError& e) {
       early_errors.emplace_back(p, e.what());
     }
@@ -275,7 +282,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       } else {
         if (!in_tx) catalog.begin(), in_tx = true;
         r.issue->source.path = job.rel;
-        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version, o.full_text);
+        catalog.record(job.rel, job.rel + extension(o.format), *r.issue, tool_version, o.full_text, job.raw);
         ++summary.converted;
         summary.documents += r.issue->documents.size();
         summary.bytes += r.bytes;

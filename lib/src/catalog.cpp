@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS issues (
   encoding TEXT,
   tool_version TEXT NOT NULL,
   gazette TEXT, year INTEGER, issue INTEGER, cumulative_issue INTEGER, published TEXT,
-  documents INTEGER NOT NULL
+  documents INTEGER NOT NULL,
+  path_raw BLOB                 -- the input's relative path as bytes, where path had to be escaped (else NULL)
 );
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
@@ -236,12 +237,20 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       if (!present) impl_->exec("ALTER TABLE documents ADD COLUMN cc TEXT");
     }
     {
+      // Version 3 catalogs have no issues.path_raw (0.3.0).
+      Impl::Stmt has_raw(impl_.get(), "SELECT 1 FROM pragma_table_info('issues') WHERE name = 'path_raw'");
+      bool present = has_raw.step() == SQLITE_ROW;
+      has_raw.reset();
+      if (!present) impl_->exec("ALTER TABLE issues ADD COLUMN path_raw BLOB");
+    }
+    {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
-      // 3: key_dates and documents.cc (0.2.0), added above to a version 2 catalog.
-      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 3;
+      // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0),
+      // each added above to an older catalog.
+      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 4;
       version.reset();
-      if (!marked) impl_->exec("PRAGMA user_version = 3");
+      if (!marked) impl_->exec("PRAGMA user_version = 4");
     }
     {
       Impl::Stmt names(impl_.get(), "SELECT id, name FROM departments");
@@ -304,7 +313,7 @@ void Catalog::commit() {
 }
 
 void Catalog::record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version,
-                     bool full_text) {
+                     bool full_text, std::string_view raw_path) {
   Impl* I = impl_.get();
   bool known;
   {
@@ -327,12 +336,16 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     Impl::Stmt del_d(I, "DELETE FROM documents WHERE path = ?1");
     del_d.text(1, path).step();
   }
-  Impl::Stmt& is = I->use("INSERT OR REPLACE INTO issues VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  Impl::Stmt& is = I->use("INSERT OR REPLACE INTO issues (path, output, sha256, bytes, encoding, tool_version, gazette, year, "
+                          "issue, cumulative_issue, published, documents, path_raw) "
+                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
   is.text(1, path).text(2, output).text(3, issue.source.sha256).integer(4, static_cast<long long>(issue.source.bytes));
   is.text(5, issue.source.encoding).text(6, tool_version);
   if (issue.gazette.title.empty()) sqlite3_bind_null(is.s, 7); else is.text(7, issue.gazette.title);
   is.opt_int(8, issue.gazette.year).opt_int(9, issue.gazette.issue).opt_int(10, issue.gazette.cumulative_issue);
   is.opt_text(11, issue.gazette.published).integer(12, static_cast<long long>(issue.documents.size()));
+  if (raw_path.empty() || raw_path == path) sqlite3_bind_null(is.s, 13);
+  else sqlite3_bind_blob(is.s, 13, raw_path.data(), static_cast<int>(raw_path.size()), SQLITE_STATIC);
   is.step();
 
   Impl::Stmt& doc = I->use("INSERT INTO documents (path, idx, number, prefix, number_year, serial, title, genre, date, issuers, "

@@ -16,7 +16,9 @@
 #include <filesystem>
 #include <string>
 
+#include "gazette/decode.h"
 #include "gazette/error.h"
+#include "gazette/text.h"
 
 namespace gazette {
 
@@ -179,6 +181,33 @@ void sync_filesystem(const std::string& dir) {
   int err = errno;
   ::close(fd);
   if (rc != 0) throw InputError(dir + ": cannot sync: " + std::strerror(err));
+}
+
+std::string printable_name(std::string_view raw) {
+  std::string out;
+  static const char* hex = "0123456789abcdef";
+  for (std::size_t i = 0; i < raw.size();) {
+    std::size_t error = 0;
+    if (is_valid_utf8(raw.substr(i), &error)) error = raw.size() - i;
+    // Valid run [i, i + error): copy it without the invisible controls.
+    std::string_view run = raw.substr(i, error);
+    for (std::size_t k = 0; k < run.size();) {
+      std::size_t len;
+      char32_t c = decode_at(run, k, &len);
+      bool invisible = (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                       c == 0xFEFF || c == 0x061C;
+      if (!invisible) out.append(run.substr(k, len));
+      k += len;
+    }
+    i += error;
+    if (i < raw.size()) {  // one byte that starts no valid character
+      auto b = static_cast<unsigned char>(raw[i++]);
+      out += "\\x";
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    }
+  }
+  return out;
 }
 
 std::string safe_relative(const std::string& path) {

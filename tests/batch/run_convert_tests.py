@@ -247,7 +247,7 @@ def main():
     db.close()
     check("an old catalog is migrated: task_departments a view over departments and task_assignments",
           p.returncode == 0 and kinds == {"task_departments": "view", "task_assignments": "table", "departments": "table"}
-          and version == 3, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
+          and version == 4, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
     # The changed issue was recorded again (new task ids), the others kept theirs.
     check("migrated department rows keep their departments and roles", len(got) == len(want) and len(got) > 100 and
           sorted((r, d) for _, r, d in got) == sorted((r, d) for _, r, d in want) and n_tasks > 0, f"{len(got)} vs {len(want)}")
@@ -262,7 +262,7 @@ def main():
     want_keys = db.execute("SELECT count(*) FROM key_dates").fetchone()[0]
     want_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
     db.executescript("""
-        DROP TABLE key_dates; ALTER TABLE documents DROP COLUMN cc;
+        DROP TABLE key_dates; ALTER TABLE documents DROP COLUMN cc; ALTER TABLE issues DROP COLUMN path_raw;
         UPDATE issues SET tool_version = '0.1.0/.json'; PRAGMA user_version = 2;""")
     db.close()
     p = subprocess.run([CONVERT, "-o", out8, os.path.join(arch, "pkulaw")], capture_output=True, text=True)
@@ -271,8 +271,8 @@ def main():
     got_keys = db.execute("SELECT count(*) FROM key_dates").fetchone()[0]
     got_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
     db.close()
-    check("a version 2 catalog gains key_dates and documents.cc, refilled by re-converting every input",
-          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 3 and got_keys == want_keys > 0
+    check("a version 2 catalog gains key_dates, documents.cc and issues.path_raw, refilled by re-converting every input",
+          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 4 and got_keys == want_keys > 0
           and got_cc == want_cc, f"exit {p.returncode}: {p.stderr[-300:]} version {version}, "
           f"key dates {got_keys}/{want_keys}, cc {got_cc}/{want_cc}")
 

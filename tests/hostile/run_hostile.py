@@ -211,6 +211,23 @@ def strangers(t):
           and "x" * 240 + ".txt.json" in written and "dangling.txt" in err and not leftovers(out))
     t.ok(f"convert over links (file, folder, loop, dangling, to another input, 244-byte name): exit {p.returncode}, "
          f"outside file {outside!r}, {len(written)} files written", ok, err[:400] + " " + str(written[:8]))
+    # Names that are not UTF-8, with a right-to-left override, or a formula:
+    # the catalog stays readable by Python's sqlite3, the CSV holds no live formula.
+    names = os.path.join(base, "names")
+    os.makedirs(names)
+    for raw in (b"bad\xff\xfe.txt", "abc\u202etxt.exe.txt".encode(), b"=HYPERLINK(1).txt"):
+        shutil.copy(SAMPLE, os.path.join(names.encode(), raw))
+    nout = os.path.join(base, "names-out")
+    p = subprocess.run([convert, "-q", "-o", nout, names], capture_output=True, timeout=LIMIT)
+    import sqlite3
+    try:
+        rows = sqlite3.connect(os.path.join(nout, "catalog.sqlite")).execute("SELECT path, path_raw FROM issues").fetchall()
+    except Exception as e:  # noqa: BLE001 - the failure is the finding
+        rows = [repr(e)]
+    csv_text = open(os.path.join(nout, "catalog.csv"), encoding="utf-8-sig", errors="replace").read()
+    ok = (p.returncode == 0 and len(rows) == 3 and ("bad\\xff\\xfe.txt", b"bad\xff\xfe.txt") in rows
+          and all("\u202e" not in r[0] for r in rows) and "\n=" not in csv_text and ",=" not in csv_text)
+    t.ok(f"convert: names not UTF-8, with a bidi override, or a formula: exit {p.returncode}", ok, str(rows)[:300])
     # The output folder given as the input: its outputs are not converted again.
     p = subprocess.run([convert, "-q", "-o", out, out], capture_output=True, timeout=LIMIT)
     again = [f for _, _, fs in os.walk(out) for f in fs if f.endswith(".json.json")]

@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -57,4 +59,31 @@ TEST_CASE("files: unreadable inputs throw and name why") {
   std::string buffer = "kept";
   CHECK_THROWS_WITH_AS(read_file(dir.path + "/missing", buffer), "No such file or directory", InputError);
   CHECK_THROWS_WITH_AS(read_file(dir.path, buffer), "is a directory", InputError);
+}
+
+// Names from strangers' paths (issue 16): invalid UTF-8 escaped, invisible
+// controls that make a name read as another removed, plain names unchanged.
+TEST_CASE("files: printable_name") {
+  CHECK(printable_name("2022/01/楚雄州公报.txt") == "2022/01/楚雄州公报.txt");
+  CHECK(printable_name("bad\xff\xfename.txt") == "bad\\xff\\xfename.txt");
+  CHECK(printable_name("abc\xe2\x80\xaetxt.exe") == "abctxt.exe");       // U+202E RIGHT-TO-LEFT OVERRIDE
+  CHECK(printable_name("zero\xe2\x80\x8bwidth.txt") == "zerowidth.txt");  // U+200B
+  CHECK(printable_name("\xe6\xa5") == "\\xe6\\xa5");                       // a character cut short
+  CHECK(printable_name("") == "");
+}
+
+// The write is atomic and leaves no temporary; the temporary's name does not
+// grow with the target's (a 250-byte name once failed: its temporary was longer).
+TEST_CASE("files: a name near NAME_MAX is written") {
+  TempDir dir;
+  std::string path = dir.path + "/" + std::string(250, 'n') + ".json";
+  write_file_atomically(path, "{}");
+  CHECK(read_file(path) == "{}");
+  std::size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) entries += !e.path().filename().empty();
+  CHECK(entries == 1);
+  // A FIFO is refused where only regular files are wanted, without waiting.
+  std::string fifo = dir.path + "/fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_THROWS_AS(read_file(fifo, /*regular_only=*/true), InputError);
 }

@@ -34,9 +34,11 @@ class Catalog {
   std::string recorded_sha256(std::string_view path, std::string_view tool_version) const;
 
   // Replaces everything recorded for `path` with `issue`.
-  // `full_text` false leaves the document out of documents_fts.
+  // `full_text` false leaves the document out of documents_fts. `raw_path`
+  // is the input's path as bytes when `path` is its escaped form
+  // (printable_name, files.h): kept in issues.path_raw.
   void record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version,
-              bool full_text = true);
+              bool full_text = true, std::string_view raw_path = {});
 
   // Groups records into one transaction (commit() ends it).
   void begin();

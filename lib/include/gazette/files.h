@@ -46,6 +46,15 @@ void write_file_atomically(const std::string& path, std::string_view data, bool 
 // renamed there so far is on disk when it returns. Throws InputError.
 void sync_filesystem(const std::string& dir);
 
+// A name made from a stranger's path, fit to print, store and read back
+// anywhere: each byte that starts no valid UTF-8 character becomes \xNN
+// (two lowercase hex digits), and bidirectional controls and zero-width
+// characters (U+200B-200F, U+202A-202E, U+2066-2069, U+FEFF, U+061C),
+// which can make a name read as another, are removed. Valid, plain names
+// pass unchanged. gazette-convert names outputs and catalog rows with it
+// (and keeps the raw bytes in issues.path_raw).
+std::string printable_name(std::string_view raw);
+
 // A listed input path as a safe relative one, for naming its output under
 // an output folder: normalised, no leading '/', no '.' parts
 // ("/data/2022/01/issue.txt" -> "data/2022/01/issue.txt"). Throws
