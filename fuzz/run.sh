@@ -18,6 +18,8 @@ for target in decode_fuzz extract_fuzz schema_fuzz check_fuzz; do
   case $target in
     decode_fuzz|extract_fuzz)
       cp "$ROOT"/samples/*.txt "$ROOT"/tests/fixtures/*.txt "$seeds"/ 2>/dev/null || true
+      # real documents of other issuers: feet, attachment notes, signers
+      { ls "$ROOT"/tests/real/shanghai/docs/*.txt | head -24 | xargs -r cp -t "$seeds"/; } 2>/dev/null || true
       if [ -d "$SHARED/corpus" ]; then
         { find "$SHARED/corpus" -name '*.txt' -size -64k | head -40 | xargs -r cp -t "$seeds"/; } || true
       fi
