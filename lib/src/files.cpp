@@ -194,9 +194,7 @@ std::string printable_name(std::string_view raw) {
     for (std::size_t k = 0; k < run.size();) {
       std::size_t len;
       char32_t c = decode_at(run, k, &len);
-      bool invisible = (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-                       c == 0xFEFF || c == 0x061C;
-      if (!invisible) out.append(run.substr(k, len));
+      if (!is_invisible_control(c)) out.append(run.substr(k, len));
       k += len;
     }
     i += error;

@@ -33,6 +33,10 @@ std::string safe_file_name(std::string_view s, std::size_t max_bytes) {
     char32_t c = decode_at(s, i, &len);
     bool bad = c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
                c == '<' || c == '>' || c == '|' || c == ' ' || c == 0x3000 || (c >= 0x80 && c < 0xA0);
+    if (is_invisible_control(c)) {  // a bidi override or zero-width character: left out
+      i += len;
+      continue;
+    }
     std::string piece = bad ? std::string("_") : std::string(s.substr(i, len));
     if (out.size() + piece.size() > max_bytes) break;  // cut at a character
     if (!(bad && !out.empty() && out.back() == '_')) out += piece;

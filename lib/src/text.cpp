@@ -725,6 +725,11 @@ std::string Stream::original(std::size_t b, std::size_t e) const {
   return out;
 }
 
+bool is_invisible_control(char32_t c) {
+  return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
+         c == 0x061C;
+}
+
 bool ends_in_organ_word(std::string_view t) {
   static const char* const organ_ends[] = {"办公室", "办公厅", "办事处", "政府", "委员会", "党委", "州委", "市委", "县委", "省委",
                                            "中央", "国务院", "局",   "厅",   "部",     "委",   "院",   "署",   "会",

@@ -10,6 +10,7 @@ TEST_CASE("split: safe file names") {
   CHECK(safe_file_name("../../etc/passwd", 100) == "etc_passwd");
   CHECK(safe_file_name("a/b\\c:d*e?f\"g<h>i|j", 100) == "a_b_c_d_e_f_g_h_i_j");
   CHECK(safe_file_name("\x01\x02..", 100) == "untitled");
+  CHECK(safe_file_name("通知\xe2\x80\xae" "exe.txt\xe2\x80\x8b", 100) == "通知exe.txt");  // bidi override, zero width: out
   CHECK(safe_file_name("楚政通〔2022〕61号 关于", 100) == "楚政通〔2022〕61号_关于");
   // Cut at a character, never inside one: 5 bytes hold one 3-byte character.
   CHECK(safe_file_name("楚政通", 5) == "楚");

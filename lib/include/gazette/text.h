@@ -147,6 +147,10 @@ std::string collapse_spaces(std::string_view s);
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 void append_utf8(std::string& out, char32_t cp);
 bool is_han(char32_t cp);
+// A bidirectional control or zero-width character (U+200B-200F,
+// U+202A-202E, U+2066-2069, U+FEFF, U+061C): invisible, it can make a name
+// read as another; names the tools make leave it out.
+bool is_invisible_control(char32_t cp);
 std::size_t count_chars(std::string_view s);
 // min(count_chars(s), limit), reading at most 4 * limit bytes.
 std::size_t count_chars_up_to(std::string_view s, std::size_t limit);
