@@ -1,8 +1,6 @@
 // The elements of a 公文 (GB/T 9704-2012 §7), one function each: see anatomy.h.
 #include "anatomy.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 
 #include "gazette/reflow.h"
@@ -64,6 +62,14 @@ std::size_t ordinal(std::string_view norm) {
   return 0;
 }
 
+// The label of a disclosure line (公开属性：主动公开) at the start of `s`:
+// its byte length, or 0.
+std::size_t disclosure_label(std::string_view s) {
+  for (std::string_view w : {"公开属性", "公开方式", "信息公开选项"})
+    if (starts_with(s, w)) return w.size();
+  return 0;
+}
+
 std::size_t skip_spaces(std::string_view s, std::size_t i) {
   while (i < s.size() && s[i] == ' ') ++i;
   return i;
@@ -79,6 +85,18 @@ bool han_only(std::string_view s) {
 }
 
 }  // namespace
+
+std::vector<std::string> organs_at_spaces(const std::vector<std::string>& tokens) {
+  std::vector<std::string> organs;
+  std::string acc;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    acc += tokens[k];
+    bool last = k + 1 == tokens.size();
+    bool boundary = !last && count_chars(tokens[k]) >= 2 && count_chars(tokens[k + 1]) >= 2 && ends_in_organ_word(acc);
+    if (last || boundary) organs.push_back(acc), acc.clear();
+  }
+  return organs;
+}
 
 std::optional<Addressees> addressees(const Text& text, std::size_t from, std::size_t end) {
   std::size_t i = next_nonblank(text, from, end);
@@ -209,27 +227,15 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
       out.push_back({printed, j});
       continue;
     }
-    // Joint signers on one line, separated by spaces; letter spacing
-    // (国 务 院) merges back: split only between multi-character names that
-    // end in an organ word.
-    std::vector<std::string> names;
-    std::string acc;
-    std::size_t b = 0;
-    while (b <= printed.size()) {
+    // Joint signers on one line, separated by spaces.
+    std::vector<std::string> tokens;
+    for (std::size_t b = 0; b < printed.size();) {
       std::size_t e = printed.find(' ', b);
       if (e == std::string::npos) e = printed.size();
-      std::string_view tok = std::string_view(printed).substr(b, e - b);
-      acc += tok;
-      bool last = e >= printed.size();
-      bool boundary = !last && count_chars(tok) >= 2 && ends_in_organ_word(acc);
-      if (boundary) {
-        std::size_t nb = e + 1, ne = printed.find(' ', nb);
-        if (ne == std::string::npos) ne = printed.size();
-        boundary = count_chars(std::string_view(printed).substr(nb, ne - nb)) >= 2;
-      }
-      if (last || boundary) names.push_back(acc), acc.clear();
+      tokens.emplace_back(printed, b, e - b);
       b = e + 1;
     }
+    std::vector<std::string> names = organs_at_spaces(tokens);
     for (auto it = names.rbegin(); it != names.rend(); ++it) out.push_back({*it, j});
   }
   std::reverse(out.begin(), out.end());
@@ -312,9 +318,13 @@ bool says_public(std::string_view norm) {
   std::string buf;
   std::string_view sq = squeeze(norm, buf);
   if (sq.size() > 60) return false;
-  return sq.find("此件公开发布") != std::string_view::npos || sq.find("此件主动公开") != std::string_view::npos ||
-         sq == "(主动公开)" || sq == "(公开发布)" || sq == "公开属性:主动公开" || sq == "公开方式:主动公开" ||
-         sq == "信息公开选项:主动公开" || sq == "(公开属性:主动公开)" || sq == "(此件主动公开)";
+  if (sq.find("此件公开发布") != std::string_view::npos || sq.find("此件主动公开") != std::string_view::npos ||
+      sq == "(主动公开)" || sq == "(公开发布)")
+    return true;
+  // 公开属性：主动公开, also in parentheses.
+  if (sq.size() >= 2 && sq.front() == '(' && sq.back() == ')') sq = sq.substr(1, sq.size() - 2);
+  std::size_t label = disclosure_label(sq);
+  return label && sq.substr(label) == ":主动公开";
 }
 
 std::optional<Printed> note_at(const Text& text, std::size_t k) {
@@ -322,9 +332,7 @@ std::optional<Printed> note_at(const Text& text, std::size_t k) {
   std::string_view n = text.lines[k].norm;
   if (count_chars_up_to(n, kMaxNoteChars + 1) > kMaxNoteChars) return std::nullopt;
   bool parenthesised = n.size() >= 2 && n.front() == '(' && n.back() == ')';
-  bool disclosure = false;
-  for (std::string_view w : {"公开属性", "公开方式", "信息公开选项"}) disclosure = disclosure || starts_with(n, w);
-  if (!parenthesised && !disclosure && !says_public(n)) return std::nullopt;
+  if (!parenthesised && !disclosure_label(n) && !says_public(n)) return std::nullopt;
   return Printed{std::string(text.lines[k].original(0, n.size())), k};
 }
 

@@ -92,6 +92,13 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
 // finished sentence or the attachment note. Empty otherwise.
 std::vector<Printed> undated_signers(const Text& text, std::size_t from, std::size_t at);
 
+// Organ names printed with spaces (a title's organ part, a signature line),
+// as tokens split at the spaces: a space separates two organs only between
+// multi-character tokens whose left part ends in an organ word, so letter
+// spacing (国 务 院) and wrap spaces merge back:
+// {中共楚雄州委, 楚雄州人民政府} stays two; {国, 务, 院} is one.
+std::vector<std::string> organs_at_spaces(const std::vector<std::string>& tokens);
+
 // Is this normalised line a signer: an organ's name (several separated by
 // spaces), or an office and a person (总理 李克强, 省长　王宁)?
 bool signer_line(std::string_view norm);

@@ -34,8 +34,6 @@ constexpr std::size_t kMaxPartTitleLines = 5;
 // Non-blank lines of an order's opening in which its promulgated 《X》 stands.
 constexpr std::size_t kPromulgationLines = 4;
 
-std::string issued_in_title(const std::string& title_norm);
-
 std::size_t next_nonblank(const Text& t, std::size_t i, std::size_t end) {
   while (i < end && t.lines[i].blank()) ++i;
   return i;
@@ -43,6 +41,21 @@ std::size_t next_nonblank(const Text& t, std::size_t i, std::size_t end) {
 
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// The name a title issues (印发X的通知 -> X), match_key form; "" if none.
+std::string issued_in_title(const std::string& title_norm) {
+  std::string t = squeeze(title_norm);
+  std::size_t verb_end = std::string::npos;
+  for (std::string_view verb : words::kIssuingVerbs) {
+    std::size_t at = t.find(verb);
+    if (at != std::string::npos && (verb_end == std::string::npos || at + verb.size() < verb_end)) verb_end = at + verb.size();
+  }
+  if (verb_end == std::string::npos) return "";
+  for (std::string_view tail : words::kIssuingTails)
+    if (ends_with(t, tail) && t.size() >= verb_end + tail.size() + 6)
+      return match_key(std::string_view(t).substr(verb_end, t.size() - tail.size() - verb_end));
+  return "";
 }
 
 // Names of the texts a notice issues: 《X》 in its covering text, and what
@@ -107,8 +120,8 @@ std::vector<Revision> revision_history(const Stream& st, std::size_t b, std::siz
   for (std::size_t q = b + 1; q < e; ++q) {
     std::size_t at = q;
     if (s.compare(q, 6, "根据") == 0) at = q + 6;
-    else if (q >= b + 6 && (s.compare(q - 6, 6, "通过") == 0 || s.compare(q - 6, 6, "修正") == 0 ||
-                            s.compare(q - 6, 6, "修订") == 0 || s.compare(q - 6, 6, "批准") == 0))
+    else if (q >= b + 6 && std::any_of(std::begin(words::kAdoptionEvents), std::end(words::kAdoptionEvents),
+                                        [&](std::string_view v) { return s.compare(q - v.size(), v.size(), v) == 0; }))
       at = q;  // a step printed on the next line with nothing between
     else if (s[q] == ' ' || s.compare(q, 3, "，") == 0 || s[q] == ',' || s.compare(q, 3, "；") == 0 || s[q] == ';')
       at = q + (s[q] == ' ' || s[q] == ',' || s[q] == ';' ? 1 : 3);
@@ -128,7 +141,7 @@ std::vector<Revision> revision_history(const Stream& st, std::size_t b, std::siz
     Revision r;
     r.date = iso(*d);
     std::size_t cut = step.size();
-    for (std::string_view verb : {"通过", "批准", "修正", "修订", "公布"})
+    for (std::string_view verb : words::kAdoptionEvents)
       if (ends_with(step, verb)) {
         r.event = std::string(verb);
         cut -= verb.size();
@@ -167,18 +180,12 @@ std::optional<Adoption> adoption_at(const Text& text, std::size_t i, std::size_t
   a.first = i;
   a.last = k;
   a.date = iso(*d);
-  std::size_t b = 1 + used;
-  std::size_t e = s.size() - 1;
-  for (std::string_view verb : {"通过", "批准", "修订", "修正"})
-    if (ends_with(std::string_view(s).substr(0, e), verb)) {
-      e -= verb.size();
-      break;
-    }
-  while (b < e && s[b] == ' ') ++b;
-  a.history = revision_history(st, 1, s.size() - 1);
-  // adopted_by: the first step's meeting (the whole line once ran the
+  // The first step opens with the date just read, so the history is never
+  // empty; adopted_by is that step's meeting (the whole line once ran the
   // history together into one string).
-  a.by = a.history.empty() ? remove_wrap_spaces(st.original(b, e)) : a.history.front().by;
+  a.history = revision_history(st, 1, s.size() - 1);
+  if (a.history.empty()) return std::nullopt;
+  a.by = a.history.front().by;
   return a;
 }
 
@@ -269,9 +276,8 @@ std::vector<std::string> issuers_of(std::string_view title) {
   // No organ part: none found, or the title opens with 关于 (关于印发…的通知,
   // whose organs stand in a red header or the signature instead).
   if (cut == std::string::npos || sq.rfind("关于", 0) == 0) return {};
-  // Tokens of the organ part, split at spaces; a space separates two organs
-  // only between multi-character tokens whose left one ends in an organ
-  // word. Letter spacing and wrap spaces merge back.
+  // Tokens of the organ part, split at spaces; organs_at_spaces joins them
+  // back into organs (letter spacing and wrap spaces merge).
   std::vector<std::string> tokens;
   std::size_t taken = 0;  // squeezed bytes consumed
   std::string cur;
@@ -287,14 +293,7 @@ std::vector<std::string> issuers_of(std::string_view title) {
     i += len;
   }
   if (!cur.empty()) tokens.push_back(cur);
-  std::vector<std::string> organs;
-  std::string acc;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    acc += tokens[k];
-    bool last = k + 1 == tokens.size();
-    bool boundary = !last && count_chars(tokens[k]) >= 2 && count_chars(tokens[k + 1]) >= 2 && ends_in_organ_word(acc);
-    if (last || boundary) organs.push_back(acc), acc.clear();
-  }
+  std::vector<std::string> organs = anatomy::organs_at_spaces(tokens);
   // Joint issuers may also be listed with 、 or a comma.
   std::vector<std::string> out;
   for (const std::string& o : organs) {
@@ -354,21 +353,6 @@ Document head(const Text& text, const Segment& seg, const Pages& pages) {
       break;
     }
   return d;
-}
-
-// The name a title issues (印发X的通知 -> X), match_key form; "" if none.
-std::string issued_in_title(const std::string& title_norm) {
-  std::string t = squeeze(title_norm);
-  std::size_t verb_end = std::string::npos;
-  for (std::string_view verb : words::kIssuingVerbs) {
-    std::size_t at = t.find(verb);
-    if (at != std::string::npos && (verb_end == std::string::npos || at + verb.size() < verb_end)) verb_end = at + verb.size();
-  }
-  if (verb_end == std::string::npos) return "";
-  for (std::string_view tail : words::kIssuingTails)
-    if (ends_with(t, tail) && t.size() >= verb_end + tail.size() + 6)
-      return match_key(std::string_view(t).substr(verb_end, t.size() - tail.size() - verb_end));
-  return "";
 }
 
 bool issues_texts(const std::string& title_norm) {

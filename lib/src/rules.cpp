@@ -336,6 +336,17 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
     int y, m;
     if (RE2::FullMatch(*issue.gazette.published, re, &y, &m)) published = std::make_pair(y, m);
   }
+  // Lines of the parser's date-invalid findings, sorted: a document whose
+  // printed date is no calendar date is not also document-without-date
+  // (one lookup per document, not a scan of every diagnostic).
+  std::vector<int> invalid_dates;
+  for (const Diagnostic& g : issue.diagnostics)
+    if (g.code == "date-invalid") invalid_dates.push_back(g.line);
+  std::sort(invalid_dates.begin(), invalid_dates.end());
+  auto invalid_date_in = [&](const Document& d) {
+    auto it = std::lower_bound(invalid_dates.begin(), invalid_dates.end(), d.title_line);
+    return it != invalid_dates.end() && (d.end_line == 0 || *it <= d.end_line);
+  };
   for (const auto& d : issue.documents) {
     const bool chronicle = d.genre && *d.genre == "大事记";
     if (d.date) {
@@ -353,19 +364,14 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
           r.add("date-after-issue", line, column,
                 "成文日期 " + *d.date + " of '" + d.title + "' is after the issue's month " + *issue.gazette.published);
       }
-    } else if (!chronicle && (d.number || !d.addressees.empty()) &&
-               // A date printed but no calendar date is its own finding (date-invalid).
-               !std::any_of(issue.diagnostics.begin(), issue.diagnostics.end(), [&](const Diagnostic& g) {
-                 return g.code == "date-invalid" && g.line >= d.title_line && (d.end_line == 0 || g.line <= d.end_line);
-               })) {
+    } else if (!chronicle && (d.number || !d.addressees.empty()) && !invalid_date_in(d)) {
       r.add("document-without-date", d.title_line, 1,
             "'" + d.title + "' has " + (d.number ? "a 发文字号" : "addressees") + " but no 成文日期 at its foot");
     }
     // An untitled text is reported as such (document-without-title).
     if (!chronicle && !d.title.empty() && d.issuers.empty() && d.signers.empty())
       r.add("document-without-issuer", d.title_line, 1,
-            "no issuer found for '" + (d.title.empty() ? std::string("(untitled)") : d.title) +
-                "': neither its title nor a signature names one");
+            "no issuer found for '" + d.title + "': neither its title nor a signature names one");
     // Key dates: an expiry before the effective date stated before it, a
     // printing date before the signing.
     const KeyDate* effective = nullptr;

@@ -45,9 +45,17 @@ bool opens_title(std::string_view norm) {
   return false;
 }
 
-std::size_t next_nonblank_line(const Text& text, std::size_t i) {
-  while (i < text.lines.size() && text.lines[i].blank()) ++i;
-  return i;
+// Lines wrapped by the extractor at one width are prose, not a title: the
+// first line as long as the next (within an indent), the next two alike,
+// and the second no sentence end (持续推进数字技术适老化是践行积极应对人口 /
+// 战略的重要举措，也是实施…).
+bool wrapped_prose(const Text& text, std::size_t first) {
+  std::size_t lens[3], at[3], n = 0;
+  for (std::size_t k = first; k < text.lines.size() && n < 3; ++k)
+    if (!text.lines[k].blank()) at[n] = k, lens[n++] = count_chars_up_to(text.lines[k].norm, 200);
+  if (n < 3 || lens[1] < 15) return false;
+  auto near = [](std::size_t a, std::size_t b, std::size_t d) { return a + d >= b && b + d >= a; };
+  return near(lens[0], lens[1], 3) && near(lens[1], lens[2], 1) && !ends_sentence(text.lines[at[1]].norm);
 }
 
 // The first line of a text printed without number or header: is it its
@@ -56,20 +64,6 @@ std::size_t next_nonblank_line(const Text& text, std::size_t i) {
 // title-like and no prose: a comma, or a numbered heading (第一章…, 一、…),
 // opens a body whose title was left out (近年来，各产煤省区…). A wrong
 // title is worse than none.
-// Lines wrapped by the extractor at one width are prose, not a title: the
-// first line as long as the next (within an indent), the next two alike,
-// and the second no sentence end (持续推进数字技术适老化是践行积极应对人口 /
-// 战略的重要举措，也是实施…).
-bool wrapped_prose(const Text& text, std::size_t first) {
-  std::size_t lens[3], n = 0;
-  for (std::size_t k = first; k < text.lines.size() && n < 3; ++k)
-    if (!text.lines[k].blank()) lens[n++] = count_chars_up_to(text.lines[k].norm, 200);
-  if (n < 3 || lens[1] < 15) return false;
-  std::size_t second = next_nonblank_line(text, first + 1);
-  auto near = [](std::size_t a, std::size_t b, std::size_t d) { return a + d >= b && b + d >= a; };
-  return near(lens[0], lens[1], 3) && near(lens[1], lens[2], 1) && !ends_sentence(text.lines[second].norm);
-}
-
 bool lone_title(const Text& text, std::size_t first) {
   const Line& l = text.lines[first];
   if (l.blank() || ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
@@ -277,10 +271,9 @@ std::optional<Segment> order_anchor(const Text& text, std::size_t i, std::size_t
 // it (known exactly from the TOC entry of that number, if any), or, in a red
 // header, below it; or the number printed above its title at a document
 // boundary. Nothing for a cited number wrapped onto its own line.
-std::optional<Segment> number_anchor(const Text& text, std::size_t i, std::size_t floor, DocNumber num,
+std::optional<Segment> number_anchor(const Text& text, std::size_t i, std::size_t floor, DocNumber n,
                                      const TocEntry* entry) {
   const Line& l = text.lines[i];
-  std::optional<DocNumber> n = std::move(num);
   Segment s;
   std::size_t first = 0, last = 0;
   std::string title;
@@ -317,17 +310,17 @@ std::optional<Segment> number_anchor(const Text& text, std::size_t i, std::size_
   s.title = std::move(title);
   s.spaced_title = spaced_title_of(text, first, last);
   s.number_line = i;
-  n->line = l.number;
+  n.line = l.number;
   // Keep the number as printed (original width).
-  n->text = std::string(l.original(0, l.norm.size()));
-  if (n->text.size() >= 2 && (l.norm.front() == '(')) {
-    std::string_view t = n->text;
+  n.text = std::string(l.original(0, l.norm.size()));
+  if (n.text.size() >= 2 && (l.norm.front() == '(')) {
+    std::string_view t = n.text;
     std::size_t open = l.original(0, 1).size(), close = l.original(l.norm.size() - 1, l.norm.size()).size();
-    n->text = std::string(t.substr(open, t.size() - open - close));
-    while (!n->text.empty() && n->text.back() == ' ') n->text.pop_back();
-    while (!n->text.empty() && n->text.front() == ' ') n->text.erase(0, 1);
+    n.text = std::string(t.substr(open, t.size() - open - close));
+    while (!n.text.empty() && n.text.back() == ' ') n.text.pop_back();
+    while (!n.text.empty() && n.text.front() == ' ') n.text.erase(0, 1);
   }
-  s.number = n;
+  s.number = std::move(n);
   s.toc = entry;
   return s;
 }

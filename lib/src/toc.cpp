@@ -188,20 +188,20 @@ std::string ending_in(const std::string& t, const std::string_view* words, std::
 
 }  // namespace
 
-std::string genre_of(std::string_view title) {
-  static constexpr std::string_view genres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
-                                                "通报",   "报告", "请示", "批复", "议案", "纪要", "函",   "令"};
-  return ending_in(title_stem(title), genres, std::size(genres));
-}
+// The 15 文种 of GB/T 9704-2012 (and 大事记).
+constexpr std::string_view kGenres[] = {"大事记", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知",
+                                        "通报",   "报告", "请示", "批复", "议案", "纪要", "函",   "令"};
+// Texts gazettes print besides them under their own titles (a 办法 or 条例
+// promulgated by an order, a reply to a deputy's proposal).
+constexpr std::string_view kTextKinds[] = {"答复", "办法", "规定", "条例", "细则", "规则", "方案", "规划", "纲要",
+                                           "计划", "要点", "指南", "准则", "章程", "标准", "清单", "规范", "措施"};
+
+std::string genre_of(std::string_view title) { return ending_in(title_stem(title), kGenres, std::size(kGenres)); }
 
 std::string document_genre(std::string_view title) {
-  if (std::string g = genre_of(title); !g.empty()) return g;
-  // Texts gazettes print besides the 15 文种 of GB/T 9704 (a 办法 or 条例
-  // promulgated by an order, a reply to a deputy's proposal).
-  static constexpr std::string_view kinds[] = {"答复", "办法", "规定", "条例", "细则", "规则", "方案", "规划",
-                                               "纲要", "计划", "要点", "指南", "准则", "章程", "标准", "清单",
-                                               "规范", "措施"};
-  return ending_in(title_stem(title), kinds, std::size(kinds));
+  std::string stem = title_stem(title);  // made once for both lists
+  if (std::string g = ending_in(stem, kGenres, std::size(kGenres)); !g.empty()) return g;
+  return ending_in(stem, kTextKinds, std::size(kTextKinds));
 }
 
 Toc read_toc(const Text& text, std::size_t from) {

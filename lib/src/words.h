@@ -22,4 +22,8 @@ constexpr std::string_view kIssuingTails[] = {"的通知", "的决定", "的通�
 // 省长 王宁, GB/T 9704-2012 §7.3.5.3): anatomy (person_signer).
 constexpr std::string_view kOfficeEnds[] = {"长", "理", "主席", "书记", "主任", "委员", "政委", "司令员", "总监"};
 
+// The events of an adoption line, last word of each dated step:
+// (2004年8月28日…会议通过 根据2009年8月27日…第一次修正): document (parts).
+constexpr std::string_view kAdoptionEvents[] = {"通过", "批准", "修正", "修订", "公布"};
+
 }  // namespace gazette::words
