@@ -349,8 +349,7 @@ std::vector<std::string> copied_to(const Text& text, std::size_t first, std::siz
       if (m.empty() || ends_with(m, "印发") || signature_date(m) || m.compare(0, 6, "印发") == 0) break;
       // The colophon set apart by a PDF extractor: its organ, then 2023年3月2日印发.
       std::size_t after = next_nonblank(text, last + 1, end);
-      std::size_t used = 0;
-      if (after < end && ends_with(text.lines[after].norm, "印发") && date_prefix(text.lines[after].norm, &used)) break;
+      if (after < end && printing_date(text.lines[after].norm)) break;
     }
     Stream st(text, k, last);
     std::string_view s = st.str();

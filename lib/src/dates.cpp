@@ -87,4 +87,10 @@ std::optional<Ymd> signature_date(std::string_view norm, std::string* organ_out)
   return d;
 }
 
+std::optional<Ymd> printing_date(std::string_view norm) {
+  constexpr std::string_view kPrinted = "印发";
+  if (norm.size() < kPrinted.size() || norm.substr(norm.size() - kPrinted.size()) != kPrinted) return std::nullopt;
+  return parse_date(norm.substr(0, norm.size() - kPrinted.size()));
+}
+
 }  // namespace gazette

@@ -171,7 +171,7 @@ std::vector<KeyDate> find_key_dates(const Stream& body) {
     std::size_t b = static_cast<std::size_t>(n.data() - s.data()), e = b + n.size();
     // The date alone: the printing organ was set apart on the line above
     // (某某省财政局办公室 / 2023年3月2日印发, as a PDF extractor leaves it).
-    if (parse_date(rest))
+    if (parse_date(rest))  // printing_date(n), with rest at hand
       for (std::size_t j = k; j > body.first_line();) {
         std::string_view up = text.lines[--j].norm;
         if (up.empty()) continue;

@@ -27,3 +27,11 @@ TEST_CASE("dates: prefix of a longer line") {
   CHECK(iso(*d) == "2022-08-30");
   CHECK(used == std::string("2022年8月30日").size());
 }
+
+TEST_CASE("dates: the colophon's date on a line of its own") {
+  CHECK(iso(*printing_date("2023年3月2日印发")) == "2023-03-02");
+  CHECK(iso(*printing_date("2023年3月2日 印发")) == "2023-03-02");
+  CHECK_FALSE(printing_date("某某省财政局办公室 2023年3月2日印发"));  // with its organ: signature_date reads it
+  CHECK_FALSE(printing_date("2023年3月2日"));
+  CHECK_FALSE(printing_date("印发"));
+}
