@@ -50,7 +50,6 @@ bool looks_like_extraction(std::string_view bytes) {
 // its source.path must not make the check print lines of /etc/passwd or
 // wait on a FIFO. "" when not read.
 std::string source_text(const std::string& extraction, const std::string& source_path, const std::string& named) {
-  namespace fs = std::filesystem;
   if (!named.empty()) {  // named by the user: a failure to read it is an error
     try {
       return gazette::read_file(named, /*regular_only=*/true);
@@ -59,20 +58,8 @@ std::string source_text(const std::string& extraction, const std::string& source
     }
   }
   try {
-    fs::path src(source_path);
-    if (src.is_absolute()) return {};
-    for (const auto& part : src.lexically_normal())
-      if (part == "..") return {};
-    fs::path dir = fs::path(extraction).parent_path();
-    if (dir.empty()) dir = ".";
-    std::error_code ec;
-    fs::path base = fs::canonical(dir, ec);
-    if (ec) return {};
-    fs::path full = fs::weakly_canonical(base / src, ec);
-    if (ec) return {};
-    auto [b, f] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
-    if (b != base.end()) return {};  // a link led out of the folder
-    return gazette::read_file(full.string(), /*regular_only=*/true);
+    auto inside = gazette::path_inside(std::filesystem::path(extraction).parent_path().string(), source_path);
+    return inside ? gazette::read_file(*inside, /*regular_only=*/true) : std::string();
   } catch (const gazette::InputError&) {
     return {};
   }
@@ -147,6 +134,7 @@ int main(int argc, char** argv) {
   // but nodes grow with bytes only, so aliases may not expand an extraction
   // beyond one node per byte (plus a margin): a 68 KB alias bomb once
   // expanded to 200 M nodes.
+  constexpr std::size_t kMaxExtractionNodes = 200'000'000;  // an extraction of a 1 GiB issue
   LoadLimits data_limits;
   data_limits.max_bytes = std::size_t{1} << 31;
 
@@ -176,7 +164,7 @@ int main(int argc, char** argv) {
       std::string file = path;
       const Text* text = nullptr;
       if (looks_like_extraction(*bytes)) {
-        data_limits.max_nodes = std::min<std::size_t>(200'000'000, bytes->size() + 1'000'000);
+        data_limits.max_nodes = std::min<std::size_t>(kMaxExtractionNodes, bytes->size() + 1'000'000);
         extraction = load_document(*bytes, data_limits);
         issue = read_issue(extraction);
         // Lines refer to the text the extraction was made from.
@@ -210,7 +198,7 @@ int main(int argc, char** argv) {
         texts.push_back(std::make_unique<Text>(split_lines(utf8)));
         text = texts.back().get();
         LoadLimits own = data_limits;  // our own rendering of the text: no aliases, as large as the issue
-        own.max_nodes = 200'000'000;
+        own.max_nodes = kMaxExtractionNodes;
         extraction = load_document(render(issue, Format::json_line), own);
       }
       auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);

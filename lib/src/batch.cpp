@@ -95,6 +95,13 @@ class FolderLock {
   int fd_;
 };
 
+// Is `p` the folder whose canonical path is `canon` (links resolved)?
+bool is_folder(const fs::path& p, const fs::path& canon) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  return !ec && c == canon;
+}
+
 // Walks an input folder. Every file-system call takes an error_code: an
 // entry that cannot be read (an unreadable folder, a dangling link, a link
 // loop, a name too long) is reported with its path and the walk goes on.
@@ -144,11 +151,8 @@ void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::
       }
     }
     std::sort(dirs.begin(), dirs.end(), std::greater<>());  // popped in name order
-    for (const fs::path& d : dirs) {
-      std::error_code cec;
-      if (fs::weakly_canonical(d, cec) == outdir_canon && !cec) continue;  // the output folder inside an input
-      if (first_visit(d)) stack.push_back(d);
-    }
+    for (const fs::path& d : dirs)
+      if (!is_folder(d, outdir_canon) && first_visit(d)) stack.push_back(d);  // not the output folder inside an input
   }
 }
 
@@ -168,8 +172,9 @@ ConvertSummary convert(const ConvertOptions& o) {
   for (auto it = fs::recursive_directory_iterator(o.outdir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     std::error_code tec;
+    // (.gazette-tmp.<random> now; .NAME.gazette-tmp.PID.N before 0.3.0.)
     if (it->is_regular_file(tec) && !it->is_symlink(tec) &&
-        it->path().filename().string().rfind(kTempMarker, 0) == 0)
+        it->path().filename().string().find(kTempMarker) != std::string::npos)
       fs::remove(it->path(), tec);
   }
   ec.clear();
@@ -189,8 +194,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     if (sec) {
       early_errors.emplace_back(in, sec.message());
     } else if (fs::is_directory(st)) {
-      std::error_code cec;
-      if (fs::weakly_canonical(root, cec) == outdir_canon && !cec)
+      if (is_folder(root, outdir_canon))
         early_errors.emplace_back(in, "is the output folder: its outputs are not converted again");
       else
         walk_folder(root, outdir_canon, wanted, jobs, early_errors);
@@ -406,9 +410,10 @@ ConvertSummary convert(const ConvertOptions& o) {
   // when it is missing or older than the catalog (a run killed between the
   // catalog's last commit and the CSV's rename left it stale).
   std::string csv_path = o.outdir + "/catalog.csv";
-  std::error_code tec;
-  auto csv_time = fs::last_write_time(csv_path, tec);
-  bool stale = tec || csv_time < fs::last_write_time(o.outdir + "/catalog.sqlite", tec) || tec;
+  std::error_code csv_ec, catalog_ec;
+  auto csv_time = fs::last_write_time(csv_path, csv_ec);
+  auto catalog_time = fs::last_write_time(o.outdir + "/catalog.sqlite", catalog_ec);
+  bool stale = csv_ec || catalog_ec || csv_time < catalog_time;
   if (summary.converted > 0 || stale) write_file_atomically(csv_path, catalog.documents_csv());
   if (disk_full) std::rethrow_exception(disk_full);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -208,6 +208,22 @@ std::string printable_name(std::string_view raw) {
   return out;
 }
 
+std::optional<std::string> path_inside(const std::string& folder, const std::string& relative) {
+  namespace fs = std::filesystem;
+  fs::path rel(relative);
+  if (relative.empty() || rel.is_absolute()) return std::nullopt;
+  for (const auto& part : rel.lexically_normal())
+    if (part == "..") return std::nullopt;
+  std::error_code ec;
+  fs::path base = fs::canonical(folder.empty() ? "." : folder, ec);
+  if (ec) return std::nullopt;
+  fs::path full = fs::weakly_canonical(base / rel, ec);
+  if (ec) return std::nullopt;
+  auto [b, f] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
+  if (b != base.end()) return std::nullopt;  // a link led out of the folder
+  return full.string();
+}
+
 std::string safe_relative(const std::string& path) {
   std::filesystem::path norm = std::filesystem::path(path).lexically_normal();
   std::string out;

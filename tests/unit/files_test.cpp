@@ -87,3 +87,19 @@ TEST_CASE("files: a name near NAME_MAX is written") {
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   CHECK_THROWS_AS(read_file(fifo, /*regular_only=*/true), InputError);
 }
+
+// A path named by data stays inside its folder (an extraction's source.path).
+TEST_CASE("files: path_inside") {
+  TempDir dir;
+  dir.write("issue.txt", "x");
+  std::filesystem::create_directories(dir.path + "/sub");
+  dir.write("sub/a.txt", "y");
+  REQUIRE(::symlink("/etc", (dir.path + "/out").c_str()) == 0);
+  CHECK(path_inside(dir.path, "issue.txt").has_value());
+  CHECK(path_inside(dir.path, "sub/a.txt").has_value());
+  CHECK_FALSE(path_inside(dir.path, "../issue.txt"));
+  CHECK_FALSE(path_inside(dir.path, "sub/../../x"));
+  CHECK_FALSE(path_inside(dir.path, "/etc/passwd"));
+  CHECK_FALSE(path_inside(dir.path, "out/passwd"));  // a link leads out
+  CHECK_FALSE(path_inside(dir.path, ""));
+}

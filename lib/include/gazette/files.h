@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,12 @@ void sync_filesystem(const std::string& dir);
 // pass unchanged. gazette-convert names outputs and catalog rows with it
 // (and keeps the raw bytes in issues.path_raw).
 std::string printable_name(std::string_view raw);
+
+// `relative` resolved inside `folder` ("" is the current folder), if it
+// stays there: relative, no "..", and still inside once links are
+// resolved. The resolved path, or nothing. For paths named by data, such as
+// an extraction's source.path, which must not lead to other files.
+std::optional<std::string> path_inside(const std::string& folder, const std::string& relative);
 
 // A listed input path as a safe relative one, for naming its output under
 // an output folder: normalised, no leading '/', no '.' parts
