@@ -11,7 +11,7 @@ SHARED=$ROOT/../shared
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
-for target in decode_fuzz extract_fuzz schema_fuzz check_fuzz; do
+for target in ${FUZZ_TARGETS:-decode_fuzz extract_fuzz schema_fuzz check_fuzz extraction_fuzz schema_eval_fuzz}; do
   corpus=$BUILD/fuzz/corpus/$target
   seeds=$BUILD/fuzz/seeds/$target
   mkdir -p "$corpus" "$seeds"
@@ -32,7 +32,12 @@ for target in decode_fuzz extract_fuzz schema_fuzz check_fuzz; do
         { cat "$s"; printf '\0{"name": "x", "documents": []}'; } > "$seeds/$(basename "$s")"
       done
       ;;
-    check_fuzz)
+    schema_eval_fuzz)
+      cp "$ROOT"/schemas/*.yaml "$ROOT"/schemas/profiles/*.yaml "$seeds"/
+      ;;
+    check_fuzz|extraction_fuzz)
+      cp "$ROOT/fuzz/instance.json" "$seeds/"
+      "$ROOT/build/bin/gazette-extract" --format yaml --no-text "$ROOT/tests/fixtures/gwy-style.txt" > "$seeds/gwy.yaml" 2>/dev/null || true
       "$ROOT/build/bin/gazette-extract" --no-text "$ROOT/samples/chuxiong-2022-12.txt" > "$seeds/sample.json" 2>/dev/null ||
         printf '{"documents": [{"title": "x", "number": {"text": "楚政通〔2022〕61号"}}]}' > "$seeds/sample.json"
       ;;

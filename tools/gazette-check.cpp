@@ -31,18 +31,6 @@ struct Options {
 
 int rank(gazette::Severity s) { return s == gazette::Severity::error ? 3 : s == gazette::Severity::warning ? 2 : 1; }
 
-// Extractions start with '{' (JSON) or are YAML with a documents list;
-// anything else is gazette text.
-bool looks_like_extraction(std::string_view bytes) {
-  std::size_t i = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  i = bytes.find_first_not_of(" \t\r\n", i);
-  if (i == std::string_view::npos) return false;
-  if (bytes[i] == '{') return true;
-  std::string_view head = bytes.substr(i, 4096);
-  return head.rfind("---", 0) == 0 || head.rfind("source:", 0) == 0 || head.rfind("gazette:", 0) == 0 ||
-         head.rfind("documents:", 0) == 0;
-}
-
 // The text an extraction was made from, read only where the user named it
 // (--source) or where its source.path stands inside the extraction's own
 // folder: relative, no "..", and still inside after links are resolved; a
@@ -130,14 +118,6 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
 
-  // Extractions are data from anyone: a big issue makes a big extraction,
-  // but nodes grow with bytes only, so aliases may not expand an extraction
-  // beyond one node per byte (plus a margin): a 68 KB alias bomb once
-  // expanded to 200 M nodes.
-  constexpr std::size_t kMaxExtractionNodes = 200'000'000;  // an extraction of a 1 GiB issue
-  LoadLimits data_limits;
-  data_limits.max_bytes = std::size_t{1} << 31;
-
   // SARIF is one log of every input's results, written at the end; the
   // other formats are a stream of findings, written input by input so a
   // long list (--files-from) does not hold every text in memory.
@@ -164,8 +144,7 @@ int main(int argc, char** argv) {
       std::string file = path;
       const Text* text = nullptr;
       if (looks_like_extraction(*bytes)) {
-        data_limits.max_nodes = std::min<std::size_t>(kMaxExtractionNodes, bytes->size() + 1'000'000);
-        extraction = load_document(*bytes, data_limits);
+        extraction = load_extraction(*bytes);
         issue = read_issue(extraction);
         // Lines refer to the text the extraction was made from.
         if (!issue.source.path.empty() && issue.source.path != "-") {
@@ -197,9 +176,8 @@ int main(int argc, char** argv) {
         }
         texts.push_back(std::make_unique<Text>(split_lines(utf8)));
         text = texts.back().get();
-        LoadLimits own = data_limits;  // our own rendering of the text: no aliases, as large as the issue
-        own.max_nodes = kMaxExtractionNodes;
-        extraction = load_document(render(issue, Format::json_line), own);
+        // our own rendering of the text: no aliases, as large as the issue
+        extraction = load_document(render(issue, Format::json_line), extraction_limits(kMaxExtractionNodes));
       }
       auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);
       findings.insert(findings.end(), from_schema.begin(), from_schema.end());

@@ -105,6 +105,25 @@ Profile load_profile(std::string_view yaml_text, std::string_view file, const Sc
   return p;
 }
 
+bool looks_like_extraction(std::string_view bytes) {
+  std::size_t i = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  i = bytes.find_first_not_of(" \t\r\n", i);
+  if (i == std::string_view::npos) return false;
+  if (bytes[i] == '{') return true;
+  std::string_view head = bytes.substr(i, 4096);
+  return head.rfind("---", 0) == 0 || head.rfind("source:", 0) == 0 || head.rfind("gazette:", 0) == 0 ||
+         head.rfind("documents:", 0) == 0;
+}
+
+LoadLimits extraction_limits(std::size_t bytes) {
+  LoadLimits limits;
+  limits.max_bytes = kMaxExtractionBytes;
+  limits.max_nodes = std::min(kMaxExtractionNodes, bytes + kExtractionNodeMargin);
+  return limits;
+}
+
+YAML::Node load_extraction(std::string_view bytes) { return load_document(bytes, extraction_limits(bytes.size())); }
+
 Issue read_issue(const YAML::Node& x) {
   const YAML::Node& root = x;
   if (!root.IsMap() || !root["documents"] || !root["documents"].IsSequence())

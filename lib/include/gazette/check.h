@@ -11,6 +11,7 @@
 //   auto findings = gazette::run_rules(issue, p, &text);   // text: for columns
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -57,6 +58,23 @@ const std::vector<RuleInfo>& rules();
 // Parses and validates a profile (against `profile_schema`). Throws
 // InputError with file:line:col on YAML, schema or content errors.
 Profile load_profile(std::string_view yaml_text, std::string_view file, const Schema& profile_schema);
+
+// Extractions are data from anyone, read under one policy (docs/DESIGN.md,
+// "Limits"): at most 2 GiB, and aliases may not expand one beyond one node
+// per byte plus a margin (a 68 KB alias bomb once expanded to 200 M nodes).
+// Nodes of a genuine extraction grow with its bytes only.
+inline constexpr std::size_t kMaxExtractionBytes = std::size_t{1} << 31;
+inline constexpr std::size_t kMaxExtractionNodes = 200'000'000;  // an extraction of a 1 GiB issue
+inline constexpr std::size_t kExtractionNodeMargin = 1'000'000;
+LoadLimits extraction_limits(std::size_t bytes);
+
+// True when `bytes` is an extraction (JSON, or YAML opening with ---,
+// source:, gazette: or documents:) rather than gazette text.
+bool looks_like_extraction(std::string_view bytes);
+
+// Parses an extraction (JSON or YAML) under extraction_limits. Throws
+// InputError with line and column.
+YAML::Node load_extraction(std::string_view bytes);
 
 // Reads an extraction (gazette-extract's JSON or YAML) back into an Issue.
 // Throws InputError when it is not one.
