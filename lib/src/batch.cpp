@@ -406,15 +406,19 @@ ConvertSummary convert(const ConvertOptions& o) {
   catalog.finish();
   summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
 
-  // The CSV follows the catalog: rewritten when anything was converted, or
-  // when it is missing or older than the catalog (a run killed between the
-  // catalog's last commit and the CSV's rename left it stale).
+  // The CSV follows the catalog: rewritten whenever it is not the one
+  // stamped with the catalog's current generation (anything converted, a
+  // run killed between the catalog's last commit and the CSV's rename, a
+  // CSV missing or replaced).
   std::string csv_path = o.outdir + "/catalog.csv";
-  std::error_code csv_ec, catalog_ec;
-  auto csv_time = fs::last_write_time(csv_path, csv_ec);
-  auto catalog_time = fs::last_write_time(o.outdir + "/catalog.sqlite", catalog_ec);
-  bool stale = csv_ec || catalog_ec || csv_time < catalog_time;
-  if (summary.converted > 0 || stale) write_file_atomically(csv_path, catalog.documents_csv());
+  std::error_code csv_ec;
+  auto csv_bytes = fs::file_size(csv_path, csv_ec);
+  if (!catalog.csv_current(csv_ec ? std::nullopt : std::optional<std::uintmax_t>(csv_bytes))) {
+    const long long at = catalog.generation();
+    std::string csv = catalog.documents_csv();
+    write_file_atomically(csv_path, csv);
+    catalog.mark_csv(at, csv.size());
+  }
   if (disk_full) std::rethrow_exception(disk_full);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

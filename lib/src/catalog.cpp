@@ -45,6 +45,10 @@ CREATE TABLE IF NOT EXISTS issues (
   documents INTEGER NOT NULL,
   path_raw BLOB                 -- the input's relative path as bytes, where path had to be escaped (else NULL)
 );
+CREATE TABLE IF NOT EXISTS catalog_state (
+  key TEXT PRIMARY KEY,         -- 'generation': bumped by every change to the rows;
+  value INTEGER NOT NULL        -- 'csv_generation', 'csv_bytes': what catalog.csv was written from
+);
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL REFERENCES issues(path),
@@ -201,6 +205,26 @@ struct Catalog::Impl {
     slot->reset();
     return *slot;
   }
+
+  long long state(const char* key) {
+    Stmt& q = use("SELECT value FROM catalog_state WHERE key = ?1");
+    q.text(1, key);
+    long long v = q.step() == SQLITE_ROW ? sqlite3_column_int64(q.s, 0) : -1;
+    q.reset();
+    return v;
+  }
+  void set_state(const char* key, long long value) {
+    Stmt& q = use("INSERT INTO catalog_state (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    q.text(1, key).integer(2, value).step();
+    q.reset();
+  }
+  // Every change to the rows bumps the generation, in its own transaction.
+  void touch() {
+    Stmt& q = use("INSERT INTO catalog_state (key, value) VALUES ('generation', 1) "
+                  "ON CONFLICT(key) DO UPDATE SET value = value + 1");
+    q.step();
+    q.reset();
+  }
 };
 
 Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -246,11 +270,11 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
-      // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0),
-      // each added above to an older catalog.
-      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 4;
+      // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0);
+      // 5: catalog_state (0.4.0); each added above to an older catalog.
+      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 5;
       version.reset();
-      if (!marked) impl_->exec("PRAGMA user_version = 4");
+      if (!marked) impl_->exec("PRAGMA user_version = 5");
     }
     {
       Impl::Stmt names(impl_.get(), "SELECT id, name FROM departments");
@@ -312,9 +336,22 @@ void Catalog::commit() {
   impl_->exec("COMMIT");
 }
 
+long long Catalog::generation() const { return std::max(0LL, impl_->state("generation")); }
+
+bool Catalog::csv_current(std::optional<std::uintmax_t> bytes) const {
+  return bytes && impl_->state("csv_generation") == static_cast<long long>(generation()) &&
+         impl_->state("csv_bytes") == static_cast<long long>(*bytes);
+}
+
+void Catalog::mark_csv(long long at_generation, std::uintmax_t bytes) {
+  impl_->set_state("csv_generation", at_generation);
+  impl_->set_state("csv_bytes", static_cast<long long>(bytes));
+}
+
 void Catalog::record(std::string_view path, std::string_view output, const Issue& issue, std::string_view tool_version,
                      bool full_text, std::string_view raw_path) {
   Impl* I = impl_.get();
+  I->touch();
   bool known;
   {
     Impl::Stmt& q = I->use("SELECT 1 FROM issues WHERE path = ?1");

@@ -110,6 +110,23 @@ def main():
     check("re-run skips everything", "0 converted, 7 skipped, 1 failed" in p.stderr, p.stderr)
     check("re-run rewrites nothing", snapshot(out) == before)
 
+    # 2b. catalog.csv never lies: it is rewritten whenever it is not the one
+    # stamped with the catalog's generation, whatever its time stamp says.
+    csv_path = os.path.join(out, "catalog.csv")
+    good_csv = open(csv_path, "rb").read()
+    for name, spoil in [("truncated, with a newer mtime", lambda: open(csv_path, "wb").write(good_csv[: len(good_csv) // 2])),
+                        ("missing", lambda: os.remove(csv_path)),
+                        ("catalog changed after it (a run killed before the CSV's rename)",
+                         lambda: sqlite3.connect(os.path.join(out, "catalog.sqlite")).execute(
+                             "UPDATE catalog_state SET value = value + 1 WHERE key = 'generation'").connection.commit())]:
+        spoil()
+        future = time.time() + 3600
+        if os.path.exists(csv_path):
+            os.utime(csv_path, (future, future))  # newer than the catalog: a time stamp would call it fresh
+        p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
+        check(f"catalog.csv {name} is rewritten on the next run",
+              os.path.exists(csv_path) and open(csv_path, "rb").read() == good_csv and "0 converted" in p.stderr, p.stderr)
+
     # 3. SIGINT mid-run, then resume
     big, out2 = os.path.join(WORK, "big"), os.path.join(WORK, "out2")
     os.makedirs(big)
@@ -247,7 +264,7 @@ def main():
     db.close()
     check("an old catalog is migrated: task_departments a view over departments and task_assignments",
           p.returncode == 0 and kinds == {"task_departments": "view", "task_assignments": "table", "departments": "table"}
-          and version == 4, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
+          and version == 5, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
     # The changed issue was recorded again (new task ids), the others kept theirs.
     check("migrated department rows keep their departments and roles", len(got) == len(want) and len(got) > 100 and
           sorted((r, d) for _, r, d in got) == sorted((r, d) for _, r, d in want) and n_tasks > 0, f"{len(got)} vs {len(want)}")
@@ -272,7 +289,7 @@ def main():
     got_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
     db.close()
     check("a version 2 catalog gains key_dates, documents.cc and issues.path_raw, refilled by re-converting every input",
-          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 4 and got_keys == want_keys > 0
+          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 5 and got_keys == want_keys > 0
           and got_cc == want_cc, f"exit {p.returncode}: {p.stderr[-300:]} version {version}, "
           f"key dates {got_keys}/{want_keys}, cc {got_cc}/{want_cc}")
 

@@ -66,7 +66,7 @@ TEST_CASE("catalog: a department another connection added is reused, not inserte
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());
 }
 
-TEST_CASE("catalog: key dates and cc recorded; catalog.csv gives effective and expires") {
+TEST_CASE("catalog: key dates and cc recorded, catalog.csv gives effective and expires") {
   char dir[] = "/tmp/gazette-catalog-test.XXXXXX";
   REQUIRE(::mkdtemp(dir) != nullptr);
   const std::string path = std::string(dir) + "/catalog.sqlite";
@@ -94,5 +94,29 @@ TEST_CASE("catalog: key dates and cc recorded; catalog.csv gives effective and e
   CHECK(csv.find("source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
   CHECK(csv.find(",关于某事的通知,,,,,,2023-05-01,2025-12-31\r\n") != std::string::npos);
   CHECK(csv.find(",关于他事的通知,,,,,,,\r\n") != std::string::npos);
+  std::system(("rm -rf '" + std::string(dir) + "'").c_str());
+}
+
+TEST_CASE("catalog: the CSV stamp follows the change counter") {
+  char dir[] = "/tmp/gazette-catalog-test.XXXXXX";
+  REQUIRE(::mkdtemp(dir) != nullptr);
+  const std::string path = std::string(dir) + "/catalog.sqlite";
+  {
+    Catalog c(path);
+    CHECK(c.generation() == 0);
+    CHECK_FALSE(c.csv_current(std::nullopt));
+    CHECK_FALSE(c.csv_current(10));  // never stamped
+    c.record("a.txt", "a.txt.json", issue_with_task("州科协", "州财政局"), "test");
+    CHECK(c.generation() == 1);
+    c.mark_csv(c.generation(), 120);
+    CHECK(c.csv_current(120));
+    CHECK_FALSE(c.csv_current(119));           // replaced or truncated
+    CHECK_FALSE(c.csv_current(std::nullopt));  // deleted
+    c.record("b.txt", "b.txt.json", issue_with_task("州科协", "州审计局"), "test");
+    CHECK(c.generation() == 2);
+    CHECK_FALSE(c.csv_current(120));  // the catalog moved on
+  }
+  Catalog reopened(path);
+  CHECK(reopened.generation() == 2);
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());
 }

@@ -12,7 +12,9 @@
 //   if (!c.up_to_date("2022/12.txt", sha, version())) c.record("2022/12.txt", "2022/12.txt.json", issue);
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -52,6 +54,15 @@ class Catalog {
   // Writes the documents as CSV (RFC 4180, UTF-8, header row): source file,
   // issue year and number, 发文字号, title, genre, date, issuers, section, page.
   std::string documents_csv() const;
+
+  // The catalog's change counter (table catalog_state): every record()
+  // bumps it. catalog.csv is stamped with the generation it was written
+  // from and its size (mark_csv); csv_current() says whether a CSV of
+  // `bytes` bytes (nullopt: missing) is still that one, so a CSV left stale
+  // by a killed run, or replaced, is rewritten on the next run.
+  long long generation() const;
+  bool csv_current(std::optional<std::uintmax_t> bytes) const;
+  void mark_csv(long long at_generation, std::uintmax_t bytes);
 
   // Rows in documents (for summaries and tests).
   long long document_count() const;
