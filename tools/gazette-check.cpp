@@ -143,7 +143,8 @@ int main(int argc, char** argv) {
       Issue issue;
       std::string file = path;
       const Text* text = nullptr;
-      if (looks_like_extraction(*bytes)) {
+      const bool from_file = looks_like_extraction(*bytes);
+      if (from_file) {
         extraction = load_extraction(*bytes);
         issue = read_issue(extraction);
         // Lines refer to the text the extraction was made from.
@@ -176,10 +177,11 @@ int main(int argc, char** argv) {
         }
         texts.push_back(std::make_unique<Text>(split_lines(utf8)));
         text = texts.back().get();
-        // our own rendering of the text: no aliases, as large as the issue
-        extraction = load_document(render(issue, Format::json_line), extraction_limits(kMaxExtractionNodes));
       }
-      auto from_schema = schema_findings(schema->validate(extraction), extraction, profile, file);
+      // An extraction read from a file is validated as read; our own,
+      // document by document (its tree would cost 500 bytes a node).
+      auto from_schema = from_file ? schema_findings(schema->validate(extraction), extraction, profile, file)
+                                                : schema_findings(*schema, issue, profile, file);
       findings.insert(findings.end(), from_schema.begin(), from_schema.end());
       auto from_rules = run_rules(issue, profile, text, file);
       findings.insert(findings.end(), from_rules.begin(), from_rules.end());

@@ -5,6 +5,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
 #include <ostream>
 
 #include "json_writer.h"
@@ -169,8 +170,14 @@ void diagnostic_fields(W& w, const Diagnostic& d) {
   field(w, "message", d.message);
 }
 
+// Between documents, a rendering bound for a stream hands what it has so
+// far to the stream once it passes kDrainBytes: an issue of a million tiny
+// documents then never holds its whole rendering (7x the input) in memory.
+constexpr std::size_t kDrainBytes = std::size_t{1} << 20;
+using Drain = std::function<void()>;
+
 template <class W>
-void write_issue(W& w, const Issue& issue) {
+void write_issue(W& w, const Issue& issue, const Drain& drain = {}) {
   w.begin_object();
   w.key("source");
   w.begin_object();
@@ -198,14 +205,18 @@ void write_issue(W& w, const Issue& issue) {
     field(w, "page", e.page);
     field(w, "line", e.line);
   });
-  list(w, "documents", issue.documents, [&](const Document& d) { document_fields(w, d); });
+  list(w, "documents", issue.documents, [&](const Document& d) {
+    document_fields(w, d);
+    if (drain) drain();
+  });
   list(w, "diagnostics", issue.diagnostics, [&](const Diagnostic& d) { diagnostic_fields(w, d); });
   w.end_object();
 }
 
 // One JSON line per document, each with its issue's identity first.
-void write_document_lines(const Issue& issue, std::string& out) {
+void write_document_lines(const Issue& issue, std::string& out, const Drain& drain) {
   for (std::size_t k = 0; k < issue.documents.size(); ++k) {
+    if (drain) drain();
     JsonWriter w(out, -1);
     w.begin_object();
     w.key("issue");
@@ -234,18 +245,26 @@ std::optional<Format> parse_format(std::string_view name) {
 
 namespace {
 
-// Appends the rendering to `out`.
-void render_into(const Issue& issue, Format format, std::string& out) {
+// Appends the rendering to `out`; with a `sink`, JSON and JSON Lines are
+// handed to it piecewise (out then holds only the tail).
+void render_into(const Issue& issue, Format format, std::string& out, std::ostream* sink = nullptr) {
+  Drain drain;
+  if (sink)
+    drain = [&] {
+      if (out.size() < kDrainBytes) return;
+      sink->write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    };
   switch (format) {
     case Format::json:
     case Format::json_line: {
       JsonWriter w(out, format == Format::json ? 2 : -1);
-      write_issue(w, issue);
+      write_issue(w, issue, drain);
       out += '\n';
       break;
     }
     case Format::jsonl:
-      write_document_lines(issue, out);
+      write_document_lines(issue, out, drain);
       break;
     case Format::yaml: {
       YAML::Emitter e;
@@ -277,8 +296,18 @@ void render(const Issue& issue, Format format, std::ostream& out) {
   // Issue after issue, one buffer: its capacity is kept, so a batch does
   // not grow a fresh string by doubling (and copying) for every issue.
   thread_local std::string s;
-  render(issue, format, s);
+  s.clear();
+  render_into(issue, format, s, &out);
   out.write(s.data(), static_cast<std::streamsize>(s.size()));
+}
+
+std::string render_document(const Document& d) {
+  std::string out;
+  JsonWriter w(out, -1);
+  w.begin_object();
+  document_fields(w, d);
+  w.end_object();
+  return out;
 }
 
 std::string diagnostic_json(const Diagnostic& d, std::string_view file) {

@@ -75,6 +75,7 @@ Issue extract_text(std::string_view utf8, const ExtractOptions& options) {
                                        std::to_string(text.lines[segs[0].head_first()].number) +
                                        ") and belong to no document"});
   }
+  issue.documents.reserve(segs.size());  // no doubling: a moved-from copy of every document at once
   for (const Segment& s : segs) {
     Document d = read_document(text, s, pages, &issue.diagnostics, options.keep_text);
     // Whole-document stages over the joined text.

@@ -5,12 +5,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "gazette/check.h"
 #include "gazette/dates.h"
+#include "gazette/emit.h"
 #include "gazette/numbers.h"
 #include "gazette/toc.h"
 
@@ -460,7 +462,7 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
 }
 
 std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violations, const YAML::Node& extraction,
-                                     const Profile& profile, std::string_view file) {
+                                     const Profile& profile, std::string_view file, std::string_view at) {
   std::vector<Finding> out;
   Reporter r(profile, std::string(file), nullptr, &out);
   for (const auto& v : violations) {
@@ -480,9 +482,11 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
         }
     };
     take_line(node);
-    while (!v.path.empty() && i <= v.path.size()) {
-      std::size_t next = v.path.find('/', i);
-      std::string tok = v.path.substr(i, next == std::string::npos ? std::string::npos : next - i);
+    // `extraction` stands at `at` in the whole: walk the rest of the path.
+    const std::string path = v.path.compare(0, at.size(), at) == 0 ? v.path.substr(at.size()) : v.path;
+    while (!path.empty() && i <= path.size()) {
+      std::size_t next = path.find('/', i);
+      std::string tok = path.substr(i, next == std::string::npos ? std::string::npos : next - i);
       YAML::Node child;
       const YAML::Node& c = node;
       if (c.IsSequence()) {
@@ -499,6 +503,29 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
       i = next + 1;
     }
     r.add("schema", line, 0, (v.path.empty() ? std::string("/") : v.path) + ": " + v.message);
+  }
+  return out;
+}
+
+std::vector<Finding> schema_findings(const Schema& schema, const Issue& issue, const Profile& profile,
+                                     std::string_view file) {
+  const LoadLimits own = extraction_limits(kMaxExtractionNodes);  // our own rendering: no aliases
+  if (!schema.items_apart("documents")) {
+    YAML::Node whole = load_document(render(issue, Format::json_line), own);
+    return schema_findings(schema.validate(whole), whole, profile, file);
+  }
+  Issue skeleton;
+  skeleton.source = issue.source;
+  skeleton.gazette = issue.gazette;
+  skeleton.toc = issue.toc;
+  skeleton.diagnostics = issue.diagnostics;
+  YAML::Node top = load_document(render(skeleton, Format::json_line), own);
+  std::vector<Finding> out = schema_findings(schema.validate(top), top, profile, file);
+  for (std::size_t k = 0; k < issue.documents.size(); ++k) {
+    YAML::Node doc = load_document(render_document(issue.documents[k]), own);
+    auto more = schema_findings(schema.validate_item(doc, "documents", k), doc, profile, file,
+                                "/documents/" + std::to_string(k));
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   return out;
 }

@@ -906,6 +906,40 @@ std::vector<SchemaViolation> Schema::validate(const YAML::Node& instance) const 
   return out;
 }
 
+bool Schema::items_apart(std::string_view property) const {
+  static const std::set<std::string> root_keys = {"$schema", "$id", "$comment", "title", "description", "type",
+                                                   "required", "properties", "additionalProperties", "definitions",
+                                                   "$defs", "default", "examples"};
+  static const std::set<std::string> array_keys = {"type", "items", "title", "description", "$comment"};
+  const YAML::Node& root = impl_->root;
+  if (!root.IsMap()) return false;
+  for (auto it = root.begin(); it != root.end(); ++it)
+    if (!root_keys.count(it->first.Scalar())) return false;
+  const YAML::Node props = root["properties"];
+  if (!props || !props.IsMap()) return false;
+  const YAML::Node array = props[std::string(property)];
+  if (!array || !array.IsMap() || !array["items"] || !(array["items"].IsMap() || array["items"].IsScalar()))
+    return false;
+  for (auto it = array.begin(); it != array.end(); ++it)
+    if (!array_keys.count(it->first.Scalar())) return false;
+  const YAML::Node type = array["type"];
+  return type && type.IsScalar() && type.Scalar() == "array";
+}
+
+std::vector<SchemaViolation> Schema::validate_item(const YAML::Node& item, std::string_view property,
+                                                   std::size_t index) const {
+  std::vector<SchemaViolation> out;
+  const YAML::Node& root = impl_->root;
+  std::string base = impl_->root_uri;
+  if (auto id = root["$id"]; id && id.IsScalar() && !id.Scalar().empty() && id.Scalar()[0] != '#')
+    base = resolve_uri(base, id.Scalar());
+  const YAML::Node items = root["properties"][std::string(property)]["items"];
+  impl_->steps_left = kMinSteps + kStepsPerNode * Impl::count_nodes(item);
+  Impl::Ctx c{&out, 1};
+  impl_->check(c, items, base, item, "/" + std::string(property) + "/" + std::to_string(index));
+  return out;
+}
+
 std::vector<SchemaViolation> Schema::validate(std::string_view instance_text) const {
   return validate(load_document(instance_text));
 }

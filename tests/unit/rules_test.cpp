@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <sstream>
 
 #include "gazette/check.h"
+#include "gazette/emit.h"
 #include "gazette/error.h"
 #include "gazette/extract.h"
 #include "gazette/report.h"
@@ -146,4 +148,47 @@ TEST_CASE("rules: did-you-mean in a 200,000-name registry") {
   CHECK(nearest_names("州市监厅", reg, 2) == std::vector<std::string>{"州市场监管局"});  // by its alias
   CHECK(nearest_names("编号123456委员会", reg, 1) == std::vector<std::string>{"编号123456委员会"});
   CHECK(nearest_names("完全不同的名字", reg, 2).empty());
+}
+
+// gazette-check validates its own extraction document by document when the
+// schema allows it: the same findings as the whole tree, on the same lines.
+TEST_CASE("rules: schema findings document by document equal the whole tree's") {
+  const std::string text =
+      "某某县人民政府关于甲事项的通知\n某政发〔2023〕1号\n各乡镇：\n照办。\n某某县人民政府\n2023年1月1日\n"
+      "某某县人民政府关于乙事项的通知\n某政发〔2023〕2号\n各乡镇：\n照办。\n某某县人民政府\n2023年1月2日\n";
+  ExtractOptions opt;
+  opt.path = "two.txt";
+  Issue issue = extract(text, opt);
+  REQUIRE(issue.documents.size() == 2);
+  // Titles of at least 16 characters (both have 15) and numbers with serial
+  // 2 (the first's is 1): three violations.
+  const std::string items_schema =
+      "type: object\nrequired: [documents]\nproperties:\n  documents:\n    type: array\n"
+      "    items: {$ref: '#/definitions/doc'}\ndefinitions:\n  doc:\n    properties:\n"
+      "      title: {minLength: 16}\n      number: {properties: {serial: {const: 2}}}\n";
+  Schema s = Schema::load(items_schema, "items.yaml");
+  CHECK(s.items_apart("documents"));
+  Profile p;
+  auto piecewise = schema_findings(s, issue, p, "two.txt");
+  YAML::Node whole = load_document(render(issue, Format::json_line));
+  auto at_once = schema_findings(s.validate(whole), whole, p, "two.txt");
+  REQUIRE(piecewise.size() == 3);
+  REQUIRE(at_once.size() == piecewise.size());
+  for (std::size_t i = 0; i < at_once.size(); ++i) {
+    CHECK(piecewise[i].message == at_once[i].message);
+    CHECK(piecewise[i].line == at_once[i].line);
+  }
+  CHECK(piecewise[0].message.rfind("/documents/0/title", 0) == 0);
+  CHECK(piecewise[0].line == 1);
+  CHECK(piecewise[2].message.rfind("/documents/1/title", 0) == 0);
+  CHECK(piecewise[2].line == 7);
+
+  // A keyword over the whole list (or the whole instance) keeps the tree whole.
+  CHECK_FALSE(Schema::load("properties:\n  documents: {type: array, items: {}, maxItems: 1}\n", "m.yaml").items_apart("documents"));
+  CHECK_FALSE(Schema::load("properties:\n  documents: {type: array, items: {}}\nallOf: [{}]\n", "a.yaml").items_apart("documents"));
+  Schema limited = Schema::load("properties:\n  documents: {type: array, maxItems: 1}\n", "l.yaml");
+  CHECK_FALSE(limited.items_apart("documents"));
+  auto whole_path = schema_findings(limited, issue, p, "two.txt");
+  REQUIRE(whole_path.size() == 1);
+  CHECK(whole_path[0].message.find("/documents") == 0);
 }

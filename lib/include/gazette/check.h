@@ -85,9 +85,18 @@ Issue read_issue(const YAML::Node& extraction);
 std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const Text* source, std::string_view file);
 
 // Schema violations of an extraction as findings (rule "schema"), placed on
-// the nearest enclosing object's line.
+// the nearest enclosing object's line. `extraction` may be one piece of the
+// whole, standing at path `at` (e.g. "/documents/3").
 std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violations, const YAML::Node& extraction,
-                                     const Profile& profile, std::string_view file);
+                                     const Profile& profile, std::string_view file, std::string_view at = {});
+
+// Schema findings of an issue we extracted ourselves, validated as its JSON
+// rendering: one document's tree at a time when the schema allows it
+// (Schema::items_apart), so memory follows the largest document, not the
+// issue (a yaml-cpp tree costs ~500 bytes a node: a whole 7 MB issue of
+// tiny documents took 1.9 GB).
+std::vector<Finding> schema_findings(const Schema& schema, const Issue& issue, const Profile& profile,
+                                     std::string_view file);
 
 // Closest registry names to `name` by edit distance (for "did you mean").
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<Department>& registry, std::size_t max);

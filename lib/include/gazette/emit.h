@@ -32,6 +32,10 @@ std::string render(const Issue& issue, Format format);
 // capacity instead of growing a fresh string for each.
 void render(const Issue& issue, Format format, std::string& out);
 
+// One document as the compact JSON object it is in an issue's documents
+// list (gazette-check validates an issue document by document).
+std::string render_document(const Document& d);
+
 // One diagnostic as a JSON object (shared with gazette-check's json output).
 std::string diagnostic_json(const Diagnostic& d, std::string_view file);
 

@@ -64,6 +64,16 @@ class Schema {
   std::vector<SchemaViolation> validate(const YAML::Node& instance) const;
   std::vector<SchemaViolation> validate(std::string_view instance_text) const;
 
+  // An instance can be validated in pieces when the root schema constrains
+  // its array `property` only by `type: array` and `items`, and holds no
+  // keyword that reads the instance as a whole: the instance with that
+  // array empty, then each item alone (validate_item, paths
+  // /property/index/...), give the same violations as the whole. This keeps
+  // gazette-check's memory to one document's tree, not the issue's.
+  bool items_apart(std::string_view property) const;
+  std::vector<SchemaViolation> validate_item(const YAML::Node& item, std::string_view property,
+                                             std::size_t index) const;
+
   // The keywords this validator evaluates or accepts as annotations.
   static const std::vector<std::string>& supported_keywords();
 
