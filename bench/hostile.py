@@ -2,7 +2,7 @@
 """Peak memory and time on the hostile shapes of input (`make bench` runs it
 after the throughput benchmark; it also runs alone).
 
-Usage: hostile.py BIN_DIR WORKDIR [--scale 1.0]
+Usage: hostile.py BIN_DIR WORKDIR [--scale 1.0] [--write]
 
 Every reader keeps its memory a function of its input's size
 (docs/DESIGN.md, "Limits"): peak RSS <= FACTOR x input + 64 MiB, with the
@@ -16,7 +16,7 @@ under /usr/bin/time -v, and its peak RSS printed against that ceiling:
     (the attachment lookup once was quadratic here);
   - a 200 MB issue: the 100 MB benchmark corpus, twice, in one file.
 
-Prints one table; returns 1 if a run failed or went over its ceiling.
+Prints one table (--write also puts it in bench/RESULTS.md); returns 1 if a run failed or went over its ceiling.
 --scale shrinks the shapes (0.1 for a quick look).
 """
 import os
@@ -114,7 +114,21 @@ def main():
                      f"{ceiling / MIB:11.0f}{'' if ok else f'  OVER (exit {code})'}")
     lines.append(f"ceiling: peak RSS <= {FACTOR['gazette-extract']} x input + 64 MiB (gazette-extract), "
                  f"{FACTOR['gazette-check']} x input + 64 MiB (gazette-check on text)")
-    print("\n".join(lines))
+    report = "\n".join(lines)
+    print(report)
+    if "--write" in sys.argv:  # the section between the markers in RESULTS.md
+        path = os.path.join(HERE, "RESULTS.md")
+        begin, end = "<!-- hostile shapes -->\n", "<!-- /hostile shapes -->\n"
+        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        section = (begin + "## Hostile shapes (bench/hostile.py)\n\nPeak RSS against the ceiling of docs/DESIGN.md, "
+                   "one run each.\n\n```\n" + report + "\n```\n" + end)
+        if begin in old and end in old:
+            new = old[:old.index(begin)] + section + old[old.index(end) + len(end):]
+        else:
+            new = old + ("\n" if old and not old.endswith("\n") else "") + "\n" + section
+        with open(path + ".tmp", "w", encoding="utf-8") as fh:
+            fh.write(new)
+        os.replace(path + ".tmp", path)
     return 1 if failed else 0
 
 

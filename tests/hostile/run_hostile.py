@@ -287,6 +287,19 @@ def strangers(t):
     code, _, err, kb = peak_kb([extract, "--no-text", titles])
     t.ok(f"extract: 60,000 《》 titles over 60,000 lines: exit {code}, peak {kb // 1024} MB", code == 0 and kb < 300_000,
          err[-300:])
+    # Many tiny documents: memory within the ceiling of docs/DESIGN.md
+    # (24 x input + 64 MiB). gazette-check once held the whole
+    # yaml-cpp tree: 1.9 GB for 7 MB.
+    tiny = os.path.join(base, "tiny.txt")
+    with open(tiny, "w", encoding="utf-8") as fh:
+        fh.write("某某县人民政府公报\n2023年第1期\n")
+        for i in range(20000):
+            fh.write(f"某某县人民政府关于事项{i}的通知\n某政发〔2023〕{i}号\n各乡镇：\n照办。\n某某县人民政府\n2023年1月1日\n")
+    ceiling_kb = (24 * os.path.getsize(tiny) + (64 << 20)) // 1024
+    for tool in (extract, check):
+        code, out, err, kb = peak_kb([tool, tiny])
+        t.ok(f"{os.path.basename(tool)}: 20,000 tiny documents ({os.path.getsize(tiny) >> 20} MB): exit {code}, "
+             f"peak {kb // 1024} MB (ceiling {ceiling_kb // 1024} MB)", code in (0, 1) and kb < ceiling_kb, err[-300:])
 
 
 if __name__ == "__main__":
