@@ -27,6 +27,7 @@ struct Options {
   std::string encoding;
   bool quiet = false;
   bool no_fts = false;
+  bool retry_failed = false;
 };
 
 std::string mb(std::uint64_t bytes) {
@@ -48,8 +49,10 @@ int main(int argc, char** argv) {
                "OUTDIR/catalog.sqlite (with a full-text index) and OUTDIR/catalog.csv.\n"
                "Unchanged inputs are skipped; outputs are written atomically.",
                kTool};
-  app.footer("Exit status: 0 every input converted or up to date; 1 some inputs failed (reported, the rest done);\n"
-             "2 usage or output error; 130 interrupted (re-run to finish).\n"
+  app.footer("Exit status: 0 every input converted, up to date or a known failure; 1 some inputs failed anew\n"
+             "(reported, the rest done); 2 usage or output error; 130 interrupted (re-run to finish).\n"
+             "A failure is recorded in the catalog (table failures) and not retried while the input and the\n"
+             "tool version are unchanged; the summary counts these known failures; --retry-failed retries them.\n"
              "Example: gazette-convert -j2 -o out/ archive/ && sqlite3 out/catalog.sqlite "
              "\"SELECT number FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "
              "WHERE documents_fts MATCH '药品监管'\"");
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
   app.add_option("-o,--outdir", o.outdir, "output folder (created if needed)")->required();
   app.add_option("--encoding", o.encoding, "force the input encoding (default: detect)");
   app.add_flag("-q,--quiet", o.quiet, "no progress and no summary");
+  app.add_flag("--retry-failed", o.retry_failed, "try again inputs that failed before and have not changed");
   app.add_flag("--no-fts", o.no_fts, "leave the full-text index (documents_fts) empty: much faster");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
 
@@ -74,6 +78,7 @@ int main(int argc, char** argv) {
   co.outdir = o.outdir;
   co.encoding = o.encoding;
   co.full_text = !o.no_fts;
+  co.retry_failed = o.retry_failed;
   if (!o.files_from.empty()) {
     try {
       co.listed = cli::read_path_list(o.files_from);
@@ -122,9 +127,10 @@ int main(int argc, char** argv) {
   if (tty) std::cerr << "\r\033[K";
   if (!o.quiet) {
     double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
-    std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",
-                 s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed, s.documents, mb(s.bytes).c_str(),
-                 s.seconds, rate);
+    std::string known = s.known_failed ? ", " + std::to_string(s.known_failed) + " known failed (not retried)" : "";
+    std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed%s, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",
+                 s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed, known.c_str(), s.documents,
+                 mb(s.bytes).c_str(), s.seconds, rate);
   }
   if (s.interrupted) return 130;
   return s.failed ? cli::kFindings : cli::kOk;

@@ -53,6 +53,7 @@ struct Result {
   std::size_t job;
   std::optional<Issue> issue;   // converted
   bool skipped = false;
+  std::string sha256;           // of the input's bytes ("" when they could not be read)
   std::string error;
   int line = 0, column = 0;
   std::uint64_t bytes = 0;
@@ -221,14 +222,34 @@ ConvertSummary convert(const ConvertOptions& o) {
     jobs = std::move(unique);
   }
   summary.total = jobs.size() + early_errors.size();
-  for (const auto& [path, msg] : early_errors) {
-    ++summary.failed;
-    if (o.on_error) o.on_error(path, msg, 0, 0);
-  }
 
-  // 2. What the catalog already holds.
+  // 2. What the catalog already holds: issues, and failures of this tool
+  // version (not tried again while their bytes are those that failed).
   Catalog catalog(o.outdir + "/catalog.sqlite");
   std::string tool_version = std::string(version()) + "/" + extension(o.format);
+  std::unordered_map<std::string, Catalog::Failure> known_failures;
+  for (auto& f : catalog.failures(tool_version)) known_failures.emplace(f.path, std::move(f));
+  auto known_failure = [&](const std::string& path, const std::string& sha) -> const Catalog::Failure* {
+    auto it = known_failures.find(path);
+    return !o.retry_failed && it != known_failures.end() && it->second.sha256 == sha ? &it->second : nullptr;
+  };
+  bool in_tx = false;
+  // A failure is reported and recorded once; met again unchanged, it is
+  // counted as known (the summary says how many) and not reported.
+  // `path` keys the catalog row (the input's path under its root), `shown`
+  // is the path as found, for the message.
+  auto failed = [&](const std::string& path, const std::string& shown, const std::string& sha, const std::string& error,
+                    int line, int column) {
+    if (known_failure(path, sha)) {
+      ++summary.known_failed;
+      return;
+    }
+    ++summary.failed;
+    if (o.on_error) o.on_error(shown, error, line, column);
+    if (!in_tx) catalog.begin(), in_tx = true;
+    catalog.record_failure({path, sha, error, line, column}, tool_version);
+  };
+  for (const auto& [path, msg] : early_errors) failed(path, path, "", msg, 0, 0);
 
   // 3. Workers. `-j N` means N threads in all: each worker extracts, writes
   // its output, and records finished issues in the catalog itself. The
@@ -252,7 +273,6 @@ ConvertSummary convert(const ConvertOptions& o) {
   const std::uint64_t max_queued_bytes = std::uint64_t{128} << 20;
   std::mutex catalog_mu;  // guards the catalog, `summary`, `pending`, `in_tx`, `fatal`
   std::size_t pending = 0;
-  bool in_tx = false;
   std::atomic<std::size_t> done{0};
   std::atomic<std::uint64_t> bytes_done{0};
 
@@ -279,8 +299,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     if (fatal) return;
     try {
       if (!r.error.empty()) {
-        ++summary.failed;
-        if (o.on_error) o.on_error(job.path, r.error, r.line, r.column);
+        failed(job.rel, job.path, r.sha256, r.error, r.line, r.column);
       } else if (r.skipped) {
         ++summary.skipped;
       } else {
@@ -337,9 +356,12 @@ ConvertSummary convert(const ConvertOptions& o) {
         r.bytes = bytes.size();
         std::string output = o.outdir + "/" + job.rel + extension(o.format);
         std::string sha = sha256_hex(bytes);
+        r.sha256 = sha;
         bool up_to_date = fresh_keys.count(key(job.rel, sha)) > 0;  // read-only while workers run
         if (up_to_date && fs::exists(output)) {
           r.skipped = true;
+        } else if (const Catalog::Failure* f = known_failure(job.rel, sha)) {  // read-only while workers run
+          r.error = f->error, r.line = f->line, r.column = f->column;
         } else {
           eo.path = job.path;
           eo.sha256 = sha;  // hashed once

@@ -45,6 +45,13 @@ CREATE TABLE IF NOT EXISTS issues (
   documents INTEGER NOT NULL,
   path_raw BLOB                 -- the input's relative path as bytes, where path had to be escaped (else NULL)
 );
+CREATE TABLE IF NOT EXISTS failures (
+  path TEXT PRIMARY KEY,        -- the input, as issues.path (or as named, when it was never read)
+  sha256 TEXT NOT NULL,         -- of the bytes that failed ('' when they could not be read)
+  tool_version TEXT NOT NULL,
+  error TEXT NOT NULL,
+  line INTEGER, "column" INTEGER
+);
 CREATE TABLE IF NOT EXISTS catalog_state (
   key TEXT PRIMARY KEY,         -- 'generation': bumped by every change to the rows;
   value INTEGER NOT NULL        -- 'csv_generation', 'csv_bytes': what catalog.csv was written from
@@ -271,7 +278,8 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
       // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0);
-      // 5: catalog_state (0.4.0); each added above to an older catalog.
+      // 5: catalog_state and failures (0.4.0); each added above to an
+      // older catalog.
       bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 5;
       version.reset();
       if (!marked) impl_->exec("PRAGMA user_version = 5");
@@ -336,6 +344,28 @@ void Catalog::commit() {
   impl_->exec("COMMIT");
 }
 
+std::vector<Catalog::Failure> Catalog::failures(std::string_view tool_version) const {
+  Impl::Stmt q(impl_.get(), "SELECT path, sha256, error, line, \"column\" FROM failures WHERE tool_version = ?1");
+  q.text(1, tool_version);
+  std::vector<Failure> out;
+  while (q.step() == SQLITE_ROW) {
+    auto text = [&](int c) {
+      const unsigned char* v = sqlite3_column_text(q.s, c);
+      return v ? std::string(reinterpret_cast<const char*>(v)) : std::string();
+    };
+    out.push_back({text(0), text(1), text(2), sqlite3_column_int(q.s, 3), sqlite3_column_int(q.s, 4)});
+  }
+  return out;
+}
+
+void Catalog::record_failure(const Failure& f, std::string_view tool_version) {
+  Impl::Stmt& q = impl_->use(
+      "INSERT INTO failures (path, sha256, tool_version, error, line, \"column\") VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT(path) DO UPDATE SET sha256 = ?2, tool_version = ?3, error = ?4, line = ?5, \"column\" = ?6");
+  q.text(1, f.path).text(2, f.sha256).text(3, tool_version).text(4, f.error).integer(5, f.line).integer(6, f.column).step();
+  q.reset();
+}
+
 long long Catalog::generation() const { return std::max(0LL, impl_->state("generation")); }
 
 bool Catalog::csv_current(std::optional<std::uintmax_t> bytes) const {
@@ -352,6 +382,11 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
                      bool full_text, std::string_view raw_path) {
   Impl* I = impl_.get();
   I->touch();
+  {
+    Impl::Stmt& q = I->use("DELETE FROM failures WHERE path = ?1");  // it converts now
+    q.text(1, path).step();
+    q.reset();
+  }
   bool known;
   {
     Impl::Stmt& q = I->use("SELECT 1 FROM issues WHERE path = ?1");
@@ -477,7 +512,9 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
 
 std::string Catalog::documents_csv() const {
   std::ostringstream out;
-  out << "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n";
+  // The byte order mark makes Excel read UTF-8 (without it, Chinese opens
+  // as mojibake); Python reads it with encoding="utf-8-sig".
+  out << "\xEF\xBB\xBF" << "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n";
   // effective: the earliest dated 施行 of the document, expires: the latest
   // dated 有效期 end (key_dates; relative ones have no date). One grouped
   // pass over key_dates, joined, rather than a lookup per document.

@@ -14,6 +14,7 @@ Usage: run_convert_tests.py BIN_DIR SAMPLE SHARED_CORPUS WORKDIR
 5. GNU parallel spreads extraction over processes (when installed).
 Prints one line per check and 'N passed, N failed'.
 """
+import csv
 import glob
 import json
 import os
@@ -100,15 +101,29 @@ def main():
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")}
     check("secondary indexes built at the end of a fresh catalog's run", indexes == INDEXES, str(sorted(indexes)))
     db.close()
-    csv_rows = open(os.path.join(out, "catalog.csv"), encoding="utf-8").read().strip().split("\n")
-    check("catalog.csv has a row per document", len(csv_rows) == n_docs + 1, f"{len(csv_rows)} rows, {n_docs} documents")
+    csv_bytes = open(os.path.join(out, "catalog.csv"), "rb").read()
+    check("catalog.csv opens with a UTF-8 byte order mark (Excel)", csv_bytes.startswith(b"\xef\xbb\xbf"), csv_bytes[:20])
+    with open(os.path.join(out, "catalog.csv"), encoding="utf-8-sig", newline="") as fh:
+        csv_rows = list(csv.DictReader(fh))
+    check("catalog.csv has a row per document", len(csv_rows) == n_docs, f"{len(csv_rows)} rows, {n_docs} documents")
+    check("catalog.csv reads back through Python's csv module (utf-8-sig)",
+          csv_rows and list(csv_rows[0])[0] == "source" and any(r["number"] == "楚政办通〔2022〕59号" for r in csv_rows),
+          str(csv_rows[:1]))
 
     # 2. re-run rewrites nothing
     before = snapshot(out)
     time.sleep(0.05)
     p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
-    check("re-run skips everything", "0 converted, 7 skipped, 1 failed" in p.stderr, p.stderr)
+    check("re-run skips everything; the unchanged failure is known, not reported, exit 0",
+          p.returncode == 0 and "0 converted, 7 skipped, 0 failed, 1 known failed (not retried)" in p.stderr
+          and "broken.txt" not in p.stderr, f"exit {p.returncode}: {p.stderr}")
     check("re-run rewrites nothing", snapshot(out) == before)
+    db = sqlite3.connect(os.path.join(out, "catalog.sqlite"))
+    rows = db.execute("SELECT path, length(sha256), error, tool_version FROM failures").fetchall()
+    db.close()
+    check("the failure is recorded in the catalog: path, SHA-256, error, tool version",
+          len(rows) == 1 and rows[0][0] == "pkulaw/broken.txt" and rows[0][1] == 64 and "binary" in rows[0][2]
+          and rows[0][3].endswith("/.json"), str(rows))
 
     # 2b. catalog.csv never lies: it is rewritten whenever it is not the one
     # stamped with the catalog's generation, whatever its time stamp says.
@@ -126,6 +141,30 @@ def main():
         p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
         check(f"catalog.csv {name} is rewritten on the next run",
               os.path.exists(csv_path) and open(csv_path, "rb").read() == good_csv and "0 converted" in p.stderr, p.stderr)
+
+    # 2c. known failures: retried when asked or when their bytes change
+    p = subprocess.run([CONVERT, "-j2", "--retry-failed", "-o", out, arch], capture_output=True, text=True, timeout=300)
+    check("--retry-failed tries and reports it again, exit 1",
+          p.returncode == 1 and "broken.txt" in p.stderr and "1 failed" in p.stderr, f"exit {p.returncode}: {p.stderr}")
+    broken = os.path.join(arch, "pkulaw", "broken.txt")
+    original = open(broken, "rb").read()
+    open(broken, "wb").write(b"\x00\x02other binary" * 40)
+    p = subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
+    check("a failing input whose bytes changed is a new failure, reported, exit 1",
+          p.returncode == 1 and "broken.txt" in p.stderr and ", 1 failed," in p.stderr, f"exit {p.returncode}: {p.stderr}")
+    open(broken, "wb").write(original)
+    subprocess.run([CONVERT, "-j2", "-o", out, arch], capture_output=True, text=True, timeout=300)
+    fixed_in, fixed_out = os.path.join(WORK, "fixed-in"), os.path.join(WORK, "fixed-out")
+    os.makedirs(fixed_in)
+    open(os.path.join(fixed_in, "a.txt"), "wb").write(original)
+    subprocess.run([CONVERT, "-o", fixed_out, fixed_in], capture_output=True, text=True, timeout=300)
+    shutil.copy(SAMPLE, os.path.join(fixed_in, "a.txt"))
+    p = subprocess.run([CONVERT, "-o", fixed_out, fixed_in], capture_output=True, text=True, timeout=300)
+    db = sqlite3.connect(os.path.join(fixed_out, "catalog.sqlite"))
+    left = db.execute("SELECT count(*) FROM failures").fetchone()[0]
+    db.close()
+    check("a failed input, repaired, converts and leaves the failures table",
+          p.returncode == 0 and "1 converted" in p.stderr and left == 0, f"exit {p.returncode}: {p.stderr} {left}")
 
     # 3. SIGINT mid-run, then resume
     big, out2 = os.path.join(WORK, "big"), os.path.join(WORK, "out2")

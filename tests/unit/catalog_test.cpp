@@ -91,7 +91,7 @@ TEST_CASE("catalog: key dates and cc recorded, catalog.csv gives effective and e
   CHECK(count(path, "SELECT count(*) FROM key_dates") == 4);
   CHECK(count(path, "SELECT count(*) FROM key_dates WHERE date IS NULL") == 1);
   CHECK(count(path, "SELECT count(*) FROM documents WHERE cc = '市委各部门、市法院'") == 1);
-  CHECK(csv.find("source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
+  CHECK(csv.find("\xEF\xBB\xBFsource,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
   CHECK(csv.find(",关于某事的通知,,,,,,2023-05-01,2025-12-31\r\n") != std::string::npos);
   CHECK(csv.find(",关于他事的通知,,,,,,,\r\n") != std::string::npos);
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());

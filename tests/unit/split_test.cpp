@@ -54,6 +54,7 @@ TEST_CASE("catalog: records, skips by hash and version, CSV quoting") {
   c.record("a.txt", "a.txt.json", issue, "v1");  // re-recording replaces
   CHECK(c.document_count() == 1);
   CHECK(c.documents_csv() ==
+        "\xEF\xBB\xBF"
         "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n"
         "a.txt,2022,,,\"关于\"\"引号\"\",逗号的通知\",,,,,,,\r\n");
 }

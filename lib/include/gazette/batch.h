@@ -7,7 +7,9 @@
 // OUTDIR/catalog.csv. An input whose content hash and tool version match
 // its catalog row and whose output exists is skipped: a re-run on an
 // unchanged archive writes nothing. A failing input is reported through
-// `on_error` and the others go on. Setting `*stop` (SIGINT) finishes the
+// `on_error`, recorded in the catalog's failures table, and the others go
+// on; met again with the same bytes and tool version it is a known failure,
+// counted but neither retried nor reported (unless retry_failed). Setting `*stop` (SIGINT) finishes the
 // files under way, commits the catalog and returns.
 //
 //   gazette::ConvertOptions o;
@@ -38,6 +40,9 @@ struct ConvertOptions {
   // indexes ~4-5 MB/s on this machine and is the run's bottleneck; turn it
   // off for a fast first pass and rebuild later (docs/CATALOG.md).
   bool full_text = true;
+  // Try again inputs that failed before with the same bytes and tool
+  // version (table failures); by default they are counted, not retried.
+  bool retry_failed = false;
   // An input failed (path, message, line, column). Called from a worker
   // thread, never from two at once.
   std::function<void(const std::string&, const std::string&, int, int)> on_error;
@@ -48,7 +53,9 @@ struct ConvertOptions {
 };
 
 struct ConvertSummary {
-  std::size_t total = 0, converted = 0, skipped = 0, failed = 0, documents = 0;
+  std::size_t total = 0, converted = 0, skipped = 0, documents = 0;
+  std::size_t failed = 0;        // new failures: reported through on_error
+  std::size_t known_failed = 0;  // failed before, unchanged: not retried, not reported
   std::uint64_t bytes = 0;   // input bytes converted
   double seconds = 0;
   bool interrupted = false;

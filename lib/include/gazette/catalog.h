@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gazette/model.h"
 
@@ -54,6 +55,15 @@ class Catalog {
   // Writes the documents as CSV (RFC 4180, UTF-8, header row): source file,
   // issue year and number, 发文字号, title, genre, date, issuers, section, page.
   std::string documents_csv() const;
+
+  // Inputs that failed (table failures): a re-run does not try an input
+  // again while its bytes and the tool version are those that failed.
+  struct Failure {
+    std::string path, sha256, error;
+    int line = 0, column = 0;
+  };
+  std::vector<Failure> failures(std::string_view tool_version) const;
+  void record_failure(const Failure& failure, std::string_view tool_version);
 
   // The catalog's change counter (table catalog_state): every record()
   // bumps it. catalog.csv is stamped with the generation it was written
