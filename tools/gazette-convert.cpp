@@ -28,6 +28,8 @@ struct Options {
   bool quiet = false;
   bool no_fts = false;
   bool retry_failed = false;
+  std::string root;
+  bool prune = false;
 };
 
 std::string mb(std::uint64_t bytes) {
@@ -66,6 +68,10 @@ int main(int argc, char** argv) {
   app.add_option("-o,--outdir", o.outdir, "output folder (created if needed)")->required();
   app.add_option("--encoding", o.encoding, "force the input encoding (default: detect)");
   app.add_flag("-q,--quiet", o.quiet, "no progress and no summary");
+  app.add_option("--root", o.root,
+                 "archive root: inputs are named by their path under it (default: the root this OUTDIR's catalog "
+                 "recorded, else the deepest folder holding the inputs)");
+  app.add_flag("--prune", o.prune, "forget inputs gone from under the root: remove their outputs and catalog rows");
   app.add_flag("--retry-failed", o.retry_failed, "try again inputs that failed before and have not changed");
   app.add_flag("--no-fts", o.no_fts, "leave the full-text index (documents_fts) empty: much faster");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
@@ -79,6 +85,8 @@ int main(int argc, char** argv) {
   co.encoding = o.encoding;
   co.full_text = !o.no_fts;
   co.retry_failed = o.retry_failed;
+  co.root = o.root;
+  co.prune = o.prune;
   if (!o.files_from.empty()) {
     try {
       co.listed = cli::read_path_list(o.files_from);
@@ -128,6 +136,8 @@ int main(int argc, char** argv) {
   if (!o.quiet) {
     double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
     std::string known = s.known_failed ? ", " + std::to_string(s.known_failed) + " known failed (not retried)" : "";
+    if (s.pruned) known += ", " + std::to_string(s.pruned) + " gone and pruned";
+    else if (s.gone) known += ", " + std::to_string(s.gone) + " gone from the archive (--prune forgets them)";
     std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed%s, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",
                  s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed, known.c_str(), s.documents,
                  mb(s.bytes).c_str(), s.seconds, rate);

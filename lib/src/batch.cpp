@@ -112,7 +112,8 @@ bool is_folder(const fs::path& p, const fs::path& canon) {
 // twice (a link loop, a link to a folder already walked) is walked once.
 // The output folder, and hidden entries, are not walked.
 void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::function<bool(const fs::path&)>& wanted,
-                 std::vector<Job>& jobs, std::vector<std::pair<std::string, std::string>>& errors) {
+                 const std::function<std::string(const fs::path&)>& identity, std::vector<Job>& jobs,
+                 std::vector<std::pair<std::string, std::string>>& errors) {
   std::set<std::pair<dev_t, ino_t>> seen;
   auto first_visit = [&](const fs::path& dir) {
     struct stat st {};
@@ -146,7 +147,7 @@ void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
       try {
-        jobs.push_back(make_job(f.string(), safe_relative(f.lexically_relative(root).generic_string())));
+        jobs.push_back(make_job(f.string(), identity(f)));
       } catch (const InputError& e) {
         errors.emplace_back(f.string(), e.what());
       }
@@ -155,6 +156,38 @@ void walk_folder(const fs::path& root, const fs::path& outdir_canon, const std::
     for (const fs::path& d : dirs)
       if (!is_folder(d, outdir_canon) && first_visit(d)) stack.push_back(d);  // not the output folder inside an input
   }
+}
+
+// A path made absolute and normal without touching the file system: links
+// are not resolved, so a file reached through a link is named by the
+// link's own path.
+fs::path absolute_lexical(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec).lexically_normal();
+  if (!a.has_filename() && a.has_parent_path() && a != a.root_path()) a = a.parent_path();  // "dir/" -> "dir"
+  return a;
+}
+
+// The deepest folder holding every input: a folder input is its own,
+// a file's is the folder it is in.
+fs::path common_folder(const std::vector<std::string>& inputs, const std::vector<std::string>& listed) {
+  std::optional<fs::path> common;
+  auto add = [&](const std::string& in) {
+    fs::path a = absolute_lexical(in);
+    std::error_code ec;
+    if (!fs::is_directory(a, ec)) a = a.parent_path();
+    if (!common) {
+      common = a;
+      return;
+    }
+    fs::path shared;
+    for (auto i = common->begin(), j = a.begin(); i != common->end() && j != a.end() && *i == *j; ++i, ++j)
+      shared /= *i;
+    common = shared;
+  };
+  for (const auto& in : inputs) add(in);
+  for (const auto& in : listed) add(in);
+  return common ? *common : absolute_lexical(".");
 }
 
 }  // namespace
@@ -180,7 +213,32 @@ ConvertSummary convert(const ConvertOptions& o) {
   }
   ec.clear();
 
-  // 1. The inputs.
+  // 1. The archive root: every input is named by its path under it, so
+  // no two inputs collide and a subfolder converted again is the same
+  // issue. The catalog keeps it: --root the first time, or the deepest
+  // folder holding the inputs named; a later --root replaces it (an
+  // archive that moved).
+  Catalog catalog(o.outdir + "/catalog.sqlite");
+  fs::path root;
+  if (!o.root.empty()) {
+    root = absolute_lexical(o.root);
+    std::error_code rec;
+    if (!fs::is_directory(root, rec)) throw InputError(o.root + ": the archive root is not a folder");
+  } else if (std::string recorded = catalog.root(); !recorded.empty()) {
+    root = recorded;
+  } else {
+    root = common_folder(o.inputs, o.listed);
+  }
+  if (catalog.root() != root.string()) catalog.set_root(root.string());
+  summary.root = root.string();
+  auto identity = [&](const fs::path& p) {
+    fs::path rel = absolute_lexical(p).lexically_relative(root);
+    if (rel.empty() || rel == "." || *rel.begin() == "..")
+      throw InputError("outside the archive root " + root.string() + " (give --root, or another output folder)");
+    return safe_relative(rel.generic_string());
+  };
+
+  // 2. The inputs.
   std::vector<Job> jobs;
   std::vector<std::pair<std::string, std::string>> early_errors;
   auto wanted = [&](const fs::path& p) {
@@ -189,43 +247,44 @@ ConvertSummary convert(const ConvertOptions& o) {
     return fnmatch(o.glob.c_str(), p.filename().c_str(), 0) == 0;
   };
   for (const std::string& in : o.inputs) {
-    fs::path root(in);
+    fs::path in_path(in);
     std::error_code sec;
-    fs::file_status st = fs::status(root, sec);
+    fs::file_status st = fs::status(in_path, sec);
     if (sec) {
       early_errors.emplace_back(in, sec.message());
     } else if (fs::is_directory(st)) {
-      if (is_folder(root, outdir_canon))
+      if (is_folder(in_path, outdir_canon))
         early_errors.emplace_back(in, "is the output folder: its outputs are not converted again");
       else
-        walk_folder(root, outdir_canon, wanted, jobs, early_errors);
+        walk_folder(in_path, outdir_canon, wanted, identity, jobs, early_errors);
     } else {
-      jobs.push_back(make_job(in, root.filename().string()));
+      try {
+        jobs.push_back(make_job(in, identity(in_path)));
+      } catch (const InputError& e) {
+        early_errors.emplace_back(in, e.what());
+      }
     }
   }
   for (const std::string& p : o.listed) {
     try {
-      jobs.push_back(make_job(p, safe_relative(p)));
+      jobs.push_back(make_job(p, identity(p)));
     } catch (const InputError& e) {
       early_errors.emplace_back(p, e.what());
     }
   }
-  // Two inputs may not claim one output.
+  // One identity, one input: a file named twice (itself and in its folder)
+  // is converted once.
   {
-    std::unordered_map<std::string, std::size_t> claimed;
+    std::unordered_set<std::string> claimed;
     std::vector<Job> unique;
-    for (auto& j : jobs) {
-      auto [it, fresh] = claimed.emplace(j.rel, unique.size());
-      if (fresh) unique.push_back(std::move(j));
-      else early_errors.emplace_back(j.path, "its output " + j.rel + extension(o.format) + " is also that of " + unique[it->second].path);
-    }
+    for (auto& j : jobs)
+      if (claimed.insert(j.rel).second) unique.push_back(std::move(j));
     jobs = std::move(unique);
   }
   summary.total = jobs.size() + early_errors.size();
 
   // 2. What the catalog already holds: issues, and failures of this tool
   // version (not tried again while their bytes are those that failed).
-  Catalog catalog(o.outdir + "/catalog.sqlite");
   std::string tool_version = std::string(version()) + "/" + extension(o.format);
   std::unordered_map<std::string, Catalog::Failure> known_failures;
   for (auto& f : catalog.failures(tool_version)) known_failures.emplace(f.path, std::move(f));
@@ -427,6 +486,30 @@ ConvertSummary convert(const ConvertOptions& o) {
   }
   catalog.finish();
   summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
+
+  // Inputs gone from under the root: counted, and with --prune forgotten
+  // (their outputs, inside OUTDIR only, and their rows). Not after an
+  // interrupted run.
+  if (!summary.interrupted) {
+    std::unordered_set<std::string> seen;
+    for (const Job& j : jobs) seen.insert(j.rel);
+    bool pruning = false;
+    for (const Catalog::Recorded& r : catalog.issues()) {
+      if (seen.count(r.path)) continue;
+      std::error_code gec;
+      if (fs::symlink_status(root / r.raw, gec).type() != fs::file_type::not_found) continue;  // there, or unknowable
+      ++summary.gone;
+      if (!o.prune) continue;
+      if (!pruning) catalog.begin(), pruning = true;
+      try {
+        fs::remove(fs::path(o.outdir) / safe_relative(r.output), gec);  // never outside OUTDIR
+      } catch (const InputError&) {
+      }
+      catalog.remove(r.path);
+      ++summary.pruned;
+    }
+    if (pruning) catalog.commit();
+  }
 
   // The CSV follows the catalog: rewritten whenever it is not the one
   // stamped with the catalog's current generation (anything converted, a

@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 CREATE TABLE IF NOT EXISTS catalog_state (
   key TEXT PRIMARY KEY,         -- 'generation': bumped by every change to the rows;
-  value INTEGER NOT NULL        -- 'csv_generation', 'csv_bytes': what catalog.csv was written from
+  value NOT NULL                -- 'csv_generation', 'csv_bytes': what catalog.csv was written from;
+                                -- 'root': the archive root (text) inputs are named relative to
 );
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
@@ -225,6 +226,22 @@ struct Catalog::Impl {
     q.text(1, key).integer(2, value).step();
     q.reset();
   }
+  // Everything recorded under the documents of `path`.
+  void forget_documents(std::string_view path) {
+    Impl::Stmt del_fts(this, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
+    del_fts.text(1, path).step();
+    Impl::Stmt del_td(this, "DELETE FROM task_assignments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
+    del_td.text(1, path).step();
+    Impl::Stmt del_t(this, "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_t.text(1, path).step();
+    Impl::Stmt del_r(this, "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_r.text(1, path).step();
+    Impl::Stmt del_k(this, "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
+    del_k.text(1, path).step();
+    Impl::Stmt del_d(this, "DELETE FROM documents WHERE path = ?1");
+    del_d.text(1, path).step();
+  }
+
   // Every change to the rows bumps the generation, in its own transaction.
   void touch() {
     Stmt& q = use("INSERT INTO catalog_state (key, value) VALUES ('generation', 1) "
@@ -366,6 +383,42 @@ void Catalog::record_failure(const Failure& f, std::string_view tool_version) {
   q.reset();
 }
 
+std::vector<Catalog::Recorded> Catalog::issues() const {
+  Impl::Stmt q(impl_.get(), "SELECT path, output, path_raw FROM issues ORDER BY path");
+  std::vector<Recorded> out;
+  while (q.step() == SQLITE_ROW) {
+    Recorded r{reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0)),
+               reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1)), {}};
+    const void* raw = sqlite3_column_blob(q.s, 2);
+    r.raw = raw ? std::string(static_cast<const char*>(raw), static_cast<std::size_t>(sqlite3_column_bytes(q.s, 2)))
+                : r.path;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void Catalog::remove(std::string_view path) {
+  impl_->touch();
+  impl_->forget_documents(path);
+  for (const char* sql : {"DELETE FROM issues WHERE path = ?1", "DELETE FROM failures WHERE path = ?1"}) {
+    Impl::Stmt q(impl_.get(), sql);
+    q.text(1, path).step();
+  }
+}
+
+std::string Catalog::root() const {
+  Impl::Stmt q(impl_.get(), "SELECT value FROM catalog_state WHERE key = 'root'");
+  if (q.step() != SQLITE_ROW) return {};
+  const unsigned char* v = sqlite3_column_text(q.s, 0);
+  return v ? reinterpret_cast<const char*>(v) : "";
+}
+
+void Catalog::set_root(std::string_view root) {
+  Impl::Stmt q(impl_.get(), "INSERT INTO catalog_state (key, value) VALUES ('root', ?1) "
+                            "ON CONFLICT(key) DO UPDATE SET value = ?1");
+  q.text(1, root).step();
+}
+
 long long Catalog::generation() const { return std::max(0LL, impl_->state("generation")); }
 
 bool Catalog::csv_current(std::optional<std::uintmax_t> bytes) const {
@@ -394,20 +447,7 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     known = q.step() == SQLITE_ROW;
     q.reset();
   }
-  if (known) {  // re-converted: drop what the old version recorded
-    Impl::Stmt del_fts(I, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
-    del_fts.text(1, path).step();
-    Impl::Stmt del_td(I, "DELETE FROM task_assignments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
-    del_td.text(1, path).step();
-    Impl::Stmt del_t(I, "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_t.text(1, path).step();
-    Impl::Stmt del_r(I, "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_r.text(1, path).step();
-    Impl::Stmt del_k(I, "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_k.text(1, path).step();
-    Impl::Stmt del_d(I, "DELETE FROM documents WHERE path = ?1");
-    del_d.text(1, path).step();
-  }
+  if (known) I->forget_documents(path);  // re-converted: drop what the old version recorded
   Impl::Stmt& is = I->use("INSERT OR REPLACE INTO issues (path, output, sha256, bytes, encoding, tool_version, gazette, year, "
                           "issue, cumulative_issue, published, documents, path_raw) "
                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");

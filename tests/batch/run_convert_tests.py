@@ -166,6 +166,52 @@ def main():
     check("a failed input, repaired, converts and leaves the failures table",
           p.returncode == 0 and "1 converted" in p.stderr and left == 0, f"exit {p.returncode}: {p.stderr} {left}")
 
+    # 2d. identity under the archive root; inputs gone, and --prune
+    big, outr = os.path.join(WORK, "rooted"), os.path.join(WORK, "out-root")
+    for year in ("2019", "2020"):
+        os.makedirs(os.path.join(big, year, "01"))
+        shutil.copy(SAMPLE, os.path.join(big, year, "01", "issue-1.txt"))
+    with open(os.path.join(big, "2020", "01", "issue-1.txt"), "a", encoding="utf-8") as fh:
+        fh.write("\n")  # not the same bytes as 2019's
+    p = subprocess.run([CONVERT, "-o", outr, os.path.join(big, "2019"), os.path.join(big, "2020")],
+                       capture_output=True, text=True, timeout=300)
+    outs = sorted(os.path.relpath(x, outr) for x in glob.glob(os.path.join(outr, "**", "*.json"), recursive=True))
+    check("two folders with the same relative names: both converted, named under their common root",
+          p.returncode == 0 and outs == ["2019/01/issue-1.txt.json", "2020/01/issue-1.txt.json"], f"{p.stderr} {outs}")
+    p = subprocess.run([CONVERT, "-o", outr, os.path.join(big, "2019")], capture_output=True, text=True, timeout=300)
+    db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
+    paths = [r[0] for r in db.execute("SELECT path FROM issues ORDER BY path")]
+    db.close()
+    check("a subfolder converted again is the same issue (skipped, not catalogued twice)",
+          p.returncode == 0 and "0 converted, 1 skipped" in p.stderr and paths == ["2019/01/issue-1.txt", "2020/01/issue-1.txt"],
+          f"{p.stderr} {paths}")
+    stranger = os.path.join(WORK, "elsewhere.txt")
+    shutil.copy(SAMPLE, stranger)
+    p = subprocess.run([CONVERT, "-o", outr, stranger], capture_output=True, text=True, timeout=300)
+    check("an input outside the recorded root is refused with the root named, exit 1",
+          p.returncode == 1 and "outside the archive root" in p.stderr and not os.path.exists(os.path.join(WORK, "elsewhere.txt.json")),
+          f"exit {p.returncode}: {p.stderr}")
+    p = subprocess.run([CONVERT, "--root", os.path.join(WORK, "no-such-root"), "-o", outr, big],
+                       capture_output=True, text=True, timeout=300)
+    check("a root that does not exist is exit 2", p.returncode == 2 and "archive root" in p.stderr, f"exit {p.returncode}: {p.stderr}")
+    os.remove(os.path.join(big, "2020", "01", "issue-1.txt"))
+    p = subprocess.run([CONVERT, "-o", outr, big], capture_output=True, text=True, timeout=300)
+    check("an input gone from the archive is reported in the summary; its output stays without --prune",
+          p.returncode == 0 and "1 gone from the archive" in p.stderr
+          and os.path.exists(os.path.join(outr, "2020", "01", "issue-1.txt.json")), f"exit {p.returncode}: {p.stderr}")
+    p = subprocess.run([CONVERT, "--prune", "-o", outr, big], capture_output=True, text=True, timeout=300)
+    db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
+    paths = [r[0] for r in db.execute("SELECT path FROM issues ORDER BY path")]
+    docs_left = db.execute("SELECT count(*) FROM documents WHERE path LIKE '2020/%'").fetchone()[0]
+    db.close()
+    csv_text = open(os.path.join(outr, "catalog.csv"), encoding="utf-8-sig").read()
+    check("--prune removes the gone input's output, rows and CSV lines, and nothing else",
+          p.returncode == 0 and "1 gone and pruned" in p.stderr and paths == ["2019/01/issue-1.txt"] and docs_left == 0
+          and not os.path.exists(os.path.join(outr, "2020", "01", "issue-1.txt.json"))
+          and os.path.exists(os.path.join(outr, "2019", "01", "issue-1.txt.json"))
+          and "2020/01" not in csv_text and "2019/01" in csv_text and os.path.exists(stranger),
+          f"exit {p.returncode}: {p.stderr} {paths}")
+
     # 3. SIGINT mid-run, then resume
     big, out2 = os.path.join(WORK, "big"), os.path.join(WORK, "out2")
     os.makedirs(big)

@@ -43,6 +43,12 @@ struct ConvertOptions {
   // Try again inputs that failed before with the same bytes and tool
   // version (table failures); by default they are counted, not retried.
   bool retry_failed = false;
+  // The archive root: inputs are named (outputs, catalog rows) by their
+  // path under it. "" = the root the catalog recorded, else the deepest
+  // folder holding the inputs; recorded by the run.
+  std::string root;
+  // Forget inputs gone from under the root: their outputs and rows.
+  bool prune = false;
   // An input failed (path, message, line, column). Called from a worker
   // thread, never from two at once.
   std::function<void(const std::string&, const std::string&, int, int)> on_error;
@@ -56,6 +62,9 @@ struct ConvertSummary {
   std::size_t total = 0, converted = 0, skipped = 0, documents = 0;
   std::size_t failed = 0;        // new failures: reported through on_error
   std::size_t known_failed = 0;  // failed before, unchanged: not retried, not reported
+  std::size_t gone = 0;          // recorded, but no longer under the root
+  std::size_t pruned = 0;        // of those, forgotten (prune)
+  std::string root;              // the archive root used
   std::uint64_t bytes = 0;   // input bytes converted
   double seconds = 0;
   bool interrupted = false;

@@ -56,6 +56,19 @@ class Catalog {
   // issue year and number, 发文字号, title, genre, date, issuers, section, page.
   std::string documents_csv() const;
 
+  // Every recorded issue, by path: its path (printable), its output
+  // relative to OUTDIR, and its path as bytes (raw == path unless escaped).
+  struct Recorded {
+    std::string path, output, raw;
+  };
+  std::vector<Recorded> issues() const;
+  // Forgets an issue: its rows in every table (an input gone, pruned).
+  void remove(std::string_view path);
+
+  // The archive root inputs are named relative to ("" until a run sets it).
+  std::string root() const;
+  void set_root(std::string_view root);
+
   // Inputs that failed (table failures): a re-run does not try an input
   // again while its bytes and the tool version are those that failed.
   struct Failure {
