@@ -107,4 +107,23 @@ std::string split_manifest(const Issue& issue, const std::vector<SplitFile>& fil
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+std::vector<std::string> manifest_files(std::string_view manifest_json) {
+  std::vector<std::string> names;
+  try {
+    auto j = nlohmann::json::parse(manifest_json.begin(), manifest_json.end());
+    if (!j.is_object() || !j.contains("files") || !j["files"].is_array()) return names;
+    for (const auto& f : j["files"]) {
+      if (!f.is_object() || !f.contains("file") || !f["file"].is_string()) continue;
+      std::string name = f["file"].get<std::string>();
+      // A plain name in the folder, nothing else: the manifest is data.
+      if (name.empty() || name == "." || name == ".." || name == "manifest.json" ||
+          name.find('/') != std::string::npos || name.find('\0') != std::string::npos)
+        continue;
+      names.push_back(std::move(name));
+    }
+  } catch (const nlohmann::json::exception&) {
+  }
+  return names;
+}
+
 }  // namespace gazette

@@ -286,6 +286,36 @@ def main():
     check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
           first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
 
+    # Re-splitting into a used folder leaves exactly what the new manifest
+    # lists; a file it did not write stays (reported) unless --force.
+    foreign = os.path.join(sp, "notes-of-mine.txt")
+    open(foreign, "w").write("mine")
+    p = subprocess.run([SPLIT, "-o", sp, SAMPLE], capture_output=True, text=True)
+    now = sorted(os.listdir(sp))
+    listed_now = sorted(f["file"] for f in json.load(open(os.path.join(sp, "manifest.json"), encoding="utf-8"))["files"])
+    check("re-split: the old manifest's files not in the new one are removed; a foreign file stays, reported",
+          p.returncode == 0 and now == sorted(listed_now + ["manifest.json", "notes-of-mine.txt"]) and len(listed_now) == 7
+          and "1 file not written by gazette-split left in place" in p.stderr and "7 files written" in p.stderr,
+          f"{p.stderr} {now}")
+    p = subprocess.run([SPLIT, "--force", "-o", sp, SAMPLE], capture_output=True, text=True)
+    check("re-split --force: only the manifest's files remain",
+          p.returncode == 0 and sorted(os.listdir(sp)) == sorted(listed_now + ["manifest.json"]), str(sorted(os.listdir(sp))))
+    one_doc = os.path.join(WORK, "split-one")
+    fixture_one = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "fixtures", "redhead-style.txt")
+    p = subprocess.run([SPLIT, "-o", one_doc, fixture_one], capture_output=True, text=True)
+    check("split: one file is '1 file written'", p.returncode == 0 and "1 file written to" in p.stderr, p.stderr)
+    split_in = os.path.join(WORK, "split-folder-in")
+    os.makedirs(os.path.join(split_in, "2022"), exist_ok=True)
+    shutil.copy(SAMPLE, os.path.join(split_in, "2022", "12.txt"))
+    shutil.copy(fixture_one, os.path.join(split_in, "red.txt"))
+    p = subprocess.run([SPLIT, "-o", os.path.join(WORK, "split-folder-out"), split_in], capture_output=True, text=True)
+    got = sorted(os.path.relpath(r, os.path.join(WORK, "split-folder-out"))
+                 for r, _, fs in os.walk(os.path.join(WORK, "split-folder-out")) if "manifest.json" in fs)
+    want_dirs = sorted(os.path.splitext(os.path.normpath(x))[0].lstrip("/")
+                       for x in (os.path.join(split_in, "2022", "12.txt"), os.path.join(split_in, "red.txt")))
+    check("split: a folder input splits each of its files into a folder after its path",
+          p.returncode == 0 and got == want_dirs, f"{p.stderr} {got} {want_dirs}")
+
     # gazette-split over a list of paths: a folder per input, its path made
     # relative without the extension, so two inputs of one name in different
     # folders keep apart; a bad path is reported (exit 2), the others written.

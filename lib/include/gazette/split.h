@@ -41,6 +41,11 @@ std::vector<SplitFile> split_issue(const Issue& issue, const Text& text, const S
 // index, number, title and source lines.
 std::string split_manifest(const Issue& issue, const std::vector<SplitFile>& files);
 
+// The file names an earlier manifest.json lists: plain names only (no
+// folder part, no . or ..; others are dropped), so re-splitting removes
+// what it wrote before and nothing else. Empty when it is not a manifest.
+std::vector<std::string> manifest_files(std::string_view manifest_json);
+
 // A safe file name from free text (see above); never empty.
 std::string safe_file_name(std::string_view text, std::size_t max_bytes);
 
