@@ -1,6 +1,6 @@
-# bash completion for gazette-extract, gazette-check, gazette-convert and
-# gazette-split. Options come from the tool's own --help, so they never
-# drift from what the tool accepts; values are completed for the options
+# bash completion for gazette-extract, gazette-check, gazette-convert,
+# gazette-split and gazette-search. Options come from the tool's own --help,
+# so they never drift from what the tool accepts; values are completed for the options
 # that take a fixed set.
 _gazette_tools() {
   local cur prev opts
@@ -21,7 +21,8 @@ _gazette_tools() {
       [ -z "$dir" ] && dir=$(dirname "$(command -v "${COMP_WORDS[0]}")")/../share/gazette/schemas
       COMPREPLY=($(compgen -W "$(ls "$dir/profiles" 2>/dev/null | sed 's/\.yaml$//')" -- "$cur") $(compgen -f -- "$cur"))
       return ;;
-    -o|--outdir|--output) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    -o|--outdir|--output|-C|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
   esac
   if [[ "$cur" == -* ]]; then
     opts=$("${COMP_WORDS[0]}" --help 2>/dev/null | grep -oE -- '(^|[ ,])--?[A-Za-z][A-Za-z-]*' | tr -d ' ,' | sort -u)
@@ -30,4 +31,4 @@ _gazette_tools() {
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
 }
-complete -o filenames -F _gazette_tools gazette-extract gazette-check gazette-convert gazette-split
+complete -o filenames -F _gazette_tools gazette-extract gazette-check gazette-convert gazette-split gazette-search

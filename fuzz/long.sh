@@ -20,5 +20,5 @@ export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:malloc_context_size=5
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 log=long/$TARGET.$(date +%Y%m%d-%H%M%S).log
 echo "log: $BUILD/fuzz/$log" >&2
-exec nice -n "${NICE:-5}" "./$TARGET" -max_total_time="$SECONDS_TOTAL" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
+exec nice -n "${NICE:-5}" "./$TARGET" -max_total_time="$SECONDS_TOTAL" -max_len="$MAX_LEN" -timeout="${TIMEOUT:-10}" -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix=long/ "corpus/$TARGET" > "$log" 2>&1

@@ -54,6 +54,10 @@ void keep_freed_memory();
 // printed) when the write failed otherwise (disk full, file too large).
 int stdout_status(std::string_view tool);
 
+// A JSON string literal: quotes, backslashes and control characters
+// escaped, UTF-8 passed through.
+std::string json_string(std::string_view s);
+
 // Writes `data` to `path` through a temporary file in the same folder and
 // a rename, so no reader ever sees half a file. Throws InputError.
 void write_atomically(const std::string& path, std::string_view data);

@@ -115,6 +115,8 @@ CREATE INDEX IF NOT EXISTS references_document ON "references"(document_id);
 CREATE INDEX IF NOT EXISTS key_dates_document ON key_dates(document_id);
 )SQL";
 
+constexpr std::string_view kFtsPad = "  ";
+
 std::string join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
@@ -526,8 +528,15 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
     doc.step();
     long long id = sqlite3_last_insert_rowid(I->db);
     if (full_text) {
+      // Each column padded with two spaces: every occurrence of a one- or
+      // two-character word then begins a trigram, so gazette-search finds
+      // two-character words through the index's vocabulary (fts5vocab),
+      // at the end of a title too.
+      thread_local std::string title, body;
+      title.assign(d.title).append(kFtsPad);
+      body.assign(d.text).append(kFtsPad);
       fts.reset();
-      fts.integer(1, id).text(2, d.title).text(3, d.text).step();
+      fts.integer(1, id).text(2, title).text(3, body).step();
     }
     for (const Task& t : d.tasks) {
       task.reset();
