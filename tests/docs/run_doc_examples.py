@@ -72,6 +72,8 @@ def main():
         for statement in filter(None, (s.strip() for s in code.split(";"))):
             try:
                 rows = db.execute(statement).fetchall()
+                if statement.upper().startswith("CREATE"):
+                    continue  # a helper table the next query reads
                 t.ok(f"docs/CATALOG.md: {' '.join(statement.split())[:110]}", len(rows) > 0, "no rows")
             except sqlite3.Error as e:
                 t.ok(f"docs/CATALOG.md: {' '.join(statement.split())[:110]}", False, str(e))
