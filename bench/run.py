@@ -14,6 +14,8 @@ one run measures, on the same bytes:
   - rg -c '[\\p{Han}]+〔\\d{4}〕\\d+号' (one regex pass, the floor)
   - peak RSS of gazette-extract on the largest input
   - one issue end to end (process start to JSON), median of 21 runs
+  - gazette-search on the indexed catalog: a two-, a four- and a
+    one-character word, median of 7 runs each
 and prints MB/s, documents/s and the ratios the targets are stated in.
 The corpora are read once before timing (page cache warm: the tools are
 measured, not the disk), and each timing is the best of several repetitions
@@ -138,6 +140,17 @@ def main():
     outdir = os.path.join(work, "out-fts")
     shutil.rmtree(outdir, ignore_errors=True)
     t_fts, _ = timed([convert, "-q", "-j2", "-o", outdir, os.path.dirname(files[0])])
+    # gazette-search on that catalog: a two-character word goes through the
+    # index's vocabulary, a one-character word scans; median of 7 runs each.
+    search = os.path.join(bin_dir, "gazette-search")
+    search_ms = {}
+    for word in ("应急", "应急管理", "州"):
+        runs = []
+        for _ in range(7):
+            s = time.perf_counter()
+            subprocess.run([search, "-C", outdir, "-l", word], stdout=subprocess.DEVNULL, check=False)
+            runs.append(time.perf_counter() - s)
+        search_ms[word] = statistics.median(runs) * 1000
     # The peer takes seconds a run: each of its runs is followed by two of
     # the extraction, and the extraction's best is taken over all its runs.
     with_peer = interleaved(3, peer=lambda: wall([sys.executable, PEER] + files), one=(one, 2))
@@ -202,6 +215,9 @@ def main():
         lines.append(f"{name:52s} {r:6.2f}x")
     lines.append(f"{'extraction MB/s single-threaded (target >= 150)':52s} {mbs / t_extract:6.1f}")
     lines.append(f"{'one issue end to end, median of 21 (target < 20 ms)':52s} {latency * 1000:6.1f} ms")
+    for word, label in (("应急", "two-character word (target < 100 ms)"), ("应急管理", "four-character word"),
+                        ("州", "one-character word (a scan)")):
+        lines.append(f"{'gazette-search -l, ' + label:52s} {search_ms[word]:6.1f} ms")
     lines.append(f"{'peak RSS on a %.1f MB input (target <= 2x + 50 MB)' % (big_size / 1e6):52s} {rss_kib / 1024:6.1f} MB"
                  f"  (limit {2 * big_size / 2**20 + 50:.0f} MB)")
     report = "\n".join(lines)

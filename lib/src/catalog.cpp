@@ -297,7 +297,7 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
       // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0);
-      // 5: catalog_state and failures (0.4.0); each added above to an
+      // 5: catalog_state and failures, FTS columns padded (0.4.0); each added above to an
       // older catalog.
       bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 5;
       version.reset();
