@@ -30,6 +30,7 @@ struct Options {
   bool retry_failed = false;
   std::string root;
   bool prune = false;
+  bool merge = false;
 };
 
 std::string mb(std::uint64_t bytes) {
@@ -72,9 +73,36 @@ int main(int argc, char** argv) {
                  "archive root: inputs are named by their path under it (default: the root this OUTDIR's catalog "
                  "recorded, else the deepest folder holding the inputs)");
   app.add_flag("--prune", o.prune, "forget inputs gone from under the root: remove their outputs and catalog rows");
+  app.add_flag("--merge", o.merge,
+               "the INPUTs are output folders of other runs (one share of the archive each): merge their outputs "
+               "and catalogs into OUTDIR without extracting again");
   app.add_flag("--retry-failed", o.retry_failed, "try again inputs that failed before and have not changed");
   app.add_flag("--no-fts", o.no_fts, "leave the full-text index (documents_fts) empty: much faster");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+
+  if (o.merge) {
+    if (o.inputs.empty()) {
+      cli::print_error(kTool, "--merge: give the output folders to merge");
+      return cli::kError;
+    }
+    MergeOptions mo;
+    mo.parts = o.inputs;
+    mo.outdir = o.outdir;
+    mo.root = o.root;
+    mo.on_error = [&](const std::string& part, const std::string& msg) { cli::print_error(kTool, part, InputError(msg)); };
+    MergeSummary ms;
+    try {
+      ms = merge(mo);
+    } catch (const InputError& e) {
+      cli::print_error(kTool, e.what());
+      return cli::kError;
+    }
+    if (!o.quiet)
+      std::fprintf(stderr, "%zu %s merged, %zu failed: %zu %s taken in %.2f s\n", ms.parts,
+                   ms.parts == 1 ? "part" : "parts", ms.failed, ms.merged, ms.merged == 1 ? "issue" : "issues",
+                   ms.seconds);
+    return ms.failed ? cli::kFindings : cli::kOk;
+  }
 
   ConvertOptions co;
   co.inputs = o.inputs;

@@ -31,6 +31,7 @@
 #include "gazette/error.h"
 #include "gazette/extract.h"
 #include "gazette/files.h"
+#include "gazette/search.h"
 #include "source_hash.h"
 
 namespace gazette {
@@ -190,7 +191,66 @@ fs::path common_folder(const std::vector<std::string>& inputs, const std::vector
   return common ? *common : absolute_lexical(".");
 }
 
+// The CSV follows the catalog: rewritten whenever it is not the one
+// stamped with the catalog's current generation (anything converted, a
+// run killed between the catalog's last commit and the CSV's rename, a
+// CSV missing or replaced).
+void refresh_csv(Catalog& catalog, const std::string& outdir) {
+  std::string csv_path = outdir + "/catalog.csv";
+  std::error_code csv_ec;
+  auto csv_bytes = fs::file_size(csv_path, csv_ec);
+  if (!catalog.csv_current(csv_ec ? std::nullopt : std::optional<std::uintmax_t>(csv_bytes))) {
+    const long long at = catalog.generation();
+    std::string csv = catalog.documents_csv();
+    write_file_atomically(csv_path, csv);
+    catalog.mark_csv(at, csv.size());
+  }
+}
+
 }  // namespace
+
+MergeSummary merge(const MergeOptions& o) {
+  auto start = std::chrono::steady_clock::now();
+  MergeSummary summary;
+  std::error_code ec;
+  fs::create_directories(o.outdir, ec);
+  if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
+  FolderLock lock(o.outdir);
+  const fs::path outdir_canon = fs::weakly_canonical(o.outdir, ec);
+  Catalog catalog(o.outdir + "/catalog.sqlite");
+  if (!o.root.empty()) catalog.set_root(absolute_lexical(o.root).string());
+  for (const std::string& part : o.parts) {
+    try {
+      if (is_folder(part, outdir_canon)) throw InputError("is the output folder itself");
+      const std::string part_catalog = part + "/catalog.sqlite";
+      struct stat st {};
+      if (::stat(part_catalog.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        throw InputError("no catalog.sqlite: not a folder gazette-convert wrote");
+      // The first part's root names the archive, unless one is set.
+      if (catalog.root().empty())
+        if (std::string r = catalog_root(part_catalog); !r.empty()) catalog.set_root(r);
+      std::size_t taken = catalog.merge(part_catalog, [&](const Catalog::Recorded& r) {
+        // The output as the part wrote it (not extracted again), inside
+        // both folders only.
+        const std::string rel = safe_relative(r.output);
+        std::string bytes = read_file(part + "/" + rel, /*regular_only=*/true);
+        fs::create_directories(fs::path(o.outdir + "/" + rel).parent_path());
+        write_file_atomically(o.outdir + "/" + rel, bytes, /*sync=*/true);
+      });
+      summary.merged += taken;
+      ++summary.parts;
+    } catch (const DiskFullError&) {
+      throw;
+    } catch (const InputError& e) {
+      ++summary.failed;
+      if (o.on_error) o.on_error(part, e.what());
+    }
+  }
+  catalog.finish();
+  refresh_csv(catalog, o.outdir);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
 
 ConvertSummary convert(const ConvertOptions& o) {
   auto start = std::chrono::steady_clock::now();
@@ -511,19 +571,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     if (pruning) catalog.commit();
   }
 
-  // The CSV follows the catalog: rewritten whenever it is not the one
-  // stamped with the catalog's current generation (anything converted, a
-  // run killed between the catalog's last commit and the CSV's rename, a
-  // CSV missing or replaced).
-  std::string csv_path = o.outdir + "/catalog.csv";
-  std::error_code csv_ec;
-  auto csv_bytes = fs::file_size(csv_path, csv_ec);
-  if (!catalog.csv_current(csv_ec ? std::nullopt : std::optional<std::uintmax_t>(csv_bytes))) {
-    const long long at = catalog.generation();
-    std::string csv = catalog.documents_csv();
-    write_file_atomically(csv_path, csv);
-    catalog.mark_csv(at, csv.size());
-  }
+  refresh_csv(catalog, o.outdir);
   if (disk_full) std::rethrow_exception(disk_full);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

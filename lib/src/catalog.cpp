@@ -345,6 +345,100 @@ std::string Catalog::recorded_sha256(std::string_view path, std::string_view too
   return sha;
 }
 
+std::size_t Catalog::merge(const std::string& part, const std::function<void(const Recorded&)>& each) {
+  Impl* I = impl_.get();
+  {
+    Impl::Stmt attach(I, "ATTACH DATABASE ?1 AS part");
+    attach.text(1, part).step();
+  }
+  struct Detach {
+    Impl* I;
+    ~Detach() { sqlite3_exec(I->db, "DETACH DATABASE part", nullptr, nullptr, nullptr); }
+  } detach{I};
+  {
+    Impl::Stmt v(I, "PRAGMA part.user_version");
+    int version = v.step() == SQLITE_ROW ? sqlite3_column_int(v.s, 0) : 0;
+    if (version != 5)
+      throw InputError(part + ": a catalog of another version (user_version " + std::to_string(version) +
+                       ", this tool merges 5): convert that part again with this version");
+  }
+  I->exec("BEGIN");
+  try {
+    // The part's issues this catalog lacks or holds in another form (other
+    // bytes or tool version): the part's replace them.
+    I->exec("CREATE TEMP TABLE merging AS SELECT p.path, p.output, COALESCE(p.path_raw, p.path) AS raw "
+            "FROM part.issues p LEFT JOIN main.issues m ON m.path = p.path "
+            "WHERE m.path IS NULL OR m.sha256 != p.sha256 OR m.tool_version != p.tool_version ORDER BY p.path");
+    std::vector<Recorded> merged;
+    {
+      Impl::Stmt q(I, "SELECT path, output, raw FROM temp.merging");
+      while (q.step() == SQLITE_ROW)
+        merged.push_back({reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0)),
+                          reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1)),
+                          std::string(static_cast<const char*>(sqlite3_column_blob(q.s, 2)),
+                                      static_cast<std::size_t>(sqlite3_column_bytes(q.s, 2)))});
+    }
+    for (const Recorded& r : merged) {
+      I->forget_documents(r.path);
+      Impl::Stmt del(I, "DELETE FROM main.issues WHERE path = ?1");
+      del.text(1, r.path).step();
+    }
+    // Ids are shifted past this catalog's own, so none collide.
+    I->exec(R"SQL(
+CREATE TEMP TABLE shift AS SELECT
+  (SELECT COALESCE(max(id), 0) FROM main.documents) AS doc, (SELECT COALESCE(max(id), 0) FROM main.tasks) AS task;
+INSERT INTO main.issues (path, output, sha256, bytes, encoding, tool_version, gazette, year, issue, cumulative_issue,
+                         published, documents, path_raw)
+  SELECT path, output, sha256, bytes, encoding, tool_version, gazette, year, issue, cumulative_issue, published,
+         documents, path_raw FROM part.issues WHERE path IN (SELECT path FROM temp.merging);
+INSERT INTO main.documents (id, path, idx, number, prefix, number_year, serial, title, genre, date, issuers,
+                            addressees, cc, section, page, title_line, end_line, public)
+  SELECT id + (SELECT doc FROM temp.shift), path, idx, number, prefix, number_year, serial, title, genre, date, issuers,
+         addressees, cc, section, page, title_line, end_line, public
+  FROM part.documents WHERE path IN (SELECT path FROM temp.merging);
+INSERT INTO main.documents_fts (rowid, title, text)
+  SELECT f.rowid + (SELECT doc FROM temp.shift), f.title, f.text FROM part.documents_fts f
+  JOIN part.documents d ON d.id = f.rowid WHERE d.path IN (SELECT path FROM temp.merging);
+INSERT INTO main.tasks (id, document_id, line, lead, responsible, text)
+  SELECT t.id + (SELECT task FROM temp.shift), t.document_id + (SELECT doc FROM temp.shift), t.line, t.lead,
+         t.responsible, t.text
+  FROM part.tasks t JOIN part.documents d ON d.id = t.document_id WHERE d.path IN (SELECT path FROM temp.merging);
+INSERT OR IGNORE INTO main.departments (name) SELECT name FROM part.departments;
+INSERT INTO main.task_assignments (task_id, seq, department_id, role)
+  SELECT a.task_id + (SELECT task FROM temp.shift), a.seq, md.id, a.role FROM part.task_assignments a
+  JOIN part.tasks t ON t.id = a.task_id JOIN part.documents d ON d.id = t.document_id
+  JOIN part.departments pd ON pd.id = a.department_id JOIN main.departments md ON md.name = pd.name
+  WHERE d.path IN (SELECT path FROM temp.merging);
+INSERT INTO main."references" (document_id, number, title, line)
+  SELECT r.document_id + (SELECT doc FROM temp.shift), r.number, r.title, r.line FROM part."references" r
+  JOIN part.documents d ON d.id = r.document_id WHERE d.path IN (SELECT path FROM temp.merging);
+INSERT INTO main.key_dates (document_id, kind, date, text, line)
+  SELECT k.document_id + (SELECT doc FROM temp.shift), k.kind, k.date, k.text, k.line FROM part.key_dates k
+  JOIN part.documents d ON d.id = k.document_id WHERE d.path IN (SELECT path FROM temp.merging);
+INSERT OR REPLACE INTO main.failures (path, sha256, tool_version, error, line, "column")
+  SELECT path, sha256, tool_version, error, line, "column" FROM part.failures
+  WHERE path NOT IN (SELECT path FROM main.issues);
+DELETE FROM main.failures WHERE path IN (SELECT path FROM temp.merging);
+DROP TABLE temp.shift;
+DROP TABLE temp.merging;
+)SQL");
+    if (!merged.empty()) I->touch();
+    for (const Recorded& r : merged) each(r);  // the outputs, before the rows that name them commit
+    I->exec("COMMIT");
+    I->department_ids.clear();
+    Impl::Stmt names(I, "SELECT id, name FROM departments");
+    while (names.step() == SQLITE_ROW)
+      I->department_ids.emplace(reinterpret_cast<const char*>(sqlite3_column_text(names.s, 1)),
+                                sqlite3_column_int64(names.s, 0));
+    return merged.size();
+  } catch (...) {
+    for (auto& [sql, stmt] : I->cache) stmt->reset();
+    sqlite3_exec(I->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(I->db, "DROP TABLE IF EXISTS temp.merging; DROP TABLE IF EXISTS temp.shift", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
 void Catalog::begin() { impl_->exec("BEGIN"); }
 
 void Catalog::finish() {

@@ -32,6 +32,7 @@ BIN, SAMPLE, CORPUS, WORK = sys.argv[1:5]
 CONVERT = os.path.join(BIN, "gazette-convert")
 SPLIT = os.path.join(BIN, "gazette-split")
 EXTRACT = os.path.join(BIN, "gazette-extract")
+SEARCH_BIN = os.path.join(BIN, "gazette-search")
 TALLY = Tally()
 check = TALLY.ok
 
@@ -211,6 +212,56 @@ def main():
           and os.path.exists(os.path.join(outr, "2019", "01", "issue-1.txt.json"))
           and "2020/01" not in csv_text and "2019/01" in csv_text and os.path.exists(stranger),
           f"exit {p.returncode}: {p.stderr} {paths}")
+
+    # 2e. Beyond one machine: three shares of one archive converted apart
+    # (same --root layout), merged into one folder: the same outputs, rows
+    # and CSV as one conversion of the whole, without extracting again.
+    share_root = os.path.join(WORK, "shares")
+    shares = {"a": [SAMPLE], "b": sorted(glob.glob(os.path.join(CORPUS, "pkulaw-5docs", "docs", "*.txt")))[:3],
+              "c": sorted(glob.glob(os.path.join(CORPUS, "pkulaw-5docs", "docs", "*.txt")))[3:]}
+    for name, files in shares.items():
+        os.makedirs(os.path.join(share_root, name))
+        for f in files:
+            shutil.copy(f, os.path.join(share_root, name))
+        subprocess.run([CONVERT, "-q", "--root", share_root, "-o", os.path.join(WORK, "part-" + name),
+                        os.path.join(share_root, name)], check=True, timeout=300)
+    merged, whole = os.path.join(WORK, "merged"), os.path.join(WORK, "whole")
+    p = subprocess.run([CONVERT, "--merge", "-o", merged] + [os.path.join(WORK, "part-" + n) for n in shares],
+                       capture_output=True, text=True, timeout=300)
+    subprocess.run([CONVERT, "-q", "-o", whole, share_root], check=True, timeout=300)
+
+    def tree(d):
+        return {os.path.relpath(os.path.join(r, f), d): open(os.path.join(r, f), "rb").read()
+                for r, _, fs in os.walk(d) for f in fs if f != "catalog.sqlite"}
+
+    def rows(d):
+        db = sqlite3.connect(os.path.join(d, "catalog.sqlite"))
+        got = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in ("issues", "documents", "tasks", "task_departments", '"references"', "key_dates", "documents_fts")}
+        got["root"] = db.execute("SELECT value FROM catalog_state WHERE key = 'root'").fetchone()
+        got["lead"] = db.execute("SELECT count(*) FROM task_departments WHERE role = 'lead'").fetchone()[0]
+        db.close()
+        return got
+
+    n_share = sum(len(f) for f in shares.values())
+    check("merge: three shares give the outputs, CSV and rows of one conversion of the whole",
+          p.returncode == 0 and f"3 parts merged, 0 failed: {n_share} issues taken" in p.stderr
+          and tree(merged) == tree(whole) and rows(merged) == rows(whole) and rows(whole)["documents"] > n_share,
+          f"{p.stderr} {rows(merged)} {rows(whole)}")
+    copied = [os.path.join(r, f) for r, _, fs in os.walk(merged) for f in fs if f.endswith(".json")]
+    check("merge: outputs are copied, not extracted again (the same bytes as the parts')",
+          all(open(c, "rb").read() == open(os.path.join(WORK, "part-" + os.path.relpath(c, merged).split(os.sep)[0],
+                                                        os.path.relpath(c, merged)), "rb").read() for c in copied) and copied)
+    p = subprocess.run([SEARCH_BIN, "-C", merged, "-l", "通知"], capture_output=True, text=True)
+    q = subprocess.run([SEARCH_BIN, "-C", whole, "-l", "通知"], capture_output=True, text=True)
+    check("merge: the merged index answers as the whole's", p.stdout == q.stdout and p.stdout, p.stderr)
+    p = subprocess.run([CONVERT, "--merge", "-o", merged] + [os.path.join(WORK, "part-" + n) for n in shares],
+                       capture_output=True, text=True, timeout=300)
+    check("merge again: nothing taken, nothing changed", p.returncode == 0 and ": 0 issues taken" in p.stderr
+          and tree(merged) == tree(whole), p.stderr)
+    p = subprocess.run([CONVERT, "--merge", "-o", merged, os.path.join(WORK, "no-such-part")],
+                       capture_output=True, text=True, timeout=300)
+    check("merge: a folder without a catalog is reported, exit 1", p.returncode == 1 and "no-such-part" in p.stderr, p.stderr)
 
     # 3. SIGINT mid-run, then resume
     big, out2 = os.path.join(WORK, "big"), os.path.join(WORK, "out2")

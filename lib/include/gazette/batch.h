@@ -70,6 +70,24 @@ struct ConvertSummary {
   bool interrupted = false;
 };
 
+// Merging converted shares of one archive (each machine converted its part
+// into its own folder, with the same --root layout) into OUTDIR: each
+// part's outputs are copied (not extracted again) and its catalog rows
+// merged (Catalog::merge); catalog.csv follows.
+struct MergeOptions {
+  std::vector<std::string> parts;  // folders gazette-convert wrote
+  std::string outdir;
+  std::string root;                // "" = OUTDIR's recorded root, else the first part's
+  std::function<void(const std::string&, const std::string&)> on_error;  // a part that could not be merged
+};
+
+struct MergeSummary {
+  std::size_t parts = 0, merged = 0, failed = 0;
+  double seconds = 0;
+};
+
+MergeSummary merge(const MergeOptions& options);
+
 // Throws InputError for what stops the whole run (OUTDIR cannot be made,
 // the catalog cannot be opened, an input root does not exist).
 ConvertSummary convert(const ConvertOptions& options);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +65,17 @@ class Catalog {
   std::vector<Recorded> issues() const;
   // Forgets an issue: its rows in every table (an input gone, pruned).
   void remove(std::string_view path);
+
+  // Merges another catalog (`part`, a converted share of the same archive
+  // made on another machine) into this one: its issues this catalog lacks,
+  // or holds with other bytes or another tool version, replace ours, with
+  // every row (documents, tasks, departments by name, references, key
+  // dates, the full-text index) and ids shifted past ours; its failures of
+  // inputs we have not converted. `each` is called for every issue taken,
+  // before the rows commit (to copy its output); if it throws, nothing is
+  // merged. Returns how many issues were taken. Throws InputError for a
+  // catalog of another version or one that cannot be read.
+  std::size_t merge(const std::string& part, const std::function<void(const Recorded&)>& each);
 
   // The archive root inputs are named relative to ("" until a run sets it).
   std::string root() const;
