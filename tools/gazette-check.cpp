@@ -1,5 +1,6 @@
 // gazette-check: is this issue sound? Findings with line and column, as
 // text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -27,6 +28,9 @@ struct Options {
   std::string encoding;
   std::string source;  // --source: the text an extraction was made from
   bool list_rules = false;
+  std::vector<std::string> enable, disable, severity;
+  std::string baseline;
+  std::string color = "auto";
 };
 
 int rank(gazette::Severity s) { return s == gazette::Severity::error ? 3 : s == gazette::Severity::warning ? 2 : 1; }
@@ -80,6 +84,18 @@ int main(int argc, char** argv) {
   app.add_option("--encoding", o.encoding, "force the encoding of gazette text inputs");
   app.add_option("--source", o.source,
                  "the text an extraction input was made from (else its source.path, if inside the extraction's folder)");
+  // One value per occurrence (repeat the option), so FILE arguments after
+  // it stay files.
+  app.add_option("--enable", o.enable, "turn RULE on at its default severity (over the profile); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--disable", o.disable, "turn RULE off; repeatable")->allow_extra_args(false);
+  app.add_option("--severity", o.severity, "RULE=LEVEL: set a rule's severity (error, warning, info, off); repeatable")
+      ->allow_extra_args(false);
+  app.add_option("--baseline", o.baseline,
+                 "a previous report (--format json or sarif): report only findings it does not hold (matched by "
+                 "file, rule and message)");
+  app.add_option("--color", o.color, "colour the text format: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--list-rules", o.list_rules, "print every rule id with its default severity and exit");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
 
@@ -117,6 +133,27 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, current, InputError(msg, e.line(), e.column()));
     return cli::kError;
   }
+  // The command line's rule settings, over the profile's: --enable, then
+  // --disable, then --severity.
+  std::vector<Finding> baseline;
+  try {
+    for (const auto& id : o.enable) set_rule(profile, id);
+    for (const auto& id : o.disable) set_rule(profile, id + "=off");
+    for (const auto& setting : o.severity) {
+      if (setting.find('=') == std::string::npos) throw InputError("--severity " + setting + ": give RULE=LEVEL");
+      set_rule(profile, setting);
+    }
+    if (!o.baseline.empty()) {
+      try {
+        baseline = read_report(cli::read_input(o.baseline));
+      } catch (const InputError& e) {
+        throw InputError("--baseline " + o.baseline + ": " + e.what());
+      }
+    }
+  } catch (const InputError& e) {
+    cli::print_error(kTool, e.what());
+    return cli::kError;
+  }
 
   // SARIF is one log of every input's results, written at the end; the
   // other formats are a stream of findings, written input by input so a
@@ -125,13 +162,21 @@ int main(int argc, char** argv) {
   const bool at_end = format == ReportFormat::sarif;
   const int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
   bool over_threshold = false;
+  ReportOptions report;
+  report.tool_version = version();
+  report.color = format == ReportFormat::text && (o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO)));
+  std::size_t counts[3] = {0, 0, 0}, files = 0;  // errors, warnings, infos; inputs checked
   std::vector<Finding> findings;
   std::vector<std::unique_ptr<Text>> texts;
   std::vector<std::unique_ptr<std::string>> buffers;
   std::map<std::string, const Text*> sources;
   auto flush = [&] {
-    for (const auto& f : findings) over_threshold = over_threshold || rank(f.severity) >= threshold;
-    render_findings(findings, format, sources, version(), std::cout);
+    if (!baseline.empty()) drop_baseline(findings, baseline);
+    for (const auto& f : findings) {
+      over_threshold = over_threshold || rank(f.severity) >= threshold;
+      ++counts[3 - rank(f.severity)];
+    }
+    render_findings(findings, format, sources, report, std::cout);
     findings.clear(), texts.clear(), buffers.clear(), sources.clear();
     return cli::stdout_status(kTool);
   };
@@ -187,8 +232,10 @@ int main(int argc, char** argv) {
       findings.insert(findings.end(), from_rules.begin(), from_rules.end());
       if (text) sources[file] = text;
       buffers.push_back(std::move(bytes));
+      ++files;
     } catch (const InputError& e) {
       cli::print_error(kTool, path, e);
+      report.failed_inputs.emplace_back(path, e.what());
       rc = cli::kError;
     }
     if (!at_end)
@@ -196,6 +243,10 @@ int main(int argc, char** argv) {
   }
   if (at_end)
     if (int st = flush(); st >= 0) return st;
+  if (format == ReportFormat::text && files > 0) {
+    std::cout << findings_summary(counts[0], counts[1], counts[2], files) << '\n';
+    if (int st = cli::stdout_status(kTool); st >= 0) return st;
+  }
   if (rc != cli::kOk) return rc;
   return over_threshold ? cli::kFindings : cli::kOk;
 }

@@ -124,6 +124,21 @@ LoadLimits extraction_limits(std::size_t bytes) {
 
 YAML::Node load_extraction(std::string_view bytes) { return load_document(bytes, extraction_limits(bytes.size())); }
 
+void set_rule(Profile& profile, std::string_view setting) {
+  std::string id(setting), level;
+  if (auto eq = setting.find('='); eq != std::string_view::npos) {
+    id = std::string(setting.substr(0, eq));
+    level = std::string(setting.substr(eq + 1));
+    if (level != "error" && level != "warning" && level != "info" && level != "off")
+      throw InputError("rule " + id + ": severity '" + level + "' is none of error, warning, info, off");
+  }
+  const auto& all = rules();
+  auto it = std::find_if(all.begin(), all.end(), [&](const RuleInfo& r) { return id == r.id; });
+  if (it == all.end()) throw InputError("unknown rule '" + id + "' (gazette-check --list-rules lists them)");
+  if (level.empty()) profile.severities.erase(id);  // enabled, at its default severity
+  else profile.severities[id] = severity_named(level);
+}
+
 Issue read_issue(const YAML::Node& x) {
   const YAML::Node& root = x;
   if (!root.IsMap() || !root["documents"] || !root["documents"].IsSequence())

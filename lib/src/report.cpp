@@ -2,7 +2,12 @@
 #include "gazette/report.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cctype>
 #include <ostream>
+#include <tuple>
+
+#include "gazette/error.h"
 
 namespace gazette {
 namespace {
@@ -60,14 +65,129 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::string path_uri(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string uri_decoded(std::string_view uri) {
+  if (uri.rfind("file://", 0) == 0) uri.remove_prefix(7);
+  std::string out;
+  for (std::size_t i = 0; i < uri.size(); ++i) {
+    auto digit = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    if (uri[i] == '%' && i + 2 < uri.size() && digit(uri[i + 1]) && digit(uri[i + 2])) {
+      out += static_cast<char>(std::stoi(std::string(uri.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += uri[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string findings_summary(std::size_t errors, std::size_t warnings, std::size_t infos, std::size_t files) {
+  auto n = [](std::size_t k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
+  std::string out = n(errors, "error", "errors") + ", " + n(warnings, "warning", "warnings");
+  if (infos) out += ", " + n(infos, "info", "infos");
+  return out + " in " + n(files, "file", "files");
+}
+
+std::vector<Finding> read_report(std::string_view text) {
+  std::vector<Finding> out;
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return out;
+  try {
+    // A SARIF log is one JSON object with "runs"; JSON Lines, one per line.
+    json whole = json::parse(text.begin(), text.end(), nullptr, false);
+    if (!whole.is_discarded() && whole.is_object() && whole.contains("runs")) {
+      for (const auto& run : whole.at("runs"))
+        for (const auto& r : run.value("results", json::array())) {
+          Finding f;
+          f.rule = r.value("ruleId", "");
+          f.message = r.contains("message") ? r.at("message").value("text", "") : "";
+          if (r.contains("locations") && !r.at("locations").empty()) {
+            const json& pl = r.at("locations").at(0).value("physicalLocation", json::object());
+            f.file = uri_decoded(pl.value("artifactLocation", json::object()).value("uri", ""));
+            f.line = pl.value("region", json::object()).value("startLine", 0);
+          }
+          out.push_back(std::move(f));
+        }
+      return out;
+    }
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view line = text.substr(start, end - start);
+      start = end + 1;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      json j = json::parse(line.begin(), line.end());
+      if (!j.is_object() || !j.contains("rule") || !j.contains("message")) throw InputError("not a gazette-check report");
+      Finding f;
+      f.file = j.value("file", "");
+      f.rule = j.value("rule", "");
+      f.message = j.value("message", "");
+      f.line = j.value("line", 0);
+      out.push_back(std::move(f));
+    }
+  } catch (const json::exception& e) {
+    throw InputError(std::string("not a gazette-check report (JSON Lines or SARIF): ") + e.what());
+  }
+  return out;
+}
+
+void drop_baseline(std::vector<Finding>& findings, const std::vector<Finding>& baseline) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::size_t> known;
+  for (const auto& b : baseline) ++known[{b.file, b.rule, b.message}];
+  std::vector<Finding> kept;
+  for (auto& f : findings) {
+    auto it = known.find({f.file, f.rule, f.message});
+    if (it != known.end() && it->second > 0) {
+      --it->second;
+      continue;
+    }
+    kept.push_back(std::move(f));
+  }
+  findings.swap(kept);
+}
+
 void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                      const std::map<std::string, const Text*>& sources, std::string_view tool_version, std::ostream& out) {
+  ReportOptions options;
+  options.tool_version = std::string(tool_version);
+  render_findings(findings, format, sources, options, out);
+}
+
+void render_findings(const std::vector<Finding>& findings, ReportFormat format,
+                     const std::map<std::string, const Text*>& sources, const ReportOptions& options, std::ostream& out) {
+  const bool color = options.color;
+  auto paint = [&](const char* code, std::string_view s) {
+    return color ? std::string("\033[") + code + "m" + std::string(s) + "\033[0m" : std::string(s);
+  };
   switch (format) {
     case ReportFormat::text:
       for (const auto& f : findings) {
-        out << f.file;
-        if (f.line > 0) out << ':' << f.line << ':' << std::max(f.column, 1);
-        out << ": " << to_string(f.severity) << ": " << f.message << " [" << f.rule << "]\n";
+        std::string where = f.file;
+        if (f.line > 0) where += ':' + std::to_string(f.line) + ':' + std::to_string(std::max(f.column, 1));
+        const char* tone = f.severity == Severity::error ? "1;31" : f.severity == Severity::warning ? "1;33" : "1;36";
+        out << paint("1", where) << ": " << paint(tone, to_string(f.severity)) << ": " << f.message << " ["
+            << f.rule << "]\n";
         auto src = sources.find(f.file);
         if (f.line > 0 && src != sources.end() && src->second &&
             static_cast<std::size_t>(f.line) <= src->second->lines.size()) {
@@ -90,7 +210,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
           std::string_view excerpt = raw.substr(start, std::min(kMaxExcerpt, i - start));
           out << "    " << (start > 0 ? "…" : "") << excerpt << '\n';
           std::size_t pad = display_width(raw.substr(start, col_byte >= start ? col_byte - start : 0)) + (start > 0 ? 1 : 0);
-          out << "    " << std::string(pad, ' ') << "^\n";
+          out << "    " << std::string(pad, ' ') << paint("1;32", "^") << "\n";
         }
       }
       break;
@@ -118,7 +238,9 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                                   {"defaultConfiguration", json{{"level", sarif_level(r.severity)}}}});
       json results = json::array();
       for (const auto& f : findings) {
-        json loc{{"physicalLocation", json{{"artifactLocation", json{{"uri", f.file}}}}}};
+        json artifact{{"uri", path_uri(f.file)}};
+        if (f.file.empty() || f.file[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";  // relative to where it ran
+        json loc{{"physicalLocation", json{{"artifactLocation", artifact}}}};
         if (f.line > 0) {
           json region{{"startLine", f.line}};
           if (f.column > 0) region["startColumn"] = f.column;
@@ -133,12 +255,25 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                                {"message", json{{"text", f.message}}},
                                {"locations", json::array({loc})}});
       }
+      // Inputs that could not be checked are notifications of a failed
+      // execution, not an empty (clean-looking) list of results.
+      json notifications = json::array();
+      for (const auto& [path, message] : options.failed_inputs) {
+        json artifact{{"uri", path_uri(path)}};
+        if (path.empty() || path[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";
+        notifications.push_back(json{{"level", "error"},
+                                     {"message", json{{"text", path + ": " + message}}},
+                                     {"locations", json::array({json{{"physicalLocation",
+                                                                      json{{"artifactLocation", artifact}}}}})}});
+      }
+      json invocation{{"executionSuccessful", options.failed_inputs.empty()}};
+      if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
       json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                {"version", "2.1.0"},
                {"runs", json::array({json{{"tool", json{{"driver", json{{"name", "gazette-check"},
-                                                                        {"version", std::string(tool_version)},
-                                                                        {"informationUri", "https://gazette-tools.example/docs/CHECK.md"},
+                                                                        {"version", options.tool_version},
                                                                         {"rules", rules_json}}}}},
+                                          {"invocations", json::array({invocation})},
                                           {"columnKind", "unicodeCodePoints"},
                                           {"results", results}}})}};
       out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';

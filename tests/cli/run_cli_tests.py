@@ -129,11 +129,25 @@ def check_cases(write):
          "documents": [{"title": "a" * 200000 + "!", "title_line": 1}], "diagnostics": []}).encode())
     bad_rule = write("bad-rule.yaml", b"name: x\nrules:\n  number-brakets: error\n")
     bad_sev = write("bad-sev.yaml", b"name: x\nrules:\n  number-brackets: fatal\n")
+    gap_off = write("gap-off.yaml", b"name: gap-off\nrules:\n  number-serial-gap: off\n")
     bad_json = write("bad.json", b'{"documents": [\n  {"title": "x",}\n]}\n')
     # A GB18030 copy of the sample: the same findings at the same lines and
     # columns (positions come from the one decoded text the rules also read).
     gb_copy = write("gb-check.txt", open(SAMPLE, "rb").read().decode().encode("gb18030"))
     report = ["--profile", "chuxiong", "--fail-on", "info", "--format", "github"]
+    # Baselines: the sample's own findings, as JSON Lines and as SARIF.
+    base_json = write("base.json", subprocess.run([CHECK, "--profile", "chuxiong", "-f", "json", SAMPLE],
+                                                  capture_output=True).stdout)
+    base_sarif = write("base.sarif", subprocess.run([CHECK, "--profile", "chuxiong", "-f", "sarif", SAMPLE],
+                                                    capture_output=True).stdout)
+
+    def sarif_failed_input(out):
+        run0 = json.loads(out)["runs"][0]
+        inv = run0["invocations"][0]
+        notes = inv.get("toolExecutionNotifications", [])
+        ok = (inv["executionSuccessful"] is False and len(notes) == 1 and "nope.txt" in notes[0]["message"]["text"]
+              and run0["results"] and "informationUri" not in run0["tool"]["driver"])
+        return None if ok else f"invocations {inv}"
 
     def same_findings_as_utf8(out):
         want = subprocess.run([CHECK] + report + [SAMPLE], capture_output=True).stdout
@@ -169,6 +183,27 @@ def check_cases(write):
           stderr="gazette-check: error: nope.txt: No such file or directory\n",
           check=lambda o: None if b"number-serial-gap" in o else "findings of the good input are lost"),
         C("usage", ["--fail-on", "fatal", SAMPLE], 2, stdout=b"", stderr=None),
+        # Rules set from the command line, over the profile.
+        C("disable-and-severity", ["--profile", "chuxiong", "--disable", "number-serial-gap", "--severity",
+                                   "department-lead-and-responsible=error", "--fail-on", "info", SAMPLE], 1,
+          check=lambda o: None if b"number-serial-gap" not in o and b": error: " in o
+          and o.endswith(b"1 error, 0 warnings in 1 file\n") else f"rules not set: {o[-300:]!r}"),
+        C("enable-over-profile-off", ["--profile", gap_off, "--enable", "number-serial-gap", "--fail-on", "info",
+                                      "-f", "json", SAMPLE], 1,
+          check=lambda o: None if o.count(b"number-serial-gap") == 2 else "--enable did not turn the rule back on"),
+        C("unknown-rule-option", ["--disable", "number-brakets", SAMPLE], 2, stdout=b"",
+          stderr="gazette-check: error: unknown rule 'number-brakets' (gazette-check --list-rules lists them)\n"),
+        C("bad-severity-option", ["--severity", "number-brackets=fatal", SAMPLE], 2, stdout=b"",
+          stderr="gazette-check: error: rule number-brackets: severity 'fatal' is none of error, warning, info, off\n"),
+        C("baseline-json", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_json, SAMPLE], 0,
+          stdout=b"0 errors, 0 warnings in 1 file\n"),
+        C("baseline-sarif", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_sarif, "-f", "json",
+                             SAMPLE], 0, stdout=b""),
+        C("baseline-not-a-report", ["--baseline", SAMPLE, SAMPLE], 2, stdout=b"", stderr=None),
+        C("sarif-failed-input", ["--profile", "chuxiong", "-f", "sarif", "nope.txt", SAMPLE], 2,
+          stderr="gazette-check: error: nope.txt: No such file or directory\n", check=sarif_failed_input),
+        C("color-always", ["--profile", "chuxiong", "--color", "always", SAMPLE], 0,
+          check=lambda o: None if b"\x1b[1;36minfo\x1b[0m" in o and b"\x1b[1;32m^\x1b[0m" in o else "no colour"),
         # A list of paths on standard input gives the findings the paths give.
         C("files-from-stdin", ["--profile", "chuxiong", "--format", "json", "--files-from", "-"], 0,
           stdin=(SAMPLE + "\n").encode(),

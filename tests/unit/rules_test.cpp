@@ -192,3 +192,33 @@ TEST_CASE("rules: schema findings document by document equal the whole tree's") 
   REQUIRE(whole_path.size() == 1);
   CHECK(whole_path[0].message.find("/documents") == 0);
 }
+
+TEST_CASE("report: URIs, summary line, baselines from JSON Lines and SARIF") {
+  CHECK(path_uri("archive/2022/第12期 楚雄.txt") == "archive/2022/%E7%AC%AC12%E6%9C%9F%20%E6%A5%9A%E9%9B%84.txt");
+  CHECK(path_uri("/data/a b#c.txt") == "file:///data/a%20b%23c.txt");
+  CHECK(findings_summary(3, 1, 0, 2) == "3 errors, 1 warning in 2 files");
+  CHECK(findings_summary(1, 0, 2, 1) == "1 error, 0 warnings, 2 infos in 1 file");
+
+  std::vector<Finding> now = {{"number-brackets", Severity::error, "a b.txt", 12, 3, "uses [] not 〔〕"},
+                              {"number-brackets", Severity::error, "a b.txt", 40, 3, "uses [] not 〔〕"},
+                              {"date-invalid", Severity::error, "a b.txt", 7, 1, "2023年2月30日 is no date"}};
+  // Last run saw one of the two bracket findings (at another line: the text moved) and nothing else.
+  std::ostringstream jsonl;
+  render_findings({{"number-brackets", Severity::error, "a b.txt", 10, 3, "uses [] not 〔〕"}}, ReportFormat::json, {},
+                  "t", jsonl);
+  auto kept = now;
+  drop_baseline(kept, read_report(jsonl.str()));
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].line == 40);
+  CHECK(kept[1].rule == "date-invalid");
+
+  std::ostringstream sarif;
+  render_findings(now, ReportFormat::sarif, {}, "t", sarif);
+  auto back = read_report(sarif.str());
+  REQUIRE(back.size() == 3);
+  CHECK(back[0].file == "a b.txt");  // the URI decoded
+  kept = now;
+  drop_baseline(kept, back);
+  CHECK(kept.empty());
+  CHECK_THROWS_AS(read_report("not a report\n"), InputError);
+}

@@ -76,6 +76,11 @@ bool looks_like_extraction(std::string_view bytes);
 // InputError with line and column.
 YAML::Node load_extraction(std::string_view bytes);
 
+// Overrides a rule's severity in `profile` from the command line:
+// "RULE" enables it at its default severity, "RULE=LEVEL" sets error,
+// warning, info or off. Throws InputError for an unknown rule or level.
+void set_rule(Profile& profile, std::string_view setting);
+
 // Reads an extraction (gazette-extract's JSON or YAML) back into an Issue.
 // Throws InputError when it is not one.
 Issue read_issue(const YAML::Node& extraction);

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gazette/check.h"
@@ -25,10 +26,38 @@ enum class ReportFormat { text, json, sarif, github };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
+struct ReportOptions {
+  std::string tool_version;
+  bool color = false;  // text: severities and carets in colour (ANSI)
+  // Inputs that could not be checked (path, message): SARIF reports them
+  // as tool execution notifications and executionSuccessful false, so a
+  // failed input never looks like a clean one.
+  std::vector<std::pair<std::string, std::string>> failed_inputs;
+};
+
 // `sources` maps a finding's file to its text, for the source line and caret
 // of the text format (files not in it get no excerpt).
 void render_findings(const std::vector<Finding>& findings, ReportFormat format,
+                     const std::map<std::string, const Text*>& sources, const ReportOptions& options, std::ostream& out);
+void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                      const std::map<std::string, const Text*>& sources, std::string_view tool_version, std::ostream& out);
+
+// The text format's closing line: "3 errors, 1 warning in 2 files".
+std::string findings_summary(std::size_t errors, std::size_t warnings, std::size_t infos, std::size_t files);
+
+// A previous report (JSON Lines of --format json, or a SARIF log) read back
+// as findings (file, rule, message; lines as given). Throws InputError when
+// it is neither.
+std::vector<Finding> read_report(std::string_view text);
+
+// Drops the findings a baseline already holds: matched by file, rule and
+// message (not by line, which moves as a text is edited), each baseline
+// finding matching at most one.
+void drop_baseline(std::vector<Finding>& findings, const std::vector<Finding>& baseline);
+
+// A path as a URI reference (RFC 3986): unreserved characters and '/' as
+// they are, every other byte %XX; an absolute path gets file://.
+std::string path_uri(std::string_view path);
 
 // Display width of a string in a terminal: CJK and full-width count 2.
 std::size_t display_width(std::string_view s);
