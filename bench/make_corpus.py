@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes a benchmark corpus of gazette texts of about SIZE megabytes.
 
-Usage: make_corpus.py SIZE_MB OUTDIR [--shared ../shared]
+Usage: make_corpus.py SIZE_MB OUTDIR
 
 Each file is either the sample issue (samples/chuxiong-2022-12.txt) or a
-document of ../shared/corpus, with its 发文字号 serials, years and dates
+document of tests/real/pkulaw-5docs, with its 发文字号 serials, years and dates
 varied so no two files are the same (identical inputs would flatter any
 cache). Deterministic: the same SIZE gives the same files.
 """
@@ -28,9 +28,10 @@ def vary(text, rng):
 
 def main():
     size_mb, outdir = float(sys.argv[1]), sys.argv[2]
-    shared = sys.argv[sys.argv.index("--shared") + 1] if "--shared" in sys.argv else os.path.join(ROOT, "..", "shared")
     sources = [open(os.path.join(ROOT, "samples", "chuxiong-2022-12.txt"), encoding="utf-8").read()]
-    for p in sorted(glob.glob(os.path.join(shared, "corpus", "pkulaw-5docs", "docs", "*.txt"))):
+    # The five database documents kept in the repository (tests/real, from
+    # the shared corpus's pkulaw-5docs): the same corpus with or without it.
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests", "real", "pkulaw-5docs", "docs", "*.txt"))):
         sources.append(open(p, encoding="utf-8").read())
     os.makedirs(outdir, exist_ok=True)
     rng = random.Random(1)

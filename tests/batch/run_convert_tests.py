@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """gazette-convert and gazette-split on real folders.
 
-Usage: run_convert_tests.py BIN_DIR SAMPLE SHARED_CORPUS WORKDIR
+Usage: run_convert_tests.py BIN_DIR SAMPLE CORPUS WORKDIR  (CORPUS: tests/real, holding pkulaw-5docs/)
 
-1. A folder of real texts (the sample, the shared corpus documents, a
+1. A folder of real texts (the sample, tests/real/pkulaw-5docs, a
    GB18030 copy) plus one undecodable file: outputs complete and valid
    JSON, catalog queryable (FTS5 finds 楚政办通〔2022〕59号 by 药品监管),
    catalog.csv has a row per document, the bad file reported, exit 1.

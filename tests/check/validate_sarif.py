@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """gazette-check --format sarif output validates against the OASIS SARIF
-2.1.0 schema (shared/external/sarif-schema-2.1.0.json).
+2.1.0 schema (tests/check/data/sarif-schema-2.1.0.json, the OASIS schema).
 
 Usage: validate_sarif.py CHECK SARIF_SCHEMA INPUT...
 """

@@ -8,8 +8,7 @@ Usage: run_doc_examples.py PROJECT_ROOT WORKDIR BUILD_DIR
 Each line of a ```sh block is a command. They run with bash -o pipefail in
 WORKDIR, which holds links to the project's samples/, schemas/ and tests/ and a
 link build/ to BUILD_DIR, the build under test (so `build/bin/...` and
-`samples/...` resolve as in a checkout) and a copy of
-../shared beside it. Lines that need a program the machine lacks (pandas)
+`samples/...` resolve as in a checkout). Lines that need a program the machine lacks (pandas)
 are reported as skipped, not passed. Each SQL statement must run and return
 at least one row. Prints 'N passed, N failed, N skipped'.
 """
