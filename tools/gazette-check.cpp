@@ -1,16 +1,15 @@
 // gazette-check: is this issue sound? Findings with line and column, as
 // text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
 #include <unistd.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <iterator>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli_common.h"
 #include "gazette/check.h"
-#include "gazette/emit.h"
 #include "gazette/extract.h"
 #include "gazette/files.h"
 #include "gazette/report.h"
@@ -167,8 +166,7 @@ int main(int argc, char** argv) {
   report.color = format == ReportFormat::text && (o.color == "always" || (o.color == "auto" && ::isatty(STDOUT_FILENO)));
   std::size_t counts[3] = {0, 0, 0}, files = 0;  // errors, warnings, infos; inputs checked
   std::vector<Finding> findings;
-  std::vector<std::unique_ptr<Text>> texts;
-  std::vector<std::unique_ptr<std::string>> buffers;
+  std::vector<Checked> checked;  // kept until flushed: the findings' excerpts read their texts
   std::map<std::string, const Text*> sources;
   auto flush = [&] {
     if (!baseline.empty()) drop_baseline(findings, baseline);
@@ -177,61 +175,21 @@ int main(int argc, char** argv) {
       ++counts[3 - rank(f.severity)];
     }
     render_findings(findings, format, sources, report, std::cout);
-    findings.clear(), texts.clear(), buffers.clear(), sources.clear();
+    findings.clear(), checked.clear(), sources.clear();
     return cli::stdout_status(kTool);
   };
   int rc = cli::kOk;
+  CheckOptions options;
+  options.encoding = o.encoding;
+  std::string current_input;
+  options.read_source = [&](const std::string& source_path) { return source_text(current_input, source_path, o.source); };
   for (const std::string& path : o.inputs) {
     try {
-      auto bytes = std::make_unique<std::string>(cli::read_input(path));
-      YAML::Node extraction;
-      Issue issue;
-      std::string file = path;
-      const Text* text = nullptr;
-      const bool from_file = looks_like_extraction(*bytes);
-      if (from_file) {
-        extraction = load_extraction(*bytes);
-        issue = read_issue(extraction);
-        // Lines refer to the text the extraction was made from.
-        if (!issue.source.path.empty() && issue.source.path != "-") {
-          file = issue.source.path;
-          auto src = std::make_unique<std::string>(source_text(path, file, o.source));
-          if (!src->empty()) {
-            try {
-              auto decoded = std::make_unique<std::string>(decode(*src, {o.encoding}).text());
-              texts.push_back(std::make_unique<Text>(split_lines(*decoded)));
-              buffers.push_back(std::move(decoded));
-              text = texts.back().get();
-            } catch (const InputError&) {
-            }
-          }
-        }
-      } else {
-        ExtractOptions opt;
-        opt.decode.encoding = o.encoding;
-        opt.path = path;
-        opt.keep_text = false;
-        // Decoded once: the extraction and the line table for positions
-        // read the same text (it refers into *bytes unless converted).
-        Decoded decoded = decode(*bytes, opt.decode);
-        issue = extract(*bytes, decoded, opt);
-        std::string_view utf8 = decoded.text();
-        if (decoded.was_converted) {
-          buffers.push_back(std::make_unique<std::string>(std::move(decoded.converted)));
-          utf8 = *buffers.back();
-        }
-        texts.push_back(std::make_unique<Text>(split_lines(utf8)));
-        text = texts.back().get();
-      }
-      // An extraction read from a file is validated as read; our own,
-      // document by document (its tree would cost 500 bytes a node).
-      auto from_schema = from_file ? schema_findings(schema->validate(extraction), extraction, profile, file)
-                                                : schema_findings(*schema, issue, profile, file);
-      findings.insert(findings.end(), from_schema.begin(), from_schema.end());
-      auto from_rules = run_rules(issue, profile, text, file);
-      findings.insert(findings.end(), from_rules.begin(), from_rules.end());
-      if (text) sources[file] = text;
-      buffers.push_back(std::move(bytes));
+      current_input = path;
+      Checked c = check_input(path, cli::read_input(path), *schema, profile, options);
+      findings.insert(findings.end(), std::make_move_iterator(c.findings.begin()), std::make_move_iterator(c.findings.end()));
+      if (c.text) sources[c.file] = c.text.get();
+      checked.push_back(std::move(c));
       ++files;
     } catch (const InputError& e) {
       cli::print_error(kTool, path, e);

@@ -12,7 +12,10 @@
 
 #include "gazette/check.h"
 #include "gazette/dates.h"
+#include "gazette/decode.h"
 #include "gazette/emit.h"
+#include "gazette/error.h"
+#include "gazette/extract.h"
 #include "gazette/numbers.h"
 #include "gazette/toc.h"
 
@@ -504,6 +507,47 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
     }
     r.add("schema", line, 0, (v.path.empty() ? std::string("/") : v.path) + ": " + v.message);
   }
+  return out;
+}
+
+Checked check_input(const std::string& path, std::string_view bytes, const Schema& schema, const Profile& profile,
+                    const CheckOptions& options) {
+  Checked out;
+  out.file = path;
+  Issue issue;
+  auto keep_text = [&](std::string utf8) {
+    out.utf8 = std::make_shared<const std::string>(std::move(utf8));
+    out.text = std::make_shared<const Text>(split_lines(*out.utf8));
+  };
+  if (looks_like_extraction(bytes)) {
+    YAML::Node extraction = load_extraction(bytes);
+    issue = read_issue(extraction);
+    // Lines refer to the text the extraction was made from.
+    if (!issue.source.path.empty() && issue.source.path != "-") {
+      out.file = issue.source.path;
+      std::string src = options.read_source ? options.read_source(issue.source.path) : std::string();
+      if (!src.empty()) {
+        try {
+          keep_text(std::string(decode(src, {options.encoding}).text()));
+        } catch (const InputError&) {  // undecodable: findings without columns
+        }
+      }
+    }
+    out.findings = schema_findings(schema.validate(extraction), extraction, profile, out.file);
+  } else {
+    ExtractOptions opt;
+    opt.decode.encoding = options.encoding;
+    opt.path = path;
+    opt.keep_text = false;
+    // Decoded once: the extraction and the line table read the same text.
+    Decoded decoded = decode(bytes, opt.decode);
+    issue = extract(bytes, decoded, opt);
+    keep_text(decoded.was_converted ? std::move(decoded.converted) : std::string(decoded.text()));
+    out.findings = schema_findings(schema, issue, profile, out.file);
+  }
+  auto from_rules = run_rules(issue, profile, out.text.get(), out.file);
+  out.findings.insert(out.findings.end(), std::make_move_iterator(from_rules.begin()),
+                      std::make_move_iterator(from_rules.end()));
   return out;
 }
 

@@ -12,7 +12,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +104,25 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
 // tiny documents took 1.9 GB).
 std::vector<Finding> schema_findings(const Schema& schema, const Issue& issue, const Profile& profile,
                                      std::string_view file);
+
+// One input checked, as gazette-check does: gazette text is decoded once
+// and extracted in memory, its schema findings taken document by document;
+// an extraction (JSON/YAML, looks_like_extraction) is read under
+// extraction_limits and validated whole. `read_source` is asked for the
+// text an extraction names (source.path) and returns "" when it is not to
+// be read: the library reads no file itself. Throws InputError.
+struct Checked {
+  std::vector<Finding> findings;
+  std::string file;                         // the name the findings carry
+  std::shared_ptr<const std::string> utf8;  // the source text, decoded, when at hand
+  std::shared_ptr<const Text> text;         // its lines (into *utf8), for columns and excerpts
+};
+struct CheckOptions {
+  std::string encoding;  // force the encoding of gazette text ("" = detect)
+  std::function<std::string(const std::string& source_path)> read_source;
+};
+Checked check_input(const std::string& path, std::string_view bytes, const Schema& schema, const Profile& profile,
+                    const CheckOptions& options);
 
 // Closest registry names to `name` by edit distance (for "did you mean").
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<Department>& registry, std::size_t max);
