@@ -116,6 +116,7 @@ CREATE INDEX IF NOT EXISTS key_dates_document ON key_dates(document_id);
 )SQL";
 
 constexpr std::string_view kFtsPad = "  ";
+constexpr int kCatalogVersion = 5;  // PRAGMA user_version of the catalogs this version writes
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;
@@ -272,6 +273,15 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
     // then written twice, and the checkpoint at the end cost more.)
     impl_->exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
     {
+      // A catalog of a later version is not ours to change: refused, not
+      // half-migrated backwards.
+      Impl::Stmt version(impl_.get(), "PRAGMA user_version");
+      int v = version.step() == SQLITE_ROW ? sqlite3_column_int(version.s, 0) : 0;
+      if (v > kCatalogVersion)
+        throw InputError(path + ": a catalog of a later version (user_version " + std::to_string(v) + ", this tool writes " +
+                         std::to_string(kCatalogVersion) + "): use that version, or another output folder");
+    }
+    {
       Impl::Stmt old(impl_.get(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_departments'");
       if (old.step() == SQLITE_ROW) {
         old.reset();
@@ -299,9 +309,9 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0);
       // 5: catalog_state and failures, FTS columns padded (0.4.0); each added above to an
       // older catalog.
-      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == 5;
+      bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == kCatalogVersion;
       version.reset();
-      if (!marked) impl_->exec("PRAGMA user_version = 5");
+      if (!marked) impl_->exec(("PRAGMA user_version = " + std::to_string(kCatalogVersion)).c_str());
     }
     {
       Impl::Stmt names(impl_.get(), "SELECT id, name FROM departments");

@@ -213,6 +213,22 @@ def main():
           and "2020/01" not in csv_text and "2019/01" in csv_text and os.path.exists(stranger),
           f"exit {p.returncode}: {p.stderr} {paths}")
 
+    # A catalog this version cannot own: exit 2, named, untouched.
+    later = os.path.join(WORK, "later")
+    os.makedirs(later)
+    db = sqlite3.connect(os.path.join(later, "catalog.sqlite"))
+    db.execute("PRAGMA user_version = 9")
+    db.commit()
+    db.close()
+    p = subprocess.run([CONVERT, "-o", later, SAMPLE], capture_output=True, text=True, timeout=300)
+    check("a catalog of a later version: exit 2, named, left as it was",
+          p.returncode == 2 and "later version" in p.stderr and sorted(os.listdir(later)) == ["catalog.sqlite"], p.stderr)
+    corrupt = os.path.join(WORK, "corrupt-out")
+    os.makedirs(corrupt)
+    open(os.path.join(corrupt, "catalog.sqlite"), "wb").write(b"\x00garbage" * 700)
+    p = subprocess.run([CONVERT, "-o", corrupt, SAMPLE], capture_output=True, text=True, timeout=300)
+    check("a corrupt catalog: exit 2 naming it", p.returncode == 2 and "catalog.sqlite" in p.stderr, p.stderr)
+
     # 2e. Beyond one machine: three shares of one archive converted apart
     # (same --root layout), merged into one folder: the same outputs, rows
     # and CSV as one conversion of the whole, without extracting again.
