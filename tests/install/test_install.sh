@@ -12,13 +12,30 @@ ok() { echo "ok   $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "     $2"; fail=$((fail + 1)); }
 
 if cmake --install "$BUILD" --prefix "$PREFIX" > "$WORK/install.log" 2>&1; then ok "cmake --install into $PREFIX"; else bad "install" "$(tail -5 "$WORK/install.log")"; fi
-for t in gazette-extract gazette-check gazette-convert gazette-split; do
+for t in gazette-extract gazette-check gazette-convert gazette-split gazette-search; do
   [ -x "$PREFIX/bin/$t" ] || bad "$t installed"
 done
 [ -f "$PREFIX/include/gazette/extract.h" ] && [ -f "$PREFIX/lib/libgazette.a" ] && ok "library and headers" || bad "library and headers"
 [ -f "$PREFIX/share/gazette/schemas/issue.schema.yaml" ] && [ -f "$PREFIX/share/gazette/schemas/profiles/chuxiong.yaml" ] &&
   ok "schemas and profiles" || bad "schemas and profiles"
 [ -f "$PREFIX/share/bash-completion/completions/gazette-check" ] && ok "bash completions" || bad "bash completions"
+[ -f "$PREFIX/share/bash-completion/completions/gazette-search" ] && [ -f "$PREFIX/share/fish/vendor_completions.d/gazette-check.fish" ] &&
+  [ -f "$PREFIX/share/gazette/completions/gazette.zsh" ] && ok "zsh and fish completions, gazette-search's" || bad "zsh/fish completions"
+# A file name with spaces completes as one word; -o of gazette-extract offers files, of gazette-convert folders.
+compl=$WORK/compl; mkdir -p "$compl/出 版"; touch "$compl/带 空格 的名字.txt"
+complete_in() {  # WORDS... -> the completions, one per line
+  (cd "$compl" && PATH="$PREFIX/bin:$PATH" bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _gazette_tools 2>/dev/null;
+                           printf "%s
+" "${COMPREPLY[@]}"' _ "$PREFIX/share/bash-completion/completions/gazette-extract" "$@")
+}
+got=$(complete_in gazette-extract 带)
+[ "$got" = "带 空格 的名字.txt" ] && ok "bash: a name with spaces is one completion" || bad "bash completion of spaced names" "$got"
+got=$(complete_in gazette-extract -o 带)
+[ "$got" = "带 空格 的名字.txt" ] && ok "bash: gazette-extract -o offers files" || bad "gazette-extract -o" "$got"
+got=$(complete_in gazette-convert -o "")
+[ "$got" = "出 版" ] && ok "bash: gazette-convert -o offers folders only" || bad "gazette-convert -o" "$got"
+got=$(complete_in gazette-check --disable number-b)
+grep -q "^number-brackets$" <<<"$got" && ok "bash: --disable offers rule ids" || bad "--disable completion" "$got"
 
 # The installed tool finds its installed schemas (not the source tree's).
 out=$(cd / && env -u GAZETTE_SCHEMAS "$PREFIX/bin/gazette-check" --profile chuxiong --fail-on warning "$SRC/samples/chuxiong-2022-12.txt" 2>&1)
@@ -45,7 +62,7 @@ if grep -q -- "-lgazette" <<<"$libs"; then ok "pkg-config gazette"; else bad "pk
 # Here-strings, not `echo "$text" | grep -q`: bash's echo writes a line at a
 # time into a pipe, grep -q leaves at its first match, and under pipefail the
 # echo's SIGPIPE failed the check now and then on a loaded machine.
-for t in gazette-extract gazette-check gazette-convert gazette-split; do
+for t in gazette-extract gazette-check gazette-convert gazette-split gazette-search; do
   page="$PREFIX/share/man/man1/$t.1"
   if [ ! -f "$page" ]; then bad "$t.1 installed"; continue; fi
   text=$(MANWIDTH=200 man -l "$page" 2>/dev/null | col -b)
