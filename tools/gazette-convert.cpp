@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
                "Unchanged inputs are skipped; outputs are written atomically.",
                kTool};
   app.footer("Exit status: 0 every input converted, up to date or a known failure; 1 some inputs failed anew\n"
-             "(reported, the rest done); 2 usage or output error; 130 interrupted (re-run to finish).\n"
+             "(reported, the rest done); 2 usage error, an INPUT that is not there, or an unusable output folder\n"
+             "or catalog (the other inputs are still converted); 130 interrupted (re-run to finish).\n"
              "A failure is recorded in the catalog (table failures) and not retried while the input and the\n"
              "tool version are unchanged; the summary counts these known failures; --retry-failed retries them.\n"
              "Example: gazette-convert -j2 -o out/ archive/ && sqlite3 out/catalog.sqlite "
@@ -167,9 +168,11 @@ int main(int argc, char** argv) {
     if (s.pruned) known += ", " + std::to_string(s.pruned) + " gone and pruned";
     else if (s.gone) known += ", " + std::to_string(s.gone) + " gone from the archive (--prune forgets them)";
     std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed%s, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",
-                 s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed, known.c_str(), s.documents,
+                 s.interrupted ? "interrupted: " : "", s.converted, s.skipped, s.failed + s.named_failed, known.c_str(),
+                 s.documents,
                  mb(s.bytes).c_str(), s.seconds, rate);
   }
   if (s.interrupted) return 130;
+  if (s.named_failed) return cli::kError;  // an input named on the command line is not there
   return s.failed ? cli::kFindings : cli::kOk;
 }

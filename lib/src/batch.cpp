@@ -176,7 +176,9 @@ fs::path common_folder(const std::vector<std::string>& inputs, const std::vector
   auto add = [&](const std::string& in) {
     fs::path a = absolute_lexical(in);
     std::error_code ec;
-    if (!fs::is_directory(a, ec)) a = a.parent_path();
+    const fs::file_status st = fs::status(a, ec);
+    if (ec || !fs::exists(st)) return;  // not there: reported, and no part of the root
+    if (!fs::is_directory(st)) a = a.parent_path();
     if (!common) {
       common = a;
       return;
@@ -300,7 +302,7 @@ ConvertSummary convert(const ConvertOptions& o) {
 
   // 2. The inputs.
   std::vector<Job> jobs;
-  std::vector<std::pair<std::string, std::string>> early_errors;
+  std::vector<std::pair<std::string, std::string>> early_errors, named_errors;
   auto wanted = [&](const fs::path& p) {
     if (hidden(p)) return false;
     if (o.glob.empty()) return true;
@@ -311,7 +313,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     std::error_code sec;
     fs::file_status st = fs::status(in_path, sec);
     if (sec) {
-      early_errors.emplace_back(in, sec.message());
+      named_errors.emplace_back(in, sec.message());  // named, and not there: not an archive's failure
     } else if (fs::is_directory(st)) {
       if (is_folder(in_path, outdir_canon))
         early_errors.emplace_back(in, "is the output folder: its outputs are not converted again");
@@ -341,7 +343,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       if (claimed.insert(j.rel).second) unique.push_back(std::move(j));
     jobs = std::move(unique);
   }
-  summary.total = jobs.size() + early_errors.size();
+  summary.total = jobs.size() + early_errors.size() + named_errors.size();
 
   // 2. What the catalog already holds: issues, and failures of this tool
   // version (not tried again while their bytes are those that failed).
@@ -369,6 +371,12 @@ ConvertSummary convert(const ConvertOptions& o) {
     catalog.record_failure({path, sha, error, line, column}, tool_version);
   };
   for (const auto& [path, msg] : early_errors) failed(path, path, "", msg, 0, 0);
+  // An input named on the command line that is not there is the caller's
+  // error (exit 2, as in every tool), reported every time, never recorded.
+  for (const auto& [path, msg] : named_errors) {
+    ++summary.named_failed;
+    if (o.on_error) o.on_error(path, msg, 0, 0);
+  }
 
   // 3. Workers. `-j N` means N threads in all: each worker extracts, writes
   // its output, and records finished issues in the catalog itself. The

@@ -62,6 +62,7 @@ struct ConvertSummary {
   std::size_t total = 0, converted = 0, skipped = 0, documents = 0;
   std::size_t failed = 0;        // new failures: reported through on_error
   std::size_t known_failed = 0;  // failed before, unchanged: not retried, not reported
+  std::size_t named_failed = 0;  // inputs named by the caller that cannot be read (exit 2)
   std::size_t gone = 0;          // recorded, but no longer under the root
   std::size_t pruned = 0;        // of those, forgotten (prune)
   std::string root;              // the archive root used
