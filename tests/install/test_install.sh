@@ -16,6 +16,10 @@ for t in gazette-extract gazette-check gazette-convert gazette-split gazette-sea
   [ -x "$PREFIX/bin/$t" ] || bad "$t installed"
 done
 [ -f "$PREFIX/include/gazette/extract.h" ] && [ -f "$PREFIX/lib/libgazette.a" ] && ok "library and headers" || bad "library and headers"
+# Only the public API is installed; the pipeline's stages (lib/internal) are not.
+want="batch.h catalog.h check.h decode.h emit.h error.h extract.h files.h model.h report.h schema.h search.h text.h"
+got=$(cd "$PREFIX/include/gazette" && ls | sort | tr '\n' ' ' | sed 's/ $//')
+[ "$got" = "$want" ] && ok "installed headers: the public API only" || bad "installed headers" "got: $got"
 [ -f "$PREFIX/share/gazette/schemas/issue.schema.yaml" ] && [ -f "$PREFIX/share/gazette/schemas/profiles/chuxiong.yaml" ] &&
   ok "schemas and profiles" || bad "schemas and profiles"
 [ -f "$PREFIX/share/bash-completion/completions/gazette-check" ] && ok "bash completions" || bad "bash completions"
