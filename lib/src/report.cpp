@@ -131,14 +131,18 @@ std::vector<Finding> read_report(std::string_view text) {
       return out;
     }
     std::size_t start = 0;
+    int number = 0;
     while (start < text.size()) {
       std::size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
       std::string_view line = text.substr(start, end - start);
       start = end + 1;
+      ++number;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      json j = json::parse(line.begin(), line.end());
-      if (!j.is_object() || !j.contains("rule") || !j.contains("message")) throw InputError("not a gazette-check report");
+      json j = json::parse(line.begin(), line.end(), nullptr, false);
+      if (j.is_discarded() || !j.is_object() || !j.contains("rule") || !j.contains("message"))
+        throw InputError("not a gazette-check report (JSON Lines or SARIF): line " + std::to_string(number) +
+                         " is no finding");
       Finding f;
       f.file = j.value("file", "");
       f.rule = j.value("rule", "");

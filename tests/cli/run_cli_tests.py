@@ -21,6 +21,7 @@ from tally import Tally  # noqa: E402
 BIN, HERE = sys.argv[1], sys.argv[2]
 UPDATE = "--update" in sys.argv
 SAMPLE = "samples/chuxiong-2022-12.txt"
+SCHEMAS = os.path.abspath("schemas")  # run from the project root
 EXTRACT = os.path.join(BIN, "gazette-extract")
 CHECK = os.path.join(BIN, "gazette-check")
 
@@ -164,25 +165,34 @@ def check_cases(write):
         C("sample-fail-on-info", ["--profile", "chuxiong", "--fail-on", "info", "--format", "github", SAMPLE], 1,
           check=lambda o: None if o.startswith(b"::notice file=samples/chuxiong-2022-12.txt,line=656,col=1,title=number-serial-gap::")
           else "no GitHub notice"),
-        C("schema-syntax", ["--schema", syntax, SAMPLE], 2, stdout=b"", stderr=None,
+        C("schema-syntax", ["--schema", syntax, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {syntax}:3:1: end of sequence flow not found\n",
           check=None),
         C("schema-unknown-keyword", ["--schema", unknown, SAMPLE], 2, stdout=b"",
           stderr=f"gazette-check: error: {unknown}:3:21: unsupported schema keyword 'maxLenght'\n"),
         C("schema-invalid-regex", ["--schema", regex, SAMPLE], 2, stdout=b"",
           stderr=f"gazette-check: error: {regex}:3:30: invalid regular expression '(unclosed': missing ): (unclosed\n"),
-        C("schema-alias-bomb", ["--schema", bomb, SAMPLE], 2, stdout=b"", stderr=None,
-          check=None),
+        C("schema-alias-bomb", ["--schema", bomb, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {bomb}:6:36: document too large: more than 1000000 nodes with aliases "
+                 "expanded (an alias bomb?)\n"),
         C("schema-catastrophic-pattern", ["--schema", slow, long_title], 1, stderr="",
           check=lambda o: None if b"[schema]" in o and b"does not match ^(a+)+$" in o else "no schema finding"),
-        C("profile-missing", ["--profile", "nosuch", SAMPLE], 2, stdout=b"", stderr=None),
+        C("profile-missing", ["--profile", "nosuch", SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {SCHEMAS}/profiles/nosuch.yaml: no profile named 'nosuch' in {SCHEMAS}/profiles\n"),
         C("profile-unknown-rule", ["--profile", bad_rule, SAMPLE], 2, stdout=b"",
           stderr=f"gazette-check: error: {bad_rule}:3:3: unknown rule 'number-brakets'\n"),
-        C("profile-bad-severity", ["--profile", bad_sev, SAMPLE], 2, stdout=b"", stderr=None),
-        C("bad-json-input", [bad_json], 2, stdout=b"", stderr=None),
+        C("profile-bad-severity", ["--profile", bad_sev, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: {bad_sev}:3:20: /rules/number-brackets: value fatal is not one of "
+                 "[error, warning, info, off]\n"),
+        C("bad-json-input", [bad_json], 2, stdout=b"",
+          stderr=f"gazette-check: error: {bad_json}:2:17: invalid JSON: syntax error while parsing object key - "
+                 "unexpected '}'; expected string literal\n"),
         C("missing-among-good", ["--profile", "chuxiong", SAMPLE, "nope.txt"], 2,
           stderr="gazette-check: error: nope.txt: No such file or directory\n",
           check=lambda o: None if b"number-serial-gap" in o else "findings of the good input are lost"),
-        C("usage", ["--fail-on", "fatal", SAMPLE], 2, stdout=b"", stderr=None),
+        C("usage", ["--fail-on", "fatal", SAMPLE], 2, stdout=b"",
+          stderr="gazette-check: error: --fail-on: fatal not in {error,warning,info}\n"
+                 "run 'gazette-check --help' for usage\n"),
         # Rules set from the command line, over the profile.
         C("disable-and-severity", ["--profile", "chuxiong", "--disable", "number-serial-gap", "--severity",
                                    "department-lead-and-responsible=error", "--fail-on", "info", SAMPLE], 1,
@@ -199,7 +209,9 @@ def check_cases(write):
           stdout=b"0 errors, 0 warnings in 1 file\n"),
         C("baseline-sarif", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_sarif, "-f", "json",
                              SAMPLE], 0, stdout=b""),
-        C("baseline-not-a-report", ["--baseline", SAMPLE, SAMPLE], 2, stdout=b"", stderr=None),
+        C("baseline-not-a-report", ["--baseline", SAMPLE, SAMPLE], 2, stdout=b"",
+          stderr=f"gazette-check: error: --baseline {SAMPLE}: not a gazette-check report (JSON Lines or SARIF): "
+                 "line 3 is no finding\n"),  # the first line that is not blank
         C("sarif-failed-input", ["--profile", "chuxiong", "-f", "sarif", "nope.txt", SAMPLE], 2,
           stderr="gazette-check: error: nope.txt: No such file or directory\n", check=sarif_failed_input),
         C("color-always", ["--profile", "chuxiong", "--color", "always", SAMPLE], 0,
@@ -253,15 +265,20 @@ def main():
         Case("binary", [binary], 2, stdout=b"", stderr=f"gazette-extract: error: {binary}:1:5: binary data (control byte)\n"),
         Case("invalid-utf8", [bad_utf8], 2, stdout=b"",
              stderr=f"gazette-extract: error: {bad_utf8}:3:1: invalid UTF-8 (and not GB18030 either)\n"),
-        Case("nul-in-issue", [nul], 2, stdout=b"", stderr=None,
-             check=None),
+        # The NUL byte's own line and column (line 23, the 7th character).
+        Case("nul-in-issue", [nul], 2, stdout=b"", stderr=f"gazette-extract: error: {nul}:23:7: binary data (NUL byte)\n"),
         Case("not-a-gazette", [prose], 2, stdout=b"",
              stderr=f"gazette-extract: error: {prose}: not a gazette: no masthead, table of contents, document title or numbered headings found\n"),
         Case("bad-among-good", ["--no-text", SAMPLE, "nope.txt", SAMPLE], 2, check=issues(2),
              stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
-        Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"", stderr=None),
-        Case("bad-format", ["--format", "xml", SAMPLE], 2, stdout=b"", stderr=None),
-        Case("no-input", [], 2, stdout=b"", stderr=None),
+        Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"",
+             stderr="gazette-extract: error: The following argument was not expected: --frobnicate\n"
+                    "run 'gazette-extract --help' for usage\n"),
+        Case("bad-format", ["--format", "xml", SAMPLE], 2, stdout=b"",
+             stderr="gazette-extract: error: --format: xml not in {json,jsonl,yaml}\n"
+                    "run 'gazette-extract --help' for usage\n"),
+        Case("no-input", [], 2, stdout=b"",
+             stderr="gazette-extract: error: no input files (give FILE or --files-from; see --help)\n"),
         # Path lists (--files-from): one issue a line, whatever the count;
         # a bad path among them is reported and the others go on.
         Case("files-from", ["--no-text", "--files-from", path_list], 0, check=issues(2)),
@@ -274,7 +291,8 @@ def main():
              stderr="gazette-extract: error: standard input cannot be both an input and the list of inputs (--files-from -)\n"),
         Case("output-file", ["--no-text", "-o", out_file, SAMPLE], 0, stdout=b"",
              check=lambda o: None if open(out_file, "rb").read() == run(["--no-text", SAMPLE])[1] else "file differs from stdout"),
-        Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"", stderr=None),
+        Case("output-unwritable", ["-o", "/nonexistent-dir/out.json", SAMPLE], 2, stdout=b"",
+             stderr="gazette-extract: error: /nonexistent-dir/out.json: cannot write: No such file or directory\n"),
     ]
     cases += check_cases(write)
     t = Tally()
