@@ -214,14 +214,28 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
           std::string_view excerpt = raw.substr(start, std::min(kMaxExcerpt, i - start));
           out << "    " << (start > 0 ? "…" : "") << excerpt << '\n';
           std::size_t pad = display_width(raw.substr(start, col_byte >= start ? col_byte - start : 0)) + (start > 0 ? 1 : 0);
-          out << "    " << std::string(pad, ' ') << paint("1;32", "^") << "\n";
+          // A caret under the defect's first character, and ~ under the rest of it.
+          const int marked = f.end_line == f.line && f.end_column > f.column ? f.end_column - f.column : 1;
+          std::size_t width = 0;
+          if (marked > 1 && col_byte >= start) {
+            std::size_t end_byte = col_byte;
+            for (int k = 0; k < marked && end_byte < raw.size(); ++k) {
+              std::size_t len;
+              decode_at(raw, end_byte, &len);
+              end_byte += len;
+            }
+            width = display_width(raw.substr(col_byte, end_byte - col_byte));
+          }
+          std::string mark = "^" + (width > 1 ? std::string(width - 1, '~') : std::string());
+          out << "    " << std::string(pad, ' ') << paint("1;32", mark) << "\n";
         }
       }
       break;
     case ReportFormat::json:
       for (const auto& f : findings) {
-        json j{{"file", f.file},           {"line", f.line},     {"column", f.column},
-               {"severity", to_string(f.severity)}, {"rule", f.rule}, {"message", f.message}};
+        json j{{"file", f.file},         {"line", f.line},         {"column", f.column},
+               {"end_line", f.end_line}, {"end_column", f.end_column}, {"severity", to_string(f.severity)},
+               {"rule", f.rule},         {"message", f.message}};
         out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
       }
       break;
@@ -231,6 +245,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         out << "::" << cmd << " file=" << gh_escape(f.file, true);
         if (f.line > 0) out << ",line=" << f.line;
         if (f.column > 0) out << ",col=" << f.column;
+        if (f.end_line > 0) out << ",endLine=" << f.end_line << ",endColumn=" << f.end_column;
         out << ",title=" << gh_escape(f.rule, true) << "::" << gh_escape(f.message, false) << '\n';
       }
       break;
@@ -248,6 +263,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         if (f.line > 0) {
           json region{{"startLine", f.line}};
           if (f.column > 0) region["startColumn"] = f.column;
+          if (f.end_line > 0) region["endLine"] = f.end_line, region["endColumn"] = f.end_column;
           loc["physicalLocation"]["region"] = region;
         }
         int index = 0;

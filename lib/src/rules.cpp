@@ -89,11 +89,15 @@ class Reporter {
   Reporter(const Profile& p, std::string file, const Text* text, std::vector<Finding>* out)
       : profile_(p), file_(std::move(file)), text_(text), out_(out) {}
 
-  void add(const std::string& rule, int line, int column, std::string message) {
+  // `span`: the text the finding is about, printed on `line` at or after
+  // `column`'s start; it gives the end position (the column after it).
+  void add(const std::string& rule, int line, int column, std::string message, std::string_view span = {}) {
     std::optional<Severity> sev = default_severity(rule);
     if (auto it = profile_.severities.find(rule); it != profile_.severities.end()) sev = it->second;
     if (!sev) return;  // off
-    out_->push_back({rule, *sev, file_, line, column, std::move(message)});
+    int end_line = 0, end_column = 0;
+    if (int end = span_end(line, column, span); end > 0) end_line = line, end_column = end;
+    out_->push_back({rule, *sev, file_, line, column, std::move(message), end_line, end_column});
   }
 
   // Column (1-based, characters) of `needle` on `line`, plus `offset` bytes
@@ -111,6 +115,20 @@ class Reporter {
       i += len;
     }
     return col;
+  }
+
+  // The column after the occurrence of `span` on `line` that holds
+  // `column`; 0 if there is none (or no text).
+  int span_end(int line, int column, std::string_view span) const {
+    if (!text_ || span.empty() || column < 1 || line < 1 || static_cast<std::size_t>(line) > text_->lines.size()) return 0;
+    std::string_view raw = text_->lines[static_cast<std::size_t>(line) - 1].raw;
+    const int len = static_cast<int>(count_chars(span));
+    for (std::size_t at = raw.find(span); at != std::string_view::npos; at = raw.find(span, at + 1)) {
+      int start = static_cast<int>(count_chars(raw.substr(0, at))) + 1;
+      if (start > column) break;
+      if (column < start + len) return start + len;
+    }
+    return 0;
   }
 
   int column_of(int line, std::string_view needle, std::size_t offset = 0, bool last = false) const {
@@ -144,17 +162,21 @@ void check_number_form(const DocNumber& n, Reporter& r) {
   if (open != "〔" || close != "〕")
     r.add("number-brackets", line, r.column_of(line, t, prefix.size()),
           "the year of " + t + " stands in " + (open.empty() ? std::string("no brackets") : open + close) +
-              "; GB/T 9704 prints it in 六角括号 〔〕");
+              "; GB/T 9704 prints it in 六角括号 〔〕",
+          t);
   std::string y = fold(year);
   if (y.size() != 4)
     r.add("number-year", line, r.column_of(line, t, prefix.size() + open.size()),
-          "the year of " + t + " has " + std::to_string(y.size()) + " digits; expected four (〔2022〕)");
+          "the year of " + t + " has " + std::to_string(y.size()) + " digits; expected four (〔2022〕)", t);
   if (!di.empty())
-    r.add("number-di", line, r.column_of(line, t, t.find("第")), t + " prints 第 before its serial; expected " + prefix + "〔" + y + "〕" + fold(serial) + "号");
+    r.add("number-di", line, r.column_of(line, t, t.find("第")),
+          t + " prints 第 before its serial; expected " + prefix + "〔" + y + "〕" + fold(serial) + "号", t);
   std::string s = fold(serial);
   if (s.size() > 1 && s[0] == '0')
     r.add("number-leading-zero", line, r.column_of(line, t, t.rfind(serial)),
-          "the serial of " + t + " starts with 0; expected " + s.substr(s.find_first_not_of('0') == std::string::npos ? s.size() - 1 : s.find_first_not_of('0')));
+          "the serial of " + t + " starts with 0; expected " +
+              s.substr(s.find_first_not_of('0') == std::string::npos ? s.size() - 1 : s.find_first_not_of('0')),
+          t);
   if (hao.empty())
     r.add("number-hao", line, r.column_of(line, t, t.size()), t + " does not end in 号");
 }
@@ -306,7 +328,8 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
         r.add("number-unknown-prefix", n.line, r.column_of(n.line, n.text),
               "organ code '" + n.prefix + "' of " + n.text + " is not known" +
                   (d.section ? " for section '" + *d.section + "'" : std::string()) +
-                  (known.empty() ? std::string() : "; expected one of " + known));
+                  (known.empty() ? std::string() : "; expected one of " + known),
+              n.text);
       }
     }
     // The same number in another form (〔〕 or [], with or without 号) is
@@ -317,7 +340,8 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
     auto [it, fresh] = seen.emplace(identity, &d);
     if (!fresh)
       r.add("number-duplicate", n.line, r.column_of(n.line, n.text),
-            n.text + " is also the number of '" + it->second->title + "' (line " + std::to_string(it->second->title_line) + ")");
+            n.text + " is also the number of '" + it->second->title + "' (line " + std::to_string(it->second->title_line) + ")",
+            n.text);
     if (n.year && n.serial && !n.prefix.empty()) serials[{n.prefix, *n.year}].emplace_back(*n.serial, &d);
   }
   for (auto& [key, list] : serials) {
@@ -329,7 +353,8 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
         std::string missing = hi - lo == 2 ? std::to_string(lo + 1) : std::to_string(lo + 1) + "–" + std::to_string(hi - 1);
         r.add("number-serial-gap", n.line, r.column_of(n.line, n.text),
               key.first + "〔" + std::to_string(key.second) + "〕 serial " + missing + " not in this issue (between " +
-                  std::to_string(lo) + "号 and " + std::to_string(hi) + "号)");
+                  std::to_string(lo) + "号 and " + std::to_string(hi) + "号)",
+              n.text);
       }
     }
   }
@@ -438,14 +463,15 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
             std::string hint;
             for (const auto& x : near) hint += (hint.empty() ? "; did you mean " : " or ") + x;
             r.add("department-unknown", t.line, r.column_of(t.line, n),
-                  "department '" + n + "' is not in the registry of profile '" + profile.name + "'" + (hint.empty() ? "" : hint + "?"));
+                  "department '" + n + "' is not in the registry of profile '" + profile.name + "'" + (hint.empty() ? "" : hint + "?"),
+                  n);
           }
       std::set<std::string> leads;
       for (const auto& n : t.lead) leads.insert(canon(n));
       for (const auto& n : t.responsible)
         if (leads.count(canon(n)))
           r.add("department-lead-and-responsible", t.line, r.column_of(t.line, n, 0, true),
-                "'" + n + "' is both lead and responsible in this annotation");
+                "'" + n + "' is both lead and responsible in this annotation", n);
     }
 
   // Notices and titles.

@@ -59,6 +59,15 @@ TEST_CASE("rules: columns point at the defect in the source line") {
   REQUIRE(has(f, "number-brackets", 2));
   auto it = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "number-brackets"; });
   CHECK(it->column == 5);  // （ 楚 政 通 [ : the bracket is the 5th character
+  // The defect ends with the number: 楚政通[2022]61号 is columns 2 to 13.
+  CHECK(it->end_line == 2);
+  CHECK(it->end_column == 14);
+  std::ostringstream sarif, text;
+  render_findings({*it}, ReportFormat::sarif, {}, "t", sarif);
+  CHECK(sarif.str().find("\"endColumn\": 14") != std::string::npos);
+  render_findings({*it}, ReportFormat::text, {{"x.txt", &t}}, "t", text);
+  // Under [2022]61号, from the bracket: 10 display columns (号 counts two).
+  CHECK(text.str().find("\n            ^~~~~~~~~~\n") != std::string::npos);
 }
 
 TEST_CASE("rules: profile severities, registry and did-you-mean") {
@@ -199,12 +208,12 @@ TEST_CASE("report: URIs, summary line, baselines from JSON Lines and SARIF") {
   CHECK(findings_summary(3, 1, 0, 2) == "3 errors, 1 warning in 2 files");
   CHECK(findings_summary(1, 0, 2, 1) == "1 error, 0 warnings, 2 infos in 1 file");
 
-  std::vector<Finding> now = {{"number-brackets", Severity::error, "a b.txt", 12, 3, "uses [] not 〔〕"},
-                              {"number-brackets", Severity::error, "a b.txt", 40, 3, "uses [] not 〔〕"},
-                              {"date-invalid", Severity::error, "a b.txt", 7, 1, "2023年2月30日 is no date"}};
+  std::vector<Finding> now = {{"number-brackets", Severity::error, "a b.txt", 12, 3, "uses [] not 〔〕", 12, 9},
+                              {"number-brackets", Severity::error, "a b.txt", 40, 3, "uses [] not 〔〕", 40, 9},
+                              {"date-invalid", Severity::error, "a b.txt", 7, 1, "2023年2月30日 is no date", 0, 0}};
   // Last run saw one of the two bracket findings (at another line: the text moved) and nothing else.
   std::ostringstream jsonl;
-  render_findings({{"number-brackets", Severity::error, "a b.txt", 10, 3, "uses [] not 〔〕"}}, ReportFormat::json, {},
+  render_findings({{"number-brackets", Severity::error, "a b.txt", 10, 3, "uses [] not 〔〕", 10, 9}}, ReportFormat::json, {},
                   "t", jsonl);
   auto kept = now;
   drop_baseline(kept, read_report(jsonl.str()));

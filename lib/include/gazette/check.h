@@ -47,6 +47,11 @@ struct Finding {
   int line = 0;           // 1-based; 0 = the file as a whole
   int column = 0;         // 1-based, in characters; 0 = whole line
   std::string message;
+  // Where the defect ends, as SARIF counts: the line, and the column of the
+  // character after it (so end_column - column characters are marked); 0
+  // when the finding is about the line or the document as a whole.
+  int end_line = 0;
+  int end_column = 0;
 };
 
 // One rule's id, default severity and one-line description.
