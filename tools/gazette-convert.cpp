@@ -165,6 +165,7 @@ int main(int argc, char** argv) {
   if (!o.quiet) {
     double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
     std::string known = s.known_failed ? ", " + std::to_string(s.known_failed) + " known failed (not retried)" : "";
+    if (s.moved) known += ", " + std::to_string(s.moved) + " moved (not extracted again)";
     if (s.pruned) known += ", " + std::to_string(s.pruned) + " gone and pruned";
     else if (s.gone) known += ", " + std::to_string(s.gone) + " gone from the archive (--prune forgets them)";
     std::fprintf(stderr, "%s%zu converted, %zu skipped, %zu failed%s, %zu documents, %s MB in %.2f s (%.1f MB/s)\n",

@@ -34,6 +34,8 @@
 #include "gazette/search.h"
 #include "source_hash.h"
 
+#include <nlohmann/json.hpp>
+
 namespace gazette {
 namespace fs = std::filesystem;
 namespace {
@@ -55,6 +57,7 @@ struct Result {
   std::optional<Issue> issue;   // converted
   bool skipped = false;
   std::string sha256;           // of the input's bytes ("" when they could not be read)
+  const Catalog::Recorded* moved_from = nullptr;  // the same bytes recorded under a name now gone
   std::string error;
   int line = 0, column = 0;
   std::uint64_t bytes = 0;
@@ -411,6 +414,32 @@ ConvertSummary convert(const ConvertOptions& o) {
     std::string recorded = catalog.recorded_sha256(j.rel, tool_version);
     if (!recorded.empty()) fresh_keys.insert(key(j.rel, recorded));
   }
+  // Moves: an input the catalog does not know whose bytes it recorded
+  // (this tool version, JSON outputs) under a name no longer under the root
+  // was moved or renamed. Its output is copied with its new source path
+  // and its rows renamed, so nothing is extracted or indexed again.
+  const std::vector<Catalog::Recorded> recorded_issues = o.format == Format::json ? catalog.issues() : std::vector<Catalog::Recorded>{};
+  std::unordered_map<std::string, std::vector<const Catalog::Recorded*>> by_sha;  // read-only while workers run
+  std::unordered_set<std::string> recorded_paths;
+  for (const auto& r : recorded_issues) {
+    recorded_paths.insert(r.path);
+    if (r.tool_version == tool_version) by_sha[r.sha256].push_back(&r);
+  }
+  std::mutex claim_mu;
+  std::unordered_set<const Catalog::Recorded*> claimed;  // each old name moves to one new name
+  auto moved_from = [&](const Job& job, const std::string& sha) -> const Catalog::Recorded* {
+    if (recorded_paths.count(job.rel)) return nullptr;
+    auto it = by_sha.find(sha);
+    if (it == by_sha.end()) return nullptr;
+    for (const Catalog::Recorded* r : it->second) {
+      std::error_code gec;
+      if (fs::symlink_status(root / r->raw, gec).type() != fs::file_type::not_found) continue;  // still there: a copy
+      std::lock_guard<std::mutex> lock(claim_mu);
+      if (claimed.insert(r).second) return r;
+    }
+    return nullptr;
+  };
+  std::vector<std::string> moved_outputs;  // old outputs, removed once the rename is committed
 
   // A failure of the catalog or of the disk under it (full, I/O error) ends
   // the run: the workers stop taking inputs, what they finish is no longer
@@ -418,6 +447,35 @@ ConvertSummary convert(const ConvertOptions& o) {
   std::atomic<bool> abort_run{false};
   std::exception_ptr fatal;
   std::exception_ptr disk_full;  // an output could not be written: stop, keep what is done
+
+  // The output of a moved input: the old output with its source path made
+  // the new one (the JSON writer prints what nlohmann's dump prints, so the
+  // bytes are those an extraction would write). False if the old output is
+  // missing or not an extraction: then the input is extracted.
+  auto move_output = [&](const Catalog::Recorded& from, const Job& job, const std::string& output) {
+    try {
+      std::string old = read_file(o.outdir + "/" + safe_relative(from.output), /*regular_only=*/true);
+      auto j = nlohmann::ordered_json::parse(old);
+      if (!j.is_object() || !j.contains("source") || !j["source"].is_object()) return false;
+      j["source"]["path"] = job.path;
+      fs::create_directories(fs::path(output).parent_path());
+      write_file_atomically(output, j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n",
+                            /*sync=*/false);
+      return true;
+    } catch (const DiskFullError&) {
+      throw;
+    } catch (const std::exception&) {
+      return false;
+    }
+  };
+  // Old outputs of moved inputs, once the catalog no longer names them.
+  auto remove_moved = [&] {
+    for (const auto& path : moved_outputs) {
+      std::error_code rec;
+      fs::remove(path, rec);
+    }
+    moved_outputs.clear();
+  };
 
   // Records one result; the caller holds catalog_mu.
   auto record = [&](Result& r) {
@@ -429,6 +487,16 @@ ConvertSummary convert(const ConvertOptions& o) {
         failed(job.rel, job.path, r.sha256, r.error, r.line, r.column);
       } else if (r.skipped) {
         ++summary.skipped;
+      } else if (r.moved_from) {
+        if (!in_tx) catalog.begin(), in_tx = true;
+        catalog.rename(r.moved_from->path, job.rel, job.rel + extension(o.format), job.raw);
+        moved_outputs.push_back(o.outdir + "/" + safe_relative(r.moved_from->output));
+        ++summary.moved;
+        if (++pending >= 64) {
+          sync_filesystem(o.outdir);
+          catalog.commit(), in_tx = false, pending = 0;
+          remove_moved();
+        }
       } else {
         if (!in_tx) catalog.begin(), in_tx = true;
         r.issue->source.path = job.rel;
@@ -442,6 +510,7 @@ ConvertSummary convert(const ConvertOptions& o) {
           // syncfs per 64 inputs instead of an fdatasync per file.
           sync_filesystem(o.outdir);
           catalog.commit(), in_tx = false, pending = 0;
+          remove_moved();
         }
       }
     } catch (const std::exception&) {
@@ -489,6 +558,8 @@ ConvertSummary convert(const ConvertOptions& o) {
           r.skipped = true;
         } else if (const Catalog::Failure* f = known_failure(job.rel, sha)) {  // read-only while workers run
           r.error = f->error, r.line = f->line, r.column = f->column;
+        } else if (const Catalog::Recorded* from = moved_from(job, sha); from && move_output(*from, job, output)) {
+          r.moved_from = from;
         } else {
           eo.path = job.path;
           eo.sha256 = sha;  // hashed once
@@ -552,6 +623,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     sync_filesystem(o.outdir);
     catalog.commit();
   }
+  remove_moved();
   catalog.finish();
   summary.interrupted = o.stop && o.stop->load() && done < jobs.size();
 

@@ -386,7 +386,9 @@ std::size_t Catalog::merge(const std::string& part, const std::function<void(con
         merged.push_back({reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0)),
                           reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1)),
                           std::string(static_cast<const char*>(sqlite3_column_blob(q.s, 2)),
-                                      static_cast<std::size_t>(sqlite3_column_bytes(q.s, 2)))});
+                                      static_cast<std::size_t>(sqlite3_column_bytes(q.s, 2))),
+                          {},
+                          {}});
     }
     for (const Recorded& r : merged) {
       I->forget_documents(r.path);
@@ -490,11 +492,14 @@ void Catalog::record_failure(const Failure& f, std::string_view tool_version) {
 }
 
 std::vector<Catalog::Recorded> Catalog::issues() const {
-  Impl::Stmt q(impl_.get(), "SELECT path, output, path_raw FROM issues ORDER BY path");
+  Impl::Stmt q(impl_.get(), "SELECT path, output, path_raw, sha256, tool_version FROM issues ORDER BY path");
   std::vector<Recorded> out;
   while (q.step() == SQLITE_ROW) {
     Recorded r{reinterpret_cast<const char*>(sqlite3_column_text(q.s, 0)),
-               reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1)), {}};
+               reinterpret_cast<const char*>(sqlite3_column_text(q.s, 1)),
+               {},
+               reinterpret_cast<const char*>(sqlite3_column_text(q.s, 3)),
+               reinterpret_cast<const char*>(sqlite3_column_text(q.s, 4))};
     const void* raw = sqlite3_column_blob(q.s, 2);
     r.raw = raw ? std::string(static_cast<const char*>(raw), static_cast<std::size_t>(sqlite3_column_bytes(q.s, 2)))
                 : r.path;
@@ -510,6 +515,21 @@ void Catalog::remove(std::string_view path) {
     Impl::Stmt q(impl_.get(), sql);
     q.text(1, path).step();
   }
+}
+
+void Catalog::rename(std::string_view from, std::string_view to, std::string_view output, std::string_view raw_path) {
+  impl_->touch();
+  {
+    Impl::Stmt q(impl_.get(), "UPDATE issues SET path = ?2, output = ?3, path_raw = ?4 WHERE path = ?1");
+    q.text(1, from).text(2, to).text(3, output);
+    if (raw_path.empty() || raw_path == to) sqlite3_bind_null(q.s, 4);
+    else sqlite3_bind_blob(q.s, 4, raw_path.data(), static_cast<int>(raw_path.size()), SQLITE_STATIC);
+    q.step();
+  }
+  Impl::Stmt d(impl_.get(), "UPDATE documents SET path = ?2 WHERE path = ?1");
+  d.text(1, from).text(2, to).step();
+  Impl::Stmt f(impl_.get(), "DELETE FROM failures WHERE path = ?1");
+  f.text(1, to).step();
 }
 
 std::string Catalog::root() const {

@@ -195,6 +195,28 @@ def main():
     p = subprocess.run([CONVERT, "--root", os.path.join(WORK, "no-such-root"), "-o", outr, big],
                        capture_output=True, text=True, timeout=300)
     check("a root that does not exist is exit 2", p.returncode == 2 and "archive root" in p.stderr, f"exit {p.returncode}: {p.stderr}")
+    # A renamed input (same bytes): its rows and output follow it; nothing is
+    # extracted or indexed again, and the output is what extraction writes.
+    db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
+    ids_before = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/issue-1.txt' ORDER BY idx")]
+    db.close()
+    os.rename(os.path.join(big, "2019", "01", "issue-1.txt"), os.path.join(big, "2019", "01", "renamed.txt"))
+    p = subprocess.run([CONVERT, "-o", outr, big], capture_output=True, text=True, timeout=300)
+    fresh = os.path.join(WORK, "out-fresh")
+    subprocess.run([CONVERT, "-q", "-o", fresh, big], timeout=300)
+    db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
+    ids_after = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/renamed.txt' ORDER BY idx")]
+    old_rows = db.execute("SELECT count(*) FROM issues WHERE path = '2019/01/issue-1.txt'").fetchone()[0]
+    db.close()
+    moved_out = os.path.join(outr, "2019", "01", "renamed.txt.json")
+    check("a renamed input is moved, not extracted again: rows keep their ids, output equals an extraction's",
+          p.returncode == 0 and "0 converted" in p.stderr and "1 moved (not extracted again)" in p.stderr
+          and ids_after == ids_before and ids_before and old_rows == 0
+          and not os.path.exists(os.path.join(outr, "2019", "01", "issue-1.txt.json"))
+          and open(moved_out, "rb").read() == open(os.path.join(fresh, "2019", "01", "renamed.txt.json"), "rb").read(),
+          f"exit {p.returncode}: {p.stderr} {ids_before} {ids_after}")
+    p = subprocess.run([SEARCH_BIN, "-C", outr, "-l", "应急"], capture_output=True, text=True)
+    check("the moved issue is found under its new name", "2019/01/renamed.txt#" in p.stdout, p.stdout)
     os.remove(os.path.join(big, "2020", "01", "issue-1.txt"))
     p = subprocess.run([CONVERT, "-o", outr, big], capture_output=True, text=True, timeout=300)
     check("an input gone from the archive is reported in the summary; its output stays without --prune",
@@ -207,9 +229,9 @@ def main():
     db.close()
     csv_text = open(os.path.join(outr, "catalog.csv"), encoding="utf-8-sig").read()
     check("--prune removes the gone input's output, rows and CSV lines, and nothing else",
-          p.returncode == 0 and "1 gone and pruned" in p.stderr and paths == ["2019/01/issue-1.txt"] and docs_left == 0
+          p.returncode == 0 and "1 gone and pruned" in p.stderr and paths == ["2019/01/renamed.txt"] and docs_left == 0
           and not os.path.exists(os.path.join(outr, "2020", "01", "issue-1.txt.json"))
-          and os.path.exists(os.path.join(outr, "2019", "01", "issue-1.txt.json"))
+          and os.path.exists(os.path.join(outr, "2019", "01", "renamed.txt.json"))
           and "2020/01" not in csv_text and "2019/01" in csv_text and os.path.exists(stranger),
           f"exit {p.returncode}: {p.stderr} {paths}")
 

@@ -60,6 +60,7 @@ struct ConvertOptions {
 
 struct ConvertSummary {
   std::size_t total = 0, converted = 0, skipped = 0, documents = 0;
+  std::size_t moved = 0;         // inputs moved or renamed, bytes unchanged: rows and output follow, no extraction
   std::size_t failed = 0;        // new failures: reported through on_error
   std::size_t known_failed = 0;  // failed before, unchanged: not retried, not reported
   std::size_t named_failed = 0;  // inputs named by the caller that cannot be read (exit 2)

@@ -61,10 +61,14 @@ class Catalog {
   // relative to OUTDIR, and its path as bytes (raw == path unless escaped).
   struct Recorded {
     std::string path, output, raw;
+    std::string sha256, tool_version;
   };
   std::vector<Recorded> issues() const;
   // Forgets an issue: its rows in every table (an input gone, pruned).
   void remove(std::string_view path);
+  // An input moved or renamed, its bytes unchanged: its rows follow it
+  // (ids, tasks and the full-text index kept, nothing indexed again).
+  void rename(std::string_view from, std::string_view to, std::string_view output, std::string_view raw_path = {});
 
   // Merges another catalog (`part`, a converted share of the same archive
   // made on another machine) into this one: its issues this catalog lacks,
