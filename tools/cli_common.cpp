@@ -130,10 +130,12 @@ int parse(CLI::App& app, int argc, char** argv, std::string_view tool) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     app.exit(e);
-    return kOk;
+    int st = stdout_status(tool);  // --help into /dev/full is a failed write, not a success
+    return st >= 0 ? st : kOk;
   } catch (const CLI::CallForVersion& e) {
     app.exit(e);
-    return kOk;
+    int st = stdout_status(tool);
+    return st >= 0 ? st : kOk;
   } catch (const CLI::ParseError& e) {
     std::cerr << tool << ": error: " << e.what() << "\n"
               << "run '" << tool << " --help' for usage\n";

@@ -273,7 +273,7 @@ ConvertSummary convert(const ConvertOptions& o) {
     std::error_code tec;
     // (.gazette-tmp.<random> now; .NAME.gazette-tmp.PID.N before 0.3.0.)
     if (it->is_regular_file(tec) && !it->is_symlink(tec) &&
-        it->path().filename().string().find(kTempMarker) != std::string::npos)
+        is_temporary_name(it->path().filename().string()))
       fs::remove(it->path(), tec);
   }
   ec.clear();
@@ -548,7 +548,7 @@ ConvertSummary convert(const ConvertOptions& o) {
       Result r;
       r.job = i;
       try {
-        std::string_view bytes = read_file(job.path, buffer);
+        std::string_view bytes = read_file(job.path, buffer, /*regular_only=*/true);  // never a FIFO or device
         r.bytes = bytes.size();
         std::string output = o.outdir + "/" + job.rel + extension(o.format);
         std::string sha = sha256_hex(bytes);

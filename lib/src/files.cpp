@@ -9,8 +9,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -234,6 +235,25 @@ std::string safe_relative(const std::string& path) {
     out += (out.empty() ? "" : "/") + s;
   }
   return out;
+}
+
+bool is_temporary_name(std::string_view name) {
+  const std::string_view marker = kTempMarker;
+  auto all = [](std::string_view s, auto pred) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); });
+  };
+  if (name.rfind(marker, 0) == 0) {  // .gazette-tmp.<24 hex>
+    std::string_view rest = name.substr(marker.size());
+    return rest.size() == 24 && all(rest, [](unsigned char c) { return std::isxdigit(c) != 0; });
+  }
+  // .NAME.gazette-tmp.PID.N (0.2.0)
+  std::size_t at = name.rfind(marker);
+  if (name.empty() || name[0] != '.' || at == std::string_view::npos || at == 0) return false;
+  std::string_view rest = name.substr(at + marker.size());
+  std::size_t dot = rest.find('.');
+  if (dot == std::string_view::npos) return false;
+  auto digits = [&](std::string_view s) { return all(s, [](unsigned char c) { return std::isdigit(c) != 0; }); };
+  return digits(rest.substr(0, dot)) && digits(rest.substr(dot + 1));
 }
 
 }  // namespace gazette

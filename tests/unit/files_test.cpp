@@ -103,3 +103,12 @@ TEST_CASE("files: path_inside") {
   CHECK_FALSE(path_inside(dir.path, "out/passwd"));  // a link leads out
   CHECK_FALSE(path_inside(dir.path, ""));
 }
+
+TEST_CASE("files: temporary names are ours only") {
+  CHECK(is_temporary_name(".gazette-tmp.0123456789abcdef01234567"));
+  CHECK(is_temporary_name(".12.txt.json.gazette-tmp.4711.3"));  // a killed 0.2.0 run's
+  CHECK_FALSE(is_temporary_name("a.gazette-tmp.txt.json"));       // an output of an input so named
+  CHECK_FALSE(is_temporary_name(".gazette-tmp.xyz"));
+  CHECK_FALSE(is_temporary_name(".gazette-tmp.0123456789abcdef0123456"));  // 23 digits
+  CHECK_FALSE(is_temporary_name("x.gazette-tmp.12.3"));                   // not hidden
+}

@@ -71,5 +71,10 @@ std::string safe_relative(const std::string& path);
 // Prefix of the names of temporary files, so a later run can remove the
 // ones a killed run left.
 constexpr const char* kTempMarker = ".gazette-tmp.";
+// Is `name` (a file name, no folder) one of our temporary files: exactly
+// .gazette-tmp.<24 hex digits>, or before 0.3.0 .NAME.gazette-tmp.PID.N?
+// An input or output that merely contains the marker (a.gazette-tmp.txt)
+// is not one.
+bool is_temporary_name(std::string_view name);
 
 }  // namespace gazette
