@@ -196,6 +196,14 @@ fs::path common_folder(const std::vector<std::string>& inputs, const std::vector
   return common ? *common : absolute_lexical(".");
 }
 
+// OUTDIR, made if needed; its canonical path tells it among the inputs.
+fs::path make_outdir(const std::string& outdir) {
+  std::error_code ec;
+  fs::create_directories(outdir, ec);
+  if (ec || !fs::is_directory(outdir)) throw InputError(outdir + ": cannot create output folder: " + ec.message());
+  return fs::weakly_canonical(outdir, ec);
+}
+
 // The CSV follows the catalog: rewritten whenever it is not the one
 // stamped with the catalog's current generation (anything converted, a
 // run killed between the catalog's last commit and the CSV's rename, a
@@ -217,11 +225,8 @@ void refresh_csv(Catalog& catalog, const std::string& outdir) {
 MergeSummary merge(const MergeOptions& o) {
   auto start = std::chrono::steady_clock::now();
   MergeSummary summary;
-  std::error_code ec;
-  fs::create_directories(o.outdir, ec);
-  if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
+  const fs::path outdir_canon = make_outdir(o.outdir);
   FolderLock lock(o.outdir);
-  const fs::path outdir_canon = fs::weakly_canonical(o.outdir, ec);
   Catalog catalog(o.outdir + "/catalog.sqlite");
   if (!o.root.empty()) catalog.set_root(absolute_lexical(o.root).string());
   for (const std::string& part : o.parts) {
@@ -260,11 +265,9 @@ MergeSummary merge(const MergeOptions& o) {
 ConvertSummary convert(const ConvertOptions& o) {
   auto start = std::chrono::steady_clock::now();
   ConvertSummary summary;
-  std::error_code ec;
-  fs::create_directories(o.outdir, ec);
-  if (ec || !fs::is_directory(o.outdir)) throw InputError(o.outdir + ": cannot create output folder: " + ec.message());
+  const fs::path outdir_canon = make_outdir(o.outdir);
   FolderLock lock(o.outdir);
-  fs::path outdir_canon = fs::weakly_canonical(o.outdir, ec);
+  std::error_code ec;
 
   // Temporary files a killed run left behind (regular files only: a link
   // planted under that name is not followed, nor removed).

@@ -231,18 +231,19 @@ struct Catalog::Impl {
   }
   // Everything recorded under the documents of `path`.
   void forget_documents(std::string_view path) {
-    Impl::Stmt del_fts(this, "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)");
-    del_fts.text(1, path).step();
-    Impl::Stmt del_td(this, "DELETE FROM task_assignments WHERE task_id IN (SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)");
-    del_td.text(1, path).step();
-    Impl::Stmt del_t(this, "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_t.text(1, path).step();
-    Impl::Stmt del_r(this, "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_r.text(1, path).step();
-    Impl::Stmt del_k(this, "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)");
-    del_k.text(1, path).step();
-    Impl::Stmt del_d(this, "DELETE FROM documents WHERE path = ?1");
-    del_d.text(1, path).step();
+    static constexpr const char* kForget[] = {
+        "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)",
+        "DELETE FROM task_assignments WHERE task_id IN "
+        "(SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)",
+        "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",
+        "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",
+        "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",
+        "DELETE FROM documents WHERE path = ?1",
+    };
+    for (const char* sql : kForget) {
+      Impl::Stmt q(this, sql);
+      q.text(1, path).step();
+    }
   }
 
   // Every change to the rows bumps the generation, in its own transaction.
