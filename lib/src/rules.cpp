@@ -536,7 +536,7 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
   return out;
 }
 
-Checked check_input(const std::string& path, std::string_view bytes, const Schema& schema, const Profile& profile,
+Checked check_input(const std::string& path, std::string bytes, const Schema& schema, const Profile& profile,
                     const CheckOptions& options) {
   Checked out;
   out.file = path;
@@ -568,7 +568,17 @@ Checked check_input(const std::string& path, std::string_view bytes, const Schem
     // Decoded once: the extraction and the line table read the same text.
     Decoded decoded = decode(bytes, opt.decode);
     issue = extract(bytes, decoded, opt);
-    keep_text(decoded.was_converted ? std::move(decoded.converted) : std::string(decoded.text()));
+    if (decoded.was_converted) {
+      keep_text(std::move(decoded.converted));
+    } else {
+      // The text is the input itself (a BOM aside): keep the bytes, cut to
+      // the text in place, rather than copy them.
+      const std::size_t from = static_cast<std::size_t>(decoded.text().data() - bytes.data());
+      const std::size_t size = decoded.text().size();
+      bytes.resize(from + size);
+      bytes.erase(0, from);
+      keep_text(std::move(bytes));
+    }
     out.findings = schema_findings(schema, issue, profile, out.file);
   }
   auto from_rules = run_rules(issue, profile, out.text.get(), out.file);
