@@ -118,11 +118,13 @@ int main(int argc, char** argv) {
   Profile profile;
   std::string current = schema_path;
   try {
-    schema = std::make_unique<Schema>(Schema::load(cli::read_input(schema_path), schema_path));
+    // Schemas and profiles are small: read no more than their loader takes.
+    const std::size_t small = LoadLimits{}.max_bytes;
+    schema = std::make_unique<Schema>(Schema::load(read_file(schema_path, false, small), schema_path));
     current = dir + "/profile.schema.yaml";
-    Schema profile_schema = Schema::load(cli::read_input(current), current);
+    Schema profile_schema = Schema::load(read_file(current, false, small), current);
     current = profile_path;
-    profile = load_profile(cli::read_input(profile_path), profile_path, profile_schema);
+    profile = load_profile(read_file(profile_path, false, small), profile_path, profile_schema);
   } catch (const InputError& e) {
     std::string msg = e.what();
     // Messages from the loaders already name their file.

@@ -25,20 +25,23 @@ namespace gazette {
 
 namespace {
 
-[[noreturn]] void too_large() {
-  throw InputError("input larger than " + std::to_string(kMaxInputBytes >> 20) +
-                   " MiB: refused (a gazette issue is a few MB; is this the right file?)");
+[[noreturn]] void too_large(std::size_t limit) {
+  if (limit == kMaxInputBytes)
+    throw InputError("input larger than " + std::to_string(limit >> 20) +
+                     " MiB: refused (a gazette issue is a few MB; is this the right file?)");
+  throw InputError("larger than " + std::to_string(limit >> 20) + " MiB: refused");
 }
 
 }  // namespace
 
-std::string read_file(const std::string& path, bool regular_only) {
+std::string read_file(const std::string& path, bool regular_only, std::size_t max_bytes) {
   std::string data;
-  data.resize(read_file(path, data, regular_only).size());
+  data.resize(read_file(path, data, regular_only, max_bytes).size());
   return data;
 }
 
-std::string_view read_file(const std::string& path, std::string& data, bool regular_only) {
+std::string_view read_file(const std::string& path, std::string& data, bool regular_only, std::size_t max_bytes) {
+  const std::size_t limit = std::min(max_bytes, kMaxInputBytes);
   // Opened without blocking: opening a FIFO with no writer would otherwise
   // wait, deaf to SIGINT's flag, for ever. A FIFO or device given on purpose
   // is then read blocking, as cat reads it; regular_only refuses it.
@@ -64,9 +67,9 @@ std::string_view read_file(const std::string& path, std::string& data, bool regu
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   }
-  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > kMaxInputBytes) {
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limit) {
     done();
-    too_large();
+    too_large(limit);
   }
   // Read straight into the string: a regular file's size is known, so the
   // buffer is sized once and filled in place (no bounce buffer, no copy);
@@ -78,11 +81,11 @@ std::string_view read_file(const std::string& path, std::string& data, bool regu
   if (data.size() < want) data.resize(want);
   for (;;) {
     if (filled == data.size()) {
-      if (data.size() > kMaxInputBytes) {  // a device or pipe without end
+      if (data.size() > limit) {  // a device or pipe without end
         done();
-        too_large();
+        too_large(limit);
       }
-      data.resize(std::min(data.size() + std::max<std::size_t>(std::size_t{1} << 16, data.size() / 2), kMaxInputBytes + 1));
+      data.resize(std::min(data.size() + std::max<std::size_t>(std::size_t{1} << 16, data.size() / 2), limit + 1));
     }
     ssize_t n = ::read(fd, data.data() + filled, data.size() - filled);
     if (n < 0) {
@@ -96,7 +99,7 @@ std::string_view read_file(const std::string& path, std::string& data, bool regu
     filled += static_cast<std::size_t>(n);
   }
   done();
-  if (filled > kMaxInputBytes) too_large();
+  if (filled > limit) too_large(limit);
   return std::string_view(data.data(), filled);
 }
 

@@ -296,6 +296,12 @@ def strangers(t):
             p = subprocess.run([os.path.join(BIN, name), "--help"], stdout=full, stderr=subprocess.PIPE, timeout=30)
         t.ok(f"{name} --help into /dev/full: exit {p.returncode}, said so",
              p.returncode == 2 and b"cannot write standard output" in p.stderr, p.stderr.decode()[-200:])
+    huge = os.path.join(base, "huge.schema.yaml")
+    with open(huge, "wb") as fh:
+        fh.truncate(200 << 20)  # 200 MB, sparse
+    code, _, err, kb = peak_kb([check, "--schema", huge, SAMPLE])
+    t.ok(f"check: a 200 MB --schema is refused before it is read: exit {code}, peak {kb // 1024} MB",
+         code == 2 and "larger than 16 MiB" in err and kb < 100_000, err[-200:])
     fifo_in = os.path.join(base, "fifo-in")
     os.makedirs(fifo_in)
     os.mkfifo(os.path.join(fifo_in, "pipe.txt"))

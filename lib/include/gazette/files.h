@@ -27,10 +27,13 @@ constexpr std::size_t kMaxInputBytes = std::size_t{1} << 30;  // 1 GiB
 // with no writer cannot hang the open; `regular_only` refuses anything but
 // a regular file (for files named by data rather than by the user, such as
 // an extraction's source.path).
-std::string read_file(const std::string& path, bool regular_only = false);
+// `max_bytes` lowers the limit for files that are never large (a schema, a
+// profile: 16 MiB), so a stranger's 1 GiB file is refused before it is read.
+std::string read_file(const std::string& path, bool regular_only = false, std::size_t max_bytes = kMaxInputBytes);
 // The same into `buffer`, reused across inputs: the bytes are the view
 // returned (the buffer may be longer); valid until the buffer changes.
-std::string_view read_file(const std::string& path, std::string& buffer, bool regular_only = false);
+std::string_view read_file(const std::string& path, std::string& buffer, bool regular_only = false,
+                           std::size_t max_bytes = kMaxInputBytes);
 
 // Throws InputError ("cannot write: …"; DiskFullError when the disk is full
 // or over quota) and leaves no temporary behind. The temporary file is
