@@ -98,11 +98,17 @@ class Db {
       throw InputError(path + ": " + msg);
     }
     sqlite3_busy_timeout(db_, 5000);  // a run writing it: wait a little, then say so
-    Stmt v(*this, "PRAGMA user_version");
-    int version = v.step() ? sqlite3_column_int(v.s, 0) : 0;
-    if (version != 5)
-      throw InputError(path + ": a catalog of another version (user_version " + std::to_string(version) +
-                       ", this tool reads 5): convert the archive again with this version");
+    try {
+      Stmt v(*this, "PRAGMA user_version");
+      int version = v.step() ? sqlite3_column_int(v.s, 0) : 0;
+      if (version != 5)
+        throw InputError(path + ": a catalog of another version (user_version " + std::to_string(version) +
+                         ", this tool reads 5): convert the archive again with this version");
+    } catch (...) {
+      sqlite3_close(db_);  // the destructor does not run for a throwing constructor
+      db_ = nullptr;
+      throw;
+    }
   }
   ~Db() { sqlite3_close(db_); }
   Db(const Db&) = delete;
