@@ -116,7 +116,6 @@ CREATE INDEX IF NOT EXISTS key_dates_document ON key_dates(document_id);
 )SQL";
 
 constexpr std::string_view kFtsPad = "  ";
-constexpr int kCatalogVersion = 5;  // PRAGMA user_version of the catalogs this version writes
 
 std::string join(const std::vector<std::string>& v) {
   std::string out;
@@ -369,9 +368,10 @@ std::size_t Catalog::merge(const std::string& part, const std::function<void(con
   {
     Impl::Stmt v(I, "PRAGMA part.user_version");
     int version = v.step() == SQLITE_ROW ? sqlite3_column_int(v.s, 0) : 0;
-    if (version != 5)
+    if (version != kCatalogVersion)
       throw InputError(part + ": a catalog of another version (user_version " + std::to_string(version) +
-                       ", this tool merges 5): convert that part again with this version");
+                       ", this tool merges " + std::to_string(kCatalogVersion) +
+                       "): convert that part again with this version");
   }
   I->exec("BEGIN");
   try {

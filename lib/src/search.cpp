@@ -10,6 +10,7 @@
 #include <iterator>
 #include <memory>
 
+#include "gazette/catalog.h"
 #include "gazette/error.h"
 
 namespace gazette {
@@ -101,9 +102,10 @@ class Db {
     try {
       Stmt v(*this, "PRAGMA user_version");
       int version = v.step() ? sqlite3_column_int(v.s, 0) : 0;
-      if (version != 5)
+      if (version != kCatalogVersion)
         throw InputError(path + ": a catalog of another version (user_version " + std::to_string(version) +
-                         ", this tool reads 5): convert the archive again with this version");
+                         ", this tool reads " + std::to_string(kCatalogVersion) +
+                         "): convert the archive again with this version");
     } catch (...) {
       sqlite3_close(db_);  // the destructor does not run for a throwing constructor
       db_ = nullptr;

@@ -24,6 +24,10 @@
 
 namespace gazette {
 
+// PRAGMA user_version of the catalogs this version writes, merges and
+// searches (docs/CATALOG.md, "Schema version").
+inline constexpr int kCatalogVersion = 5;
+
 class Catalog {
  public:
   // Opens (creating if needed) the database. Throws InputError on failure.
