@@ -41,6 +41,9 @@ ROOT = os.path.dirname(HERE)
 PEER = os.path.join(ROOT, "..", "shared", "bench", "peer.py")
 
 
+# Many inputs, one process: each issue a JSON line (-f json takes one input).
+LINES = ["-f", "jsonl", "--unit", "issue"]
+
 def timed(cmd, stdout=subprocess.DEVNULL, repeat=1, before_each=None):
     """Best wall seconds of `repeat` runs (the machine is shared and noisy;
     the fastest run is the one least disturbed) and peak RSS (KiB)."""
@@ -113,8 +116,8 @@ def main():
     # One untimed run first: on this VM the first seconds of CPU work after
     # an idle spell run slow (the first timing of a run read 0.61 s where the
     # same command later took 0.48 s), which made the ratios below swing.
-    timed([extract, "--no-text"] + files, repeat=2)
-    one = lambda: wall([extract, "--no-text"] + files)  # noqa: E731
+    timed([extract, "--no-text"] + LINES + files, repeat=2)
+    one = lambda: wall([extract, "--no-text"] + LINES + files)  # noqa: E731
     # The machine's own two-core ceiling for this work: two extraction
     # processes, each on half the files, at once, against one on all. (On
     # this shared VM two busy cores have given 1.2x to 1.9x.)
@@ -122,14 +125,14 @@ def main():
 
     def both_halves():
         start = time.perf_counter()
-        procs = [subprocess.Popen([extract, "--no-text"] + part, stdout=subprocess.DEVNULL)
+        procs = [subprocess.Popen([extract, "--no-text"] + LINES + part, stdout=subprocess.DEVNULL)
                  for part in (files[:half], files[half:])]
         for p in procs:
             p.wait()
         return time.perf_counter() - start
 
     first = interleaved(7, one=one, halves=both_halves)
-    t_text = interleaved(5, text=lambda: wall([extract] + files))["text"]
+    t_text = interleaved(5, text=lambda: wall([extract] + LINES + files))["text"]
 
     def convert_run(j):
         outdir = os.path.join(work, f"out-j{j}")
@@ -198,7 +201,7 @@ def main():
         warm(bfiles)
         # The small corpus in turn with the big one: the machine's speed
         # drifts over a run, and the ratio should compare like with like.
-        scaling = interleaved(2, small=(one, 3), big=lambda: wall([extract, "--no-text"] + bfiles))
+        scaling = interleaved(2, small=(one, 3), big=lambda: wall([extract, "--no-text"] + LINES + bfiles))
         t_small, t_big = scaling["small"], scaling["big"]
         rows.append((f"gazette-extract on {bsize / 1e6:.0f} MB", t_big))
         scale = t_big / t_small

@@ -1,5 +1,5 @@
 // gazette-check: is this issue sound? Findings with line and column, as
-// text, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
+// text, JSON, JSON Lines, SARIF or GitHub annotations, and an exit code for CI.
 #include <unistd.h>
 
 #include <algorithm>
@@ -76,8 +76,10 @@ int main(int argc, char** argv) {
   cli::add_files_from_option(app, o.files_from);
   app.add_option("--profile", o.profile, "publisher profile: a name under schemas/profiles/ or a path (default generic)");
   app.add_option("--schema", o.schema, "JSON Schema (YAML) of the extraction (default schemas/issue.schema.yaml)");
-  app.add_option("-f,--format", o.format, "text, json (JSON Lines), sarif (SARIF 2.1.0) or github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app.add_option("-f,--format", o.format,
+                 "text, json (one object: inputs, findings, summary), jsonl (a finding per line), sarif (SARIF "
+                 "2.1.0) or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github"}));
   app.add_option("--fail-on", o.fail_on, "lowest severity that makes the exit status 1: error, warning or info")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   app.add_option("--encoding", o.encoding, "force the encoding of gazette text inputs");
@@ -91,8 +93,8 @@ int main(int argc, char** argv) {
   app.add_option("--severity", o.severity, "RULE=LEVEL: set a rule's severity (error, warning, info, off); repeatable")
       ->allow_extra_args(false);
   app.add_option("--baseline", o.baseline,
-                 "a previous report (--format json or sarif): report only findings it does not hold (matched by "
-                 "file, rule and message)");
+                 "a previous report (-f json, jsonl or sarif): report only findings it does not hold (matched by "
+                 "path, rule and message)");
   app.add_option("--color", o.color, "colour the text format: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--list-rules", o.list_rules, "print every rule id with its default severity and exit");
@@ -156,11 +158,13 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
 
-  // SARIF is one log of every input's results, written at the end; the
-  // other formats are a stream of findings, written input by input so a
-  // long list (--files-from) does not hold every text in memory.
+  // SARIF and json are one log of every input's results, written at the
+  // end; the other formats are a stream of findings, written input by
+  // input. Only the text format keeps texts (for its excerpts), and only
+  // until its input's findings are written, so a long list (--files-from)
+  // never holds every text in memory.
   const ReportFormat format = *parse_report_format(o.format);
-  const bool at_end = format == ReportFormat::sarif;
+  const bool at_end = format == ReportFormat::sarif || format == ReportFormat::json;
   const int threshold = o.fail_on == "error" ? 3 : o.fail_on == "warning" ? 2 : 1;
   bool over_threshold = false;
   ReportOptions report;
@@ -190,12 +194,15 @@ int main(int argc, char** argv) {
       current_input = path;
       Checked c = check_input(path, cli::read_input(path), *schema, profile, options);
       findings.insert(findings.end(), std::make_move_iterator(c.findings.begin()), std::make_move_iterator(c.findings.end()));
-      if (c.text) sources[c.file] = c.text.get();
-      checked.push_back(std::move(c));
+      if (format == ReportFormat::text) {
+        if (c.text) sources[c.path] = c.text.get();
+        checked.push_back(std::move(c));
+      }
+      report.inputs.push_back({path, ""});
       ++files;
     } catch (const InputError& e) {
       cli::print_error(kTool, path, e);
-      report.failed_inputs.emplace_back(path, e.what());
+      report.inputs.push_back({path, e.what()});
       rc = cli::kError;
     }
     if (!at_end)

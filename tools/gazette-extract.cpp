@@ -3,6 +3,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "cli_common.h"
 #include "gazette/emit.h"
 #include "gazette/extract.h"
@@ -13,6 +15,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::string files_from;
   std::string format = "json";
+  std::string unit = "document";
   std::string encoding;
   std::string output;
   bool no_text = false;
@@ -29,14 +32,17 @@ int main(int argc, char** argv) {
 
   Options o;
   CLI::App app{"Extract the documents of a Chinese government gazette issue (政府公报) as JSON.\n"
-               "One input: one JSON object. Several inputs: JSON Lines, one issue per line.",
+               "The format alone decides the shape: -f json is one issue object (one input only),\n"
+               "-f jsonl one line per document (--unit issue: per issue), -f yaml a stream of issues.",
                kTool};
   app.footer(std::string(cli::kExitHelp) + "\nExample: gazette-extract samples/chuxiong-2022-12.txt | jq '.documents[].title'");
   cli::add_version_flag(app, kTool);
   app.add_option("FILE", o.inputs, "gazette text files; - reads standard input");
   cli::add_files_from_option(app, o.files_from);
-  app.add_option("-f,--format", o.format, "json (whole issue), jsonl (one line per document), yaml")
+  app.add_option("-f,--format", o.format, "json (one issue, pretty; exactly one input), jsonl (JSON Lines), yaml (a --- document per issue)")
       ->check(CLI::IsMember({"json", "jsonl", "yaml"}));
+  app.add_option("--unit", o.unit, "what one JSON Lines line holds: document (with its issue's identity) or issue")
+      ->check(CLI::IsMember({"document", "issue"}));
   app.add_option("--encoding", o.encoding, "force an input encoding: utf-8, utf-16le, utf-16be, gb18030, gbk");
   app.add_option("-o,--output", o.output, "write to this file (atomically) instead of standard output");
   app.add_flag("--no-text", o.no_text, "leave out each document's reflowed text");
@@ -48,9 +54,22 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
 
+  // The shape is the format's, never the number of inputs': -f json is
+  // one JSON value, so it takes one input; lines and YAML streams take any.
   Format format = *parse_format(o.format);
-  // Several inputs, or a list (however long): JSON Lines, one issue a line.
-  if (format == Format::json && (o.inputs.size() > 1 || !o.files_from.empty())) format = Format::json_line;
+  if (o.unit == "issue" && format != Format::jsonl) {
+    cli::print_error(kTool, "--unit applies to -f jsonl only");
+    return cli::kError;
+  }
+  if (format == Format::jsonl && o.unit == "issue") format = Format::json_line;
+  if (format == Format::json && (o.inputs.size() != 1 || !o.files_from.empty())) {
+    const std::string given = o.files_from.empty() ? fmt::format("{} inputs were given", o.inputs.size())
+                                                   : std::string("--files-from gives any number of inputs");
+    cli::print_error(kTool, fmt::format("-f json writes one issue and {}: use -f jsonl (a line per document; "
+                                        "--unit issue: a line per issue) or -f yaml",
+                                        given));
+    return cli::kError;
+  }
 
   ExtractOptions opt;
   opt.decode.encoding = o.encoding;

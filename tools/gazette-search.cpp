@@ -1,8 +1,8 @@
 // gazette-search: searches a converted archive's catalog as rg searches
 // files. Prints PATH:LINE: TEXT for each line of a matching document that
-// holds a word of the query (read from the archive's own files), or JSON
-// Lines with the document's identity and facts. Exit 0 found, 1 not, 2
-// error, as grep.
+// holds a word of the query (read from the archive's own files), or the
+// same as JSON (-f json: one object) or JSON Lines (-f jsonl) with the
+// document's identity and facts. Exit 0 found, 1 not, 2 error, as grep.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -46,21 +46,21 @@ int main(int argc, char** argv) {
   cli::ignore_sigpipe();
 
   std::vector<std::string> words;
-  std::string dir, catalog, color = "auto";
-  bool json = false, list = false;
+  std::string dir, catalog, color = "auto", format = "text";
+  bool json_lines = false, list = false;
   SearchFilters f;
   int year = 0, issue = 0;
   CLI::App app{"Search a converted archive (gazette-convert's OUTDIR) for words of any length:\n"
                "words side by side must all occur, OR takes either side, NOT word (or -word, after --)\n"
                "excludes, \"a phrase\" is one literal. Prints PATH:LINE: TEXT for each line holding a\n"
-               "word, read from the archive's files, or JSON Lines with each document's facts.",
+               "word, read from the archive's files, or the same with each document's facts as JSON.",
                kTool};
   app.footer(
       "Exit status: 0 something found; 1 nothing found; 2 usage error, bad query, or a catalog that cannot be\n"
       "read, is locked, or was made by another version.\n"
       "Examples: gazette-search -C out/ 应急管理\n"
       "          gazette-search -C out/ --year 2022 --genre 通知 '医保 OR 财政' NOT 教育\n"
-      "          gazette-search -C out/ --json 应急 | jq -r .number");
+      "          gazette-search -C out/ -f jsonl 应急 | jq -r .number");
   cli::add_version_flag(app, kTool);
   app.add_option("WORD", words, "the query: words, OR, NOT, \"phrases\"")->required();
   app.add_option("-C,--dir", dir, "the converted archive (OUTDIR of gazette-convert)");
@@ -75,11 +75,18 @@ int main(int argc, char** argv) {
   app.add_option("--responsible", f.responsible, "a task's responsible department (配合, 责任单位), exactly");
   app.add_option("--from", f.date_from, "成文日期 on or after (YYYY-MM-DD)");
   app.add_option("--to", f.date_to, "成文日期 on or before (YYYY-MM-DD)");
-  app.add_flag("--json", json, "JSON Lines: one object per matching line, with the document's facts");
-  app.add_flag("-l,--files-with-matches", list, "one line per matching document: PATH#INDEX NUMBER TITLE");
+  app.add_option("-f,--format", format,
+                 "text (PATH:LINE: TEXT), jsonl (an object per line found, with its document's facts) or json "
+                 "(one object: query, matches)")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}));
+  // 0.4's name for -f jsonl, kept so scripts keep working.
+  app.add_flag("--json", json_lines, "the same as -f jsonl (before 0.5.0)")->group("");
+  app.add_flag("-l,--files-with-matches", list,
+               "one record per matching document (text: PATH#SEQ NUMBER TITLE), not one per line found");
   app.add_option("--color", color, "mark the words: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
+  if (json_lines) format = "jsonl";
   if (year) f.year = year;
   if (issue) f.issue = issue;
   if (catalog.empty() && dir.empty()) {
@@ -105,10 +112,23 @@ int main(int argc, char** argv) {
     cli::print_error(kTool, e.what());
     return cli::kError;
   }
-  const bool paint = color == "always" || (color == "auto" && !json && ::isatty(STDOUT_FILENO));
+  const bool text_format = format == "text";
+  const bool paint = text_format && (color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO)));
+  // -f json: the records of -f jsonl as one object's list.
+  const char* separator = "";
+  auto record = [&](const std::string& object) {
+    if (format == "jsonl") {
+      std::cout << object << '\n';
+    } else {
+      std::cout << separator << "\n    " << object;
+      separator = ",";
+    }
+  };
+  if (format == "json") std::cout << "{\n  \"query\": " << cli::json_string(query) << ",\n  \"matches\": [";
   for (const SearchHit& h : hits) {
     if (list) {
-      std::cout << h.path << '#' << h.index << ' ' << h.number << ' ' << h.title << '\n';
+      if (text_format) std::cout << h.path << '#' << h.seq << ' ' << h.number << ' ' << h.title << '\n';
+      else record(hit_json(h));
       continue;
     }
     // The document's lines as printed, from the archive's own file (a path
@@ -130,19 +150,15 @@ int main(int argc, char** argv) {
     }
     if (lines.empty()) lines.emplace_back(h.title_line, h.title);  // the words span a line break
     for (const auto& [n, line] : lines) {
-      if (json) {
-        std::cout << "{\"path\":" << cli::json_string(h.path) << ",\"index\":" << h.index
-                  << ",\"number\":" << (h.number.empty() ? "null" : cli::json_string(h.number))
-                  << ",\"title\":" << cli::json_string(h.title)
-                  << ",\"genre\":" << (h.genre.empty() ? "null" : cli::json_string(h.genre))
-                  << ",\"date\":" << (h.date.empty() ? "null" : cli::json_string(h.date))
-                  << ",\"issuers\":" << cli::json_string(h.issuers) << ",\"line\":" << n
-                  << ",\"text\":" << cli::json_string(line) << "}\n";
+      if (!text_format) {
+        HitLine at{n, line};
+        record(hit_json(h, &at));
       } else {
         std::cout << h.path << ':' << n << ": " << (paint ? highlighted(line, marked) : line) << '\n';
       }
     }
   }
+  if (format == "json") std::cout << (*separator ? "\n  ]\n}\n" : "]\n}\n");
   if (int st = cli::stdout_status(kTool); st >= 0) return st;
   return hits.empty() ? cli::kFindings : cli::kOk;
 }

@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS catalog_state (
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL REFERENCES issues(path),
-  idx INTEGER NOT NULL,         -- position in the issue, from 0
+  seq INTEGER NOT NULL,         -- position in the issue, from 0 (the extraction's seq)
   number TEXT, prefix TEXT, number_year INTEGER, serial INTEGER,
   title TEXT NOT NULL, genre TEXT, date TEXT,
   issuers TEXT, addressees TEXT, cc TEXT,   -- joined with 、
@@ -304,11 +304,22 @@ Catalog::Catalog(const std::string& path) : impl_(std::make_unique<Impl>()) {
       if (!present) impl_->exec("ALTER TABLE issues ADD COLUMN path_raw BLOB");
     }
     {
+      // Version 5 catalogs call the document's position documents.idx;
+      // from 0.5.0 every output calls it seq. The CSV gained columns too:
+      // it is rewritten (its stamp forgotten).
+      Impl::Stmt has_idx(impl_.get(), "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'idx'");
+      bool present = has_idx.step() == SQLITE_ROW;
+      has_idx.reset();
+      if (present)
+        impl_->exec_in_transaction(
+            "ALTER TABLE documents RENAME COLUMN idx TO seq; DELETE FROM catalog_state WHERE key = 'csv_generation'");
+    }
+    {
       // Marked once: a catalog opened and left unchanged is not rewritten.
       Impl::Stmt version(impl_.get(), "PRAGMA user_version");
       // 3: key_dates and documents.cc (0.2.0); 4: issues.path_raw (0.3.0);
-      // 5: catalog_state and failures, FTS columns padded (0.4.0); each added above to an
-      // older catalog.
+      // 5: catalog_state and failures, FTS columns padded (0.4.0); 6: documents.seq
+      // (0.5.0); each added above to an older catalog.
       bool marked = version.step() == SQLITE_ROW && sqlite3_column_int(version.s, 0) == kCatalogVersion;
       version.reset();
       if (!marked) impl_->exec(("PRAGMA user_version = " + std::to_string(kCatalogVersion)).c_str());
@@ -404,9 +415,9 @@ INSERT INTO main.issues (path, output, sha256, bytes, encoding, tool_version, ga
                          published, documents, path_raw)
   SELECT path, output, sha256, bytes, encoding, tool_version, gazette, year, issue, cumulative_issue, published,
          documents, path_raw FROM part.issues WHERE path IN (SELECT path FROM temp.merging);
-INSERT INTO main.documents (id, path, idx, number, prefix, number_year, serial, title, genre, date, issuers,
+INSERT INTO main.documents (id, path, seq, number, prefix, number_year, serial, title, genre, date, issuers,
                             addressees, cc, section, page, title_line, end_line, public)
-  SELECT id + (SELECT doc FROM temp.shift), path, idx, number, prefix, number_year, serial, title, genre, date, issuers,
+  SELECT id + (SELECT doc FROM temp.shift), path, seq, number, prefix, number_year, serial, title, genre, date, issuers,
          addressees, cc, section, page, title_line, end_line, public
   FROM part.documents WHERE path IN (SELECT path FROM temp.merging);
 INSERT INTO main.documents_fts (rowid, title, text)
@@ -587,7 +598,7 @@ void Catalog::record(std::string_view path, std::string_view output, const Issue
   else sqlite3_bind_blob(is.s, 13, raw_path.data(), static_cast<int>(raw_path.size()), SQLITE_STATIC);
   is.step();
 
-  Impl::Stmt& doc = I->use("INSERT INTO documents (path, idx, number, prefix, number_year, serial, title, genre, date, issuers, "
+  Impl::Stmt& doc = I->use("INSERT INTO documents (path, seq, number, prefix, number_year, serial, title, genre, date, issuers, "
                     "addressees, section, page, title_line, end_line, public, cc) "
                     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
   Impl::Stmt& fts = I->use("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)");
@@ -688,19 +699,19 @@ std::string Catalog::documents_csv() const {
   std::ostringstream out;
   // The byte order mark makes Excel read UTF-8 (without it, Chinese opens
   // as mojibake); Python reads it with encoding="utf-8-sig".
-  out << "\xEF\xBB\xBF" << "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n";
+  out << "\xEF\xBB\xBF" << "path,seq,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n";
   // effective: the earliest dated 施行 of the document, expires: the latest
   // dated 有效期 end (key_dates; relative ones have no date). One grouped
   // pass over key_dates, joined, rather than a lookup per document.
   Impl::Stmt q(impl_.get(),
-               "SELECT d.path, i.year, i.issue, d.number, d.title, d.genre, d.date, d.issuers, d.section, d.page, "
+               "SELECT d.path, d.seq, i.year, i.issue, d.number, d.title, d.genre, d.date, d.issuers, d.section, d.page, "
                "k.effective, k.expires "
                "FROM documents d JOIN issues i ON i.path = d.path "
                "LEFT JOIN (SELECT document_id, min(CASE WHEN kind = 'effective' THEN date END) AS effective, "
                "max(CASE WHEN kind = 'expires' THEN date END) AS expires FROM key_dates GROUP BY document_id) k "
-               "ON k.document_id = d.id ORDER BY d.path, d.idx");
+               "ON k.document_id = d.id ORDER BY d.path, d.seq");
   while (q.step() == SQLITE_ROW) {
-    for (int c = 0; c < 12; ++c) {
+    for (int c = 0; c < 13; ++c) {
       const unsigned char* v = sqlite3_column_text(q.s, c);
       if (c) out << ',';
       out << csv_field(v ? reinterpret_cast<const char*>(v) : "");

@@ -92,7 +92,7 @@ void number(W& w, std::string_view k, const std::optional<DocNumber>& n) {
 // identity first in the same object).
 template <class W>
 void document_fields(W& w, const Document& d) {
-  field(w, "title", d.title);
+  null_if_empty(w, "title", d.title);
   number(w, "number", d.number);
   field(w, "genre", d.genre);
   field(w, "promulgates", d.promulgates);
@@ -129,11 +129,11 @@ void document_fields(W& w, const Document& d) {
     field(w, "title", p.title);
     field(w, "title_line", p.title_line);
     field(w, "adopted", p.adopted);
-    field(w, "adopted_by", p.adopted_by);
+    null_if_empty(w, "adopted_by", p.adopted_by);
     list(w, "history", p.history, [&](const Revision& r) {
       field(w, "date", r.date);
-      field(w, "event", r.event);
-      field(w, "by", r.by);
+      null_if_empty(w, "event", r.event);
+      null_if_empty(w, "by", r.by);
     });
   });
   list(w, "references", d.references, [&](const Reference& r) {
@@ -163,7 +163,7 @@ void document_fields(W& w, const Document& d) {
 
 template <class W>
 void diagnostic_fields(W& w, const Diagnostic& d) {
-  field(w, "code", d.code);
+  field(w, "rule", d.rule);
   field(w, "severity", to_string(d.severity));
   field(w, "line", d.line);
   field(w, "column", d.column);
@@ -227,7 +227,7 @@ void write_document_lines(const Issue& issue, std::string& out, const Drain& dra
     field(w, "year", issue.gazette.year);
     field(w, "issue", issue.gazette.issue);
     w.end_object();
-    field(w, "index", k);
+    field(w, "seq", k);
     document_fields(w, issue.documents[k]);
     w.end_object();
     out += '\n';
@@ -306,16 +306,6 @@ std::string render_document(const Document& d) {
   JsonWriter w(out, -1);
   w.begin_object();
   document_fields(w, d);
-  w.end_object();
-  return out;
-}
-
-std::string diagnostic_json(const Diagnostic& d, std::string_view file) {
-  std::string out;
-  JsonWriter w(out, -1);
-  w.begin_object();
-  field(w, "file", file);
-  diagnostic_fields(w, d);
   w.end_object();
   return out;
 }

@@ -206,7 +206,7 @@ Issue read_issue(const YAML::Node& x) {
   if (auto diags = root["diagnostics"]; diags && diags.IsSequence())
     for (const auto& x : diags) {
       Diagnostic dg;
-      dg.code = str(x["code"]);
+      dg.rule = str(x["rule"]);
       std::string sev = str(x["severity"]);
       dg.severity = sev == "error" ? Severity::error : sev == "info" ? Severity::info : Severity::warning;
       dg.line = as_int(x["line"]);

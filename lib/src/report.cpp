@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <ostream>
 #include <tuple>
@@ -10,6 +11,9 @@
 #include "gazette/error.h"
 
 namespace gazette {
+namespace detail {
+extern const char* const kCheckDoc;  // docs/CHECK.md (generated/check_doc.cpp)
+}
 namespace {
 
 using json = nlohmann::ordered_json;
@@ -60,6 +64,7 @@ std::size_t display_width(std::string_view s) {
 std::optional<ReportFormat> parse_report_format(std::string_view name) {
   if (name == "text") return ReportFormat::text;
   if (name == "json") return ReportFormat::json;
+  if (name == "jsonl") return ReportFormat::jsonl;
   if (name == "sarif") return ReportFormat::sarif;
   if (name == "github") return ReportFormat::github;
   return std::nullopt;
@@ -99,7 +104,38 @@ std::string uri_decoded(std::string_view uri) {
   return out;
 }
 
+json finding_json(const Finding& f) {
+  return json{{"path", f.path},         {"line", f.line},         {"column", f.column},
+              {"end_line", f.end_line}, {"end_column", f.end_column}, {"severity", to_string(f.severity)},
+              {"rule", f.rule},         {"message", f.message}};
+}
+
 }  // namespace
+
+RuleDoc rule_doc(std::string_view id) {
+  // The section "### `id`" of CHECK.md's rule reference, up to the next
+  // heading; its first paragraph describes the rule.
+  std::string_view doc = detail::kCheckDoc;
+  std::string heading = "\n### `" + std::string(id) + "`\n";
+  std::size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return {};
+  std::size_t begin = at + heading.size();
+  std::size_t end = std::min(doc.find("\n### ", begin), doc.find("\n## ", begin));
+  std::string_view body = doc.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  auto trimmed = [](std::string_view s) {
+    std::size_t b = s.find_first_not_of("\n "), e = s.find_last_not_of("\n ");
+    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+  };
+  RuleDoc out;
+  out.help = trimmed(body);
+  out.description = out.help.substr(0, out.help.find("\n\n"));
+  // Paragraphs are wrapped at 76 columns in the file: one line each here.
+  for (std::string* s : {&out.description, &out.help})
+    for (std::size_t k = 0; k < s->size(); ++k)
+      if ((*s)[k] == '\n' && !(k + 1 < s->size() && (*s)[k + 1] == '\n') && !(k > 0 && (*s)[k - 1] == '\n'))
+        (*s)[k] = ' ';
+  return out;
+}
 
 std::string findings_summary(std::size_t errors, std::size_t warnings, std::size_t infos, std::size_t files) {
   auto n = [](std::size_t k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
@@ -108,12 +144,29 @@ std::string findings_summary(std::size_t errors, std::size_t warnings, std::size
   return out + " in " + n(files, "file", "files");
 }
 
+namespace {
+
+Finding finding_of(const json& j) {
+  Finding f;
+  f.path = j.value("path", j.value("file", ""));  // "file" in reports of 0.4 and before
+  f.rule = j.value("rule", "");
+  f.message = j.value("message", "");
+  f.line = j.value("line", 0);
+  return f;
+}
+
+bool is_finding(const json& j) { return j.is_object() && j.contains("rule") && j.contains("message"); }
+
+}  // namespace
+
 std::vector<Finding> read_report(std::string_view text) {
   std::vector<Finding> out;
   std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return out;
+  const char* kinds = "not a gazette-check report (-f json, jsonl or sarif)";
   try {
-    // A SARIF log is one JSON object with "runs"; JSON Lines, one per line.
+    // A SARIF log is one JSON object with "runs"; a -f json report one
+    // object with "findings"; JSON Lines, a finding per line.
     json whole = json::parse(text.begin(), text.end(), nullptr, false);
     if (!whole.is_discarded() && whole.is_object() && whole.contains("runs")) {
       for (const auto& run : whole.at("runs"))
@@ -123,11 +176,18 @@ std::vector<Finding> read_report(std::string_view text) {
           f.message = r.contains("message") ? r.at("message").value("text", "") : "";
           if (r.contains("locations") && !r.at("locations").empty()) {
             const json& pl = r.at("locations").at(0).value("physicalLocation", json::object());
-            f.file = uri_decoded(pl.value("artifactLocation", json::object()).value("uri", ""));
+            f.path = uri_decoded(pl.value("artifactLocation", json::object()).value("uri", ""));
             f.line = pl.value("region", json::object()).value("startLine", 0);
           }
           out.push_back(std::move(f));
         }
+      return out;
+    }
+    if (!whole.is_discarded() && whole.is_object() && whole.contains("findings")) {
+      for (const auto& j : whole.at("findings")) {
+        if (!is_finding(j)) throw InputError(std::string(kinds) + ": an entry of \"findings\" is no finding");
+        out.push_back(finding_of(j));
+      }
       return out;
     }
     std::size_t start = 0;
@@ -140,28 +200,22 @@ std::vector<Finding> read_report(std::string_view text) {
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       json j = json::parse(line.begin(), line.end(), nullptr, false);
-      if (j.is_discarded() || !j.is_object() || !j.contains("rule") || !j.contains("message"))
-        throw InputError("not a gazette-check report (JSON Lines or SARIF): line " + std::to_string(number) +
-                         " is no finding");
-      Finding f;
-      f.file = j.value("file", "");
-      f.rule = j.value("rule", "");
-      f.message = j.value("message", "");
-      f.line = j.value("line", 0);
-      out.push_back(std::move(f));
+      if (j.is_discarded() || !is_finding(j))
+        throw InputError(std::string(kinds) + ": line " + std::to_string(number) + " is no finding");
+      out.push_back(finding_of(j));
     }
   } catch (const json::exception& e) {
-    throw InputError(std::string("not a gazette-check report (JSON Lines or SARIF): ") + e.what());
+    throw InputError(std::string(kinds) + ": " + e.what());
   }
   return out;
 }
 
 void drop_baseline(std::vector<Finding>& findings, const std::vector<Finding>& baseline) {
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> known;
-  for (const auto& b : baseline) ++known[{b.file, b.rule, b.message}];
+  for (const auto& b : baseline) ++known[{b.path, b.rule, b.message}];
   std::vector<Finding> kept;
   for (auto& f : findings) {
-    auto it = known.find({f.file, f.rule, f.message});
+    auto it = known.find({f.path, f.rule, f.message});
     if (it != known.end() && it->second > 0) {
       --it->second;
       continue;
@@ -187,12 +241,12 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
   switch (format) {
     case ReportFormat::text:
       for (const auto& f : findings) {
-        std::string where = f.file;
+        std::string where = f.path;
         if (f.line > 0) where += ':' + std::to_string(f.line) + ':' + std::to_string(std::max(f.column, 1));
         const char* tone = f.severity == Severity::error ? "1;31" : f.severity == Severity::warning ? "1;33" : "1;36";
         out << paint("1", where) << ": " << paint(tone, to_string(f.severity)) << ": " << f.message << " ["
             << f.rule << "]\n";
-        auto src = sources.find(f.file);
+        auto src = sources.find(f.path);
         if (f.line > 0 && src != sources.end() && src->second &&
             static_cast<std::size_t>(f.line) <= src->second->lines.size()) {
           std::string_view raw = src->second->lines[static_cast<std::size_t>(f.line) - 1].raw;
@@ -231,18 +285,39 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         }
       }
       break;
-    case ReportFormat::json:
-      for (const auto& f : findings) {
-        json j{{"file", f.file},         {"line", f.line},         {"column", f.column},
-               {"end_line", f.end_line}, {"end_column", f.end_column}, {"severity", to_string(f.severity)},
-               {"rule", f.rule},         {"message", f.message}};
-        out << j.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
-      }
+    case ReportFormat::jsonl:
+      for (const auto& f : findings) out << finding_json(f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
       break;
+    case ReportFormat::json: {
+      // One object: what ran, on what, what it found, and the counts.
+      json inputs = json::array();
+      std::size_t checked = 0;
+      bool successful = true;
+      for (const auto& in : options.inputs) {
+        inputs.push_back(json{{"path", in.path}, {"error", in.error.empty() ? json(nullptr) : json(in.error)}});
+        in.error.empty() ? void(++checked) : void(successful = false);
+      }
+      json list = json::array();
+      std::size_t counts[3] = {0, 0, 0};
+      for (const auto& f : findings) {
+        list.push_back(finding_json(f));
+        ++counts[static_cast<int>(f.severity)];
+      }
+      json log{{"tool", json{{"name", "gazette-check"}, {"version", options.tool_version}}},
+               {"successful", successful},
+               {"inputs", inputs},
+               {"findings", list},
+               {"summary", json{{"errors", counts[0]},
+                                {"warnings", counts[1]},
+                                {"infos", counts[2]},
+                                {"files", checked}}}};
+      out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+      break;
+    }
     case ReportFormat::github:
       for (const auto& f : findings) {
         const char* cmd = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
-        out << "::" << cmd << " file=" << gh_escape(f.file, true);
+        out << "::" << cmd << " file=" << gh_escape(f.path, true);
         if (f.line > 0) out << ",line=" << f.line;
         if (f.column > 0) out << ",col=" << f.column;
         if (f.end_line > 0) out << ",endLine=" << f.end_line << ",endColumn=" << f.end_column;
@@ -251,14 +326,22 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       break;
     case ReportFormat::sarif: {
       json rules_json = json::array();
-      for (const auto& r : rules())
-        rules_json.push_back(json{{"id", r.id},
-                                  {"shortDescription", json{{"text", r.summary}}},
-                                  {"defaultConfiguration", json{{"level", sarif_level(r.severity)}}}});
+      for (const auto& r : rules()) {
+        json rule{{"id", r.id}, {"shortDescription", json{{"text", r.summary}}}};
+        RuleDoc doc = rule_doc(r.id);
+        if (!doc.description.empty()) rule["fullDescription"] = json{{"text", doc.description}};
+        if (!doc.help.empty()) {
+          std::string plain = doc.help;
+          plain.erase(std::remove(plain.begin(), plain.end(), '`'), plain.end());
+          rule["help"] = json{{"text", plain}, {"markdown", doc.help}};
+        }
+        rule["defaultConfiguration"] = json{{"level", sarif_level(r.severity)}};
+        rules_json.push_back(rule);
+      }
       json results = json::array();
       for (const auto& f : findings) {
-        json artifact{{"uri", path_uri(f.file)}};
-        if (f.file.empty() || f.file[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";  // relative to where it ran
+        json artifact{{"uri", path_uri(f.path)}};
+        if (f.path.empty() || f.path[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";  // relative to where it ran
         json loc{{"physicalLocation", json{{"artifactLocation", artifact}}}};
         if (f.line > 0) {
           json region{{"startLine", f.line}};
@@ -278,7 +361,8 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       // Inputs that could not be checked are notifications of a failed
       // execution, not an empty (clean-looking) list of results.
       json notifications = json::array();
-      for (const auto& [path, message] : options.failed_inputs) {
+      for (const auto& [path, message] : options.inputs) {
+        if (message.empty()) continue;
         json artifact{{"uri", path_uri(path)}};
         if (path.empty() || path[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";
         notifications.push_back(json{{"level", "error"},
@@ -286,7 +370,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                                      {"locations", json::array({json{{"physicalLocation",
                                                                       json{{"artifactLocation", artifact}}}}})}});
       }
-      json invocation{{"executionSuccessful", options.failed_inputs.empty()}};
+      json invocation{{"executionSuccessful", notifications.empty()}};
       if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
       json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                {"version", "2.1.0"},

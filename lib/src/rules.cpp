@@ -254,7 +254,7 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
 
   // What the parser itself could not resolve, under the same ids.
   for (const auto& d : issue.diagnostics) {
-    std::string rule = d.code == "chronicle-invalid-date" ? "date-invalid" : d.code;
+    std::string rule = d.rule == "chronicle-invalid-date" ? "date-invalid" : d.rule;
     r.add(rule, d.line, d.column, d.message);
   }
 
@@ -278,7 +278,7 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
       if (e) used.insert(e);
       if (!e) {
         bool reported = std::any_of(issue.diagnostics.begin(), issue.diagnostics.end(), [&](const Diagnostic& g) {
-          return g.code == "toc-number-mismatch" && d.number && g.message.find(d.number->text) != std::string::npos;
+          return g.rule == "toc-number-mismatch" && d.number && g.message.find(d.number->text) != std::string::npos;
         });
         if (!reported)
           r.add("document-not-in-toc", d.title_line, 1, "document '" + d.title + "' is not listed in the table of contents");
@@ -371,7 +371,7 @@ std::vector<Finding> run_rules(const Issue& issue, const Profile& profile, const
   // (one lookup per document, not a scan of every diagnostic).
   std::vector<int> invalid_dates;
   for (const Diagnostic& g : issue.diagnostics)
-    if (g.code == "date-invalid") invalid_dates.push_back(g.line);
+    if (g.rule == "date-invalid") invalid_dates.push_back(g.line);
   std::sort(invalid_dates.begin(), invalid_dates.end());
   auto invalid_date_in = [&](const Document& d) {
     auto it = std::lower_bound(invalid_dates.begin(), invalid_dates.end(), d.title_line);
@@ -539,7 +539,7 @@ std::vector<Finding> schema_findings(const std::vector<SchemaViolation>& violati
 Checked check_input(const std::string& path, std::string bytes, const Schema& schema, const Profile& profile,
                     const CheckOptions& options) {
   Checked out;
-  out.file = path;
+  out.path = path;
   Issue issue;
   auto keep_text = [&](std::string utf8) {
     out.utf8 = std::make_shared<const std::string>(std::move(utf8));
@@ -550,7 +550,7 @@ Checked check_input(const std::string& path, std::string bytes, const Schema& sc
     issue = read_issue(extraction);
     // Lines refer to the text the extraction was made from.
     if (!issue.source.path.empty() && issue.source.path != "-") {
-      out.file = issue.source.path;
+      out.path = issue.source.path;
       std::string src = options.read_source ? options.read_source(issue.source.path) : std::string();
       if (!src.empty()) {
         try {
@@ -559,7 +559,7 @@ Checked check_input(const std::string& path, std::string bytes, const Schema& sc
         }
       }
     }
-    out.findings = schema_findings(schema.validate(extraction), extraction, profile, out.file);
+    out.findings = schema_findings(schema.validate(extraction), extraction, profile, out.path);
   } else {
     ExtractOptions opt;
     opt.decode.encoding = options.encoding;
@@ -579,9 +579,9 @@ Checked check_input(const std::string& path, std::string bytes, const Schema& sc
       bytes.erase(0, from);
       keep_text(std::move(bytes));
     }
-    out.findings = schema_findings(schema, issue, profile, out.file);
+    out.findings = schema_findings(schema, issue, profile, out.path);
   }
-  auto from_rules = run_rules(issue, profile, out.text.get(), out.file);
+  auto from_rules = run_rules(issue, profile, out.text.get(), out.path);
   out.findings.insert(out.findings.end(), std::make_move_iterator(from_rules.begin()),
                       std::make_move_iterator(from_rules.end()));
   return out;

@@ -12,6 +12,7 @@
 
 #include "gazette/catalog.h"
 #include "gazette/error.h"
+#include "json_writer.h"
 
 namespace gazette {
 namespace {
@@ -248,7 +249,7 @@ std::vector<SearchHit> search(const std::string& catalog_path, std::string_view 
 
   // The facts, and the filters on them, for the documents found.
   std::string sql =
-      "SELECT d.id, d.path, COALESCE(i.path_raw, d.path), d.idx, COALESCE(d.number, ''), d.title, "
+      "SELECT d.id, d.path, COALESCE(i.path_raw, d.path), d.seq, COALESCE(d.number, ''), d.title, "
       "COALESCE(d.genre, ''), COALESCE(d.date, ''), COALESCE(d.issuers, ''), d.title_line, d.end_line "
       "FROM documents d JOIN issues i ON i.path = d.path WHERE 1";
   std::vector<std::string> texts;
@@ -272,7 +273,7 @@ std::vector<SearchHit> search(const std::string& catalog_path, std::string_view 
       "ON p.id = a.department_id WHERE t.document_id = d.id AND a.role = ";
   add(department + "'lead' AND p.name = ?)", f.lead);
   add(department + "'responsible' AND p.name = ?)", f.responsible);
-  sql += " ORDER BY d.path, d.idx";
+  sql += " ORDER BY d.path, d.seq";
   Db::Stmt q(db, sql);
   for (std::size_t k = 0; k < texts.size(); ++k) q.text(static_cast<int>(k + 1), texts[k]);
   std::vector<SearchHit> hits;
@@ -283,7 +284,7 @@ std::vector<SearchHit> search(const std::string& catalog_path, std::string_view 
     h.id = id;
     h.path = q.column(1);
     h.raw_path = q.column(2);
-    h.index = sqlite3_column_int(q.s, 3);
+    h.seq = sqlite3_column_int(q.s, 3);
     h.number = q.column(4);
     h.title = q.column(5);
     h.genre = q.column(6);
@@ -294,6 +295,40 @@ std::vector<SearchHit> search(const std::string& catalog_path, std::string_view 
     hits.push_back(std::move(h));
   }
   return hits;
+}
+
+std::string hit_json(const SearchHit& h, const HitLine* line) {
+  std::string out;
+  detail::JsonWriter w(out, -1);
+  auto text = [&](std::string_view k, const std::string& v) {
+    w.key(k);
+    if (v.empty()) w.null(); else w.value(v);
+  };
+  w.begin_object();
+  text("path", h.path);
+  w.key("seq"), w.value(h.seq);
+  text("number", h.number);
+  text("title", h.title);
+  text("genre", h.genre);
+  text("date", h.date);
+  w.key("issuers");
+  w.begin_array();
+  // The catalog joins a list with 、 (no name holds one).
+  for (std::size_t at = 0; at < h.issuers.size();) {
+    std::size_t end = h.issuers.find("、", at);
+    if (end == std::string::npos) end = h.issuers.size();
+    if (end > at) w.value(std::string_view(h.issuers).substr(at, end - at));
+    at = end + (end < h.issuers.size() ? std::string_view("、").size() : 0);
+  }
+  w.end_array();
+  w.key("title_line"), w.value(h.title_line);
+  w.key("end_line"), w.value(h.end_line);
+  if (line) {
+    w.key("line"), w.value(line->line);
+    w.key("text"), w.value(line->text);
+  }
+  w.end_object();
+  return out;
 }
 
 }  // namespace gazette

@@ -94,14 +94,14 @@ std::string split_manifest(const Issue& issue, const std::vector<SplitFile>& fil
   j["source"] = json{{"path", issue.source.path}, {"sha256", issue.source.sha256}, {"encoding", issue.source.encoding}};
   json list = json::array();
   for (const auto& f : files) {
-    const Document& d = issue.documents[f.document];
+    const Document& d = issue.documents[f.seq];
     list.push_back(json{{"file", f.name},
                         {"kind", f.kind},
-                        {"document", f.document},
+                        {"seq", f.seq},
                         {"number", d.number ? json(d.number->text) : json(nullptr)},
-                        {"title", f.title},
-                        {"first_line", f.first_line},
-                        {"last_line", f.last_line}});
+                        {"title", f.title.empty() ? json(nullptr) : json(f.title)},
+                        {"title_line", f.title_line},
+                        {"end_line", f.end_line}});
   }
   j["files"] = list;
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

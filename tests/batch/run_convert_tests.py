@@ -37,6 +37,8 @@ TALLY = Tally()
 check = TALLY.ok
 
 
+CATALOG_VERSION = 6  # PRAGMA user_version this version writes (kCatalogVersion)
+
 def snapshot(folder):
     out = {}
     for root, _, files in os.walk(folder):
@@ -108,7 +110,7 @@ def main():
         csv_rows = list(csv.DictReader(fh))
     check("catalog.csv has a row per document", len(csv_rows) == n_docs, f"{len(csv_rows)} rows, {n_docs} documents")
     check("catalog.csv reads back through Python's csv module (utf-8-sig)",
-          csv_rows and list(csv_rows[0])[0] == "source" and any(r["number"] == "楚政办通〔2022〕59号" for r in csv_rows),
+          csv_rows and list(csv_rows[0])[:2] == ["path", "seq"] and any(r["number"] == "楚政办通〔2022〕59号" for r in csv_rows),
           str(csv_rows[:1]))
 
     # 2. re-run rewrites nothing
@@ -198,14 +200,14 @@ def main():
     # A renamed input (same bytes): its rows and output follow it; nothing is
     # extracted or indexed again, and the output is what extraction writes.
     db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
-    ids_before = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/issue-1.txt' ORDER BY idx")]
+    ids_before = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/issue-1.txt' ORDER BY seq")]
     db.close()
     os.rename(os.path.join(big, "2019", "01", "issue-1.txt"), os.path.join(big, "2019", "01", "renamed.txt"))
     p = subprocess.run([CONVERT, "-o", outr, big], capture_output=True, text=True, timeout=300)
     fresh = os.path.join(WORK, "out-fresh")
     subprocess.run([CONVERT, "-q", "-o", fresh, big], timeout=300)
     db = sqlite3.connect(os.path.join(outr, "catalog.sqlite"))
-    ids_after = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/renamed.txt' ORDER BY idx")]
+    ids_after = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = '2019/01/renamed.txt' ORDER BY seq")]
     old_rows = db.execute("SELECT count(*) FROM issues WHERE path = '2019/01/issue-1.txt'").fetchone()[0]
     db.close()
     moved_out = os.path.join(outr, "2019", "01", "renamed.txt.json")
@@ -373,7 +375,7 @@ def main():
     first = manifest["files"][0]
     body = open(os.path.join(sp, first["file"]), encoding="utf-8").read().split("\n")
     check("split: files hold the source lines", body[0].startswith("楚雄州人民政府关于印发") and
-          first["first_line"] == 112 and len(body) - 1 == first["last_line"] - first["first_line"] + 1, str(first))
+          first["title_line"] == 112 and len(body) - 1 == first["end_line"] - first["title_line"] + 1, str(first))
 
     # Re-splitting into a used folder leaves exactly what the new manifest
     # lists; a file it did not write stays (reported) unless --force.
@@ -468,7 +470,7 @@ def main():
     db.close()
     check("an old catalog is migrated: task_departments a view over departments and task_assignments",
           p.returncode == 0 and kinds == {"task_departments": "view", "task_assignments": "table", "departments": "table"}
-          and version == 5, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
+          and version == CATALOG_VERSION, f"exit {p.returncode}: {p.stderr} {kinds} version {version}")
     # The changed issue was recorded again (new task ids), the others kept theirs.
     check("migrated department rows keep their departments and roles", len(got) == len(want) and len(got) > 100 and
           sorted((r, d) for _, r, d in got) == sorted((r, d) for _, r, d in want) and n_tasks > 0, f"{len(got)} vs {len(want)}")
@@ -484,6 +486,7 @@ def main():
     want_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
     db.executescript("""
         DROP TABLE key_dates; ALTER TABLE documents DROP COLUMN cc; ALTER TABLE issues DROP COLUMN path_raw;
+        ALTER TABLE documents RENAME COLUMN seq TO idx;
         UPDATE issues SET tool_version = '0.1.0/.json'; PRAGMA user_version = 2;""")
     db.close()
     p = subprocess.run([CONVERT, "-o", out8, os.path.join(arch, "pkulaw")], capture_output=True, text=True)
@@ -492,8 +495,8 @@ def main():
     got_keys = db.execute("SELECT count(*) FROM key_dates").fetchone()[0]
     got_cc = db.execute("SELECT count(*) FROM documents WHERE cc <> ''").fetchone()[0]
     db.close()
-    check("a version 2 catalog gains key_dates, documents.cc and issues.path_raw, refilled by re-converting every input",
-          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == 5 and got_keys == want_keys > 0
+    check("a version 2 catalog gains key_dates, documents.cc and issues.path_raw, idx becomes seq, refilled by re-converting every input",
+          p.returncode in (0, 1) and " 0 skipped" in p.stderr and version == CATALOG_VERSION and got_keys == want_keys > 0
           and got_cc == want_cc, f"exit {p.returncode}: {p.stderr[-300:]} version {version}, "
           f"key dates {got_keys}/{want_keys}, cc {got_cc}/{want_cc}")
 

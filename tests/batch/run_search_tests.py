@@ -45,7 +45,7 @@ def main():
 
     def having(word):  # the independent count: documents whose title or text holds the word
         return {r[0] for r in db.execute(
-            "SELECT d.path || '#' || d.idx FROM documents d JOIN documents_fts f ON f.rowid = d.id "
+            "SELECT d.path || '#' || d.seq FROM documents d JOIN documents_fts f ON f.rowid = d.id "
             "WHERE instr(f.title, ?1) > 0 OR instr(f.text, ?1) > 0", (word,))}
 
     def found(*args):
@@ -71,18 +71,18 @@ def main():
     T.ok("a quoted phrase is one literal", found(f'"{phrase}"')[1] == having(phrase) and having(phrase))
 
     rows = {r[0] for r in db.execute(
-        "SELECT d.path || '#' || d.idx FROM documents d JOIN issues i ON i.path = d.path "
+        "SELECT d.path || '#' || d.seq FROM documents d JOIN issues i ON i.path = d.path "
         "WHERE i.year = 2022 AND d.genre = '通知'")}
     T.ok("filters: --year and --genre as SQL on the catalog says",
          found("--year", "2022", "--genre", "通知", "的")[1] == rows & having("的") and rows, str(len(rows)))
     lead = db.execute("SELECT p.name FROM task_assignments a JOIN departments p ON p.id = a.department_id "
                       "WHERE a.role = 'lead' GROUP BY p.name ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     led = {r[0] for r in db.execute(
-        "SELECT DISTINCT d.path || '#' || d.idx FROM documents d JOIN tasks t ON t.document_id = d.id "
+        "SELECT DISTINCT d.path || '#' || d.seq FROM documents d JOIN tasks t ON t.document_id = d.id "
         "JOIN task_assignments a ON a.task_id = t.id JOIN departments p ON p.id = a.department_id "
         "WHERE a.role = 'lead' AND p.name = ?", (lead,))}
     T.ok(f"filters: --lead {lead}", found("--lead", lead, "的")[1] == led & having("的") and led)
-    dated = {r[0] for r in db.execute("SELECT path || '#' || idx FROM documents WHERE date BETWEEN '2022-01-01' AND '2022-12-31'")}
+    dated = {r[0] for r in db.execute("SELECT path || '#' || seq FROM documents WHERE date BETWEEN '2022-01-01' AND '2022-12-31'")}
     T.ok("filters: --from/--to on 成文日期", found("--from", "2022-01-01", "--to", "2022-12-31", "的")[1] == dated & having("的"))
 
     p = search("-C", out, "--color", "never", "应急管理")
@@ -95,11 +95,25 @@ def main():
     T.ok("the line number is the archive file's", "应急管理" in src[int(first[1]) - 1], lines[0])
     p = search("-C", out, "--color", "always", "应急")
     T.ok("--color always marks the word", "\033[1;31m应急\033[0m" in p.stdout)
-    p = search("-C", out, "--json", "应急")
+    p = search("-C", out, "-f", "jsonl", "应急")
     objs = [json.loads(l) for l in p.stdout.splitlines()]
-    T.ok("--json: one object per line, with path, line, text and the document's facts",
-         objs and all({"path", "index", "number", "title", "genre", "date", "issuers", "line", "text"} <= set(o) for o in objs)
-         and all("应急" in o["text"] or "应急" in o["title"] for o in objs))
+    keys = ["path", "seq", "number", "title", "genre", "date", "issuers", "title_line", "end_line", "line", "text"]
+    T.ok("-f jsonl: one object per line, with path, line, text and the document's facts",
+         objs and all(list(o) == keys and isinstance(o["issuers"], list) for o in objs)
+         and all("应急" in o["text"] or "应急" in o["title"] for o in objs), p.stdout[:300])
+    old = search("-C", out, "--json", "应急")
+    T.ok("--json (0.4's name) is -f jsonl", old.stdout == p.stdout and old.returncode == 0)
+    whole = search("-C", out, "-f", "json", "应急")
+    j = json.loads(whole.stdout)
+    T.ok("-f json: one object, the query and the same records", list(j) == ["query", "matches"] and j["query"] == "应急"
+         and j["matches"] == objs, whole.stdout[:300])
+    none = search("-C", out, "-f", "json", "无此词语一二三")
+    T.ok("-f json finding nothing: an empty list, exit 1",
+         none.returncode == 1 and json.loads(none.stdout) == {"query": "无此词语一二三", "matches": []}, none.stdout)
+    docs = search("-C", out, "-l", "-f", "jsonl", "应急")
+    d = [json.loads(l) for l in docs.stdout.splitlines()]
+    T.ok("-l -f jsonl: a record per document, without line and text",
+         d and all("line" not in o and o["title_line"] > 0 for o in d) and len(d) == len(search("-C", out, "-l", "应急").stdout.splitlines()))
 
     p = search("-C", out, "无此词语一二三")
     T.ok("nothing found: exit 1, no output", p.returncode == 1 and not p.stdout, p.stderr)

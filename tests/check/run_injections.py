@@ -71,7 +71,7 @@ CASES = [
 ]
 
 
-def run(path, fmt="json", extra=()):
+def run(path, fmt="jsonl", extra=()):
     p = subprocess.run([CHECK, "--profile", "chuxiong", "--fail-on", "warning", "--format", fmt, *extra, path],
                        capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout, p.stderr

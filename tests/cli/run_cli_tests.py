@@ -90,7 +90,7 @@ def issues(n, encoding=None):
 
 def pipe_into_head():
     """Output into a pipe that closes early: quiet, exit 0."""
-    p = subprocess.Popen([EXTRACT, SAMPLE, SAMPLE, SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen([EXTRACT, "-f", "jsonl", SAMPLE, SAMPLE, SAMPLE], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     p.stdout.read(100)
     p.stdout.close()
     err = p.stderr.read().decode()
@@ -101,6 +101,23 @@ def pipe_into_head():
     if err:
         problems.append(f"stderr {err!r} after the pipe closed")
     return problems
+
+
+def json_report(out):
+    """gazette-check -f json: one object, the inputs in order, the counts."""
+    j = json.loads(out)
+    want_inputs = [{"path": SAMPLE, "error": None}, {"path": "nope.txt", "error": "No such file or directory"}]
+    if list(j) != ["tool", "successful", "inputs", "findings", "summary"]:
+        return f"keys {list(j)}"
+    if j["inputs"] != want_inputs or j["successful"] is not False:
+        return f"inputs {j['inputs']}"
+    infos = sum(f["severity"] == "info" for f in j["findings"])
+    if j["summary"] != {"errors": 0, "warnings": 0, "infos": infos, "files": 1} or infos < 2:
+        return f"summary {j['summary']}"
+    if any(list(f) != ["path", "line", "column", "end_line", "end_column", "severity", "rule", "message"]
+           for f in j["findings"]):
+        return "a finding's keys differ"
+    return None
 
 
 def rules_documented(out):
@@ -207,10 +224,13 @@ def check_cases(write):
           stderr="gazette-check: error: rule number-brackets: severity 'fatal' is none of error, warning, info, off\n"),
         C("baseline-json", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_json, SAMPLE], 0,
           stdout=b"0 errors, 0 warnings in 1 file\n"),
-        C("baseline-sarif", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_sarif, "-f", "json",
+        C("baseline-sarif", ["--profile", "chuxiong", "--fail-on", "info", "--baseline", base_sarif, "-f", "jsonl",
                              SAMPLE], 0, stdout=b""),
+        # -f json is one object, findings or none, with the inputs and counts.
+        C("json-object", ["--profile", "chuxiong", "-f", "json", SAMPLE, "nope.txt"], 2,
+          stderr="gazette-check: error: nope.txt: No such file or directory\n", check=json_report),
         C("baseline-not-a-report", ["--baseline", SAMPLE, SAMPLE], 2, stdout=b"",
-          stderr=f"gazette-check: error: --baseline {SAMPLE}: not a gazette-check report (JSON Lines or SARIF): "
+          stderr=f"gazette-check: error: --baseline {SAMPLE}: not a gazette-check report (-f json, jsonl or sarif): "
                  "line 3 is no finding\n"),  # the first line that is not blank
         C("sarif-failed-input", ["--profile", "chuxiong", "-f", "sarif", "nope.txt", SAMPLE], 2,
           stderr="gazette-check: error: nope.txt: No such file or directory\n", check=sarif_failed_input),
@@ -258,7 +278,17 @@ def main():
         Case("stdin", ["--no-text", "-"], 0, stdin=sample,
              check=lambda o: None if json.loads(o)["source"]["path"] == "-" else "path is not -"),
         Case("gb18030", ["--no-text", gb], 0, check=lambda o: None if json.loads(o)["source"]["encoding"] == "GB18030" else "not GB18030"),
-        Case("two-inputs-jsonl", ["--no-text", SAMPLE, gb], 0, check=issues(2)),
+        # The format alone decides the shape (OUTPUT.md): -f json is one
+        # issue, so two inputs are a usage error naming the line formats.
+        Case("two-inputs-json-refused", [SAMPLE, gb], 2, stdout=b"",
+             stderr="gazette-extract: error: -f json writes one issue and 2 inputs were given: use -f jsonl "
+                    "(a line per document; --unit issue: a line per issue) or -f yaml\n"),
+        Case("two-inputs-issue-lines", ["--no-text", "-f", "jsonl", "--unit", "issue", SAMPLE, gb], 0, check=issues(2)),
+        Case("two-inputs-document-lines", ["--no-text", "-f", "jsonl", SAMPLE, gb], 0, check=jsonl_docs(14)),
+        Case("two-inputs-yaml", ["--no-text", "-f", "yaml", SAMPLE, gb], 0,
+             check=lambda o: None if o.count(b"\n---\n") == 1 and o.startswith(b"---\n") else "not a stream of two"),
+        Case("unit-without-jsonl", ["--unit", "issue", SAMPLE], 2, stdout=b"",
+             stderr="gazette-extract: error: --unit applies to -f jsonl only\n"),
         Case("missing-file", ["nope.txt"], 2, stdout=b"", stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
         Case("directory", ["samples"], 2, stdout=b"", stderr="gazette-extract: error: samples: is a directory\n"),
         Case("empty", [empty], 2, stdout=b"", stderr=f"gazette-extract: error: {empty}: empty input\n"),
@@ -269,7 +299,7 @@ def main():
         Case("nul-in-issue", [nul], 2, stdout=b"", stderr=f"gazette-extract: error: {nul}:23:7: binary data (NUL byte)\n"),
         Case("not-a-gazette", [prose], 2, stdout=b"",
              stderr=f"gazette-extract: error: {prose}: not a gazette: no masthead, table of contents, document title or numbered headings found\n"),
-        Case("bad-among-good", ["--no-text", SAMPLE, "nope.txt", SAMPLE], 2, check=issues(2),
+        Case("bad-among-good", ["--no-text", "-f", "jsonl", "--unit", "issue", SAMPLE, "nope.txt", SAMPLE], 2, check=issues(2),
              stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
         Case("unknown-option", ["--frobnicate", SAMPLE], 2, stdout=b"",
              stderr="gazette-extract: error: The following argument was not expected: --frobnicate\n"
@@ -279,12 +309,12 @@ def main():
                     "run 'gazette-extract --help' for usage\n"),
         Case("no-input", [], 2, stdout=b"",
              stderr="gazette-extract: error: no input files (give FILE or --files-from; see --help)\n"),
-        # Path lists (--files-from): one issue a line, whatever the count;
+        # Path lists (--files-from) of one path are one input;
         # a bad path among them is reported and the others go on.
-        Case("files-from", ["--no-text", "--files-from", path_list], 0, check=issues(2)),
-        Case("files-from-stdin", ["--no-text", "--files-from", "-"], 2, stdin=f"{SAMPLE}\r\n\nnope.txt\n".encode(),
+        Case("files-from", ["--no-text", "-f", "jsonl", "--unit", "issue", "--files-from", path_list], 0, check=issues(2)),
+        Case("files-from-stdin", ["--no-text", "-f", "jsonl", "--unit", "issue", "--files-from", "-"], 2, stdin=f"{SAMPLE}\r\n\nnope.txt\n".encode(),
              check=issues(1), stderr="gazette-extract: error: nope.txt: No such file or directory\n"),
-        Case("files-from-and-files", ["--no-text", "--files-from", path_list, SAMPLE], 0, check=issues(3)),
+        Case("files-from-and-files", ["--no-text", "-f", "jsonl", "--unit", "issue", "--files-from", path_list, SAMPLE], 0, check=issues(3)),
         Case("files-from-missing", ["--files-from", "nolist.txt"], 2, stdout=b"",
              stderr="gazette-extract: error: nolist.txt: No such file or directory\n"),
         Case("files-from-stdin-twice", ["--files-from", "-", "-"], 2, stdout=b"",

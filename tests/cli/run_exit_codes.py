@@ -56,7 +56,8 @@ def main():
     for name in ("gazette-extract", "gazette-check", "gazette-split", "gazette-convert", "gazette-search"):
         rows.append((name, ["--no-such-option"], 2, None))
     # 2: an input named on the command line that is not there; the others still done
-    rows += [("gazette-extract", ["--no-text", missing, SAMPLE], 2, lambda p: '"documents"' in p.stdout),
+    rows += [("gazette-extract", ["--no-text", "-f", "jsonl", "--unit", "issue", missing, SAMPLE], 2,
+              lambda p: '"documents"' in p.stdout),
              ("gazette-check", ["--fail-on", "error", missing, SAMPLE], 2, lambda p: "0 errors" in p.stdout),
              ("gazette-split", ["-o", os.path.join(WORK, "split2"), missing, SAMPLE], 2,
               lambda p: "files written" in p.stderr),

@@ -65,7 +65,7 @@ def run(tool, path, out):
     if tool == "gazette-extract":
         cmd = [exe, "--no-text", path]
     elif tool == "gazette-check":
-        cmd = [exe, "--format", "json", path]
+        cmd = [exe, "--format", "jsonl", path]
     elif tool == "gazette-split":
         cmd = [exe, "-o", out, path]
     else:

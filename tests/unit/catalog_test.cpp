@@ -91,7 +91,7 @@ TEST_CASE("catalog: key dates and cc recorded, catalog.csv gives effective and e
   CHECK(count(path, "SELECT count(*) FROM key_dates") == 4);
   CHECK(count(path, "SELECT count(*) FROM key_dates WHERE date IS NULL") == 1);
   CHECK(count(path, "SELECT count(*) FROM documents WHERE cc = '市委各部门、市法院'") == 1);
-  CHECK(csv.find("\xEF\xBB\xBFsource,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
+  CHECK(csv.find("\xEF\xBB\xBFpath,seq,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n") == 0);
   CHECK(csv.find(",关于某事的通知,,,,,,2023-05-01,2025-12-31\r\n") != std::string::npos);
   CHECK(csv.find(",关于他事的通知,,,,,,,\r\n") != std::string::npos);
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());
@@ -118,5 +118,39 @@ TEST_CASE("catalog: the CSV stamp follows the change counter") {
   }
   Catalog reopened(path);
   CHECK(reopened.generation() == 2);
+  std::system(("rm -rf '" + std::string(dir) + "'").c_str());
+}
+
+// A catalog of 0.4 (user_version 5) named the document's position idx;
+// opened by this version it is renamed seq, rows kept, and its CSV is
+// rewritten (the stamp forgotten: the CSV's columns changed).
+TEST_CASE("catalog: a version 5 catalog is migrated, documents.idx becoming seq") {
+  char dir[] = "/tmp/gazette-migrate-XXXXXX";
+  REQUIRE(mkdtemp(dir));
+  std::string path = std::string(dir) + "/catalog.sqlite";
+  Issue i;
+  i.source.sha256 = "abc";
+  Document d;
+  d.title = "关于某事的通知";
+  i.documents.push_back(d);
+  i.documents.push_back(d);
+  {
+    Catalog c(path);
+    c.record("a.txt", "a.txt.json", i, "test");
+    c.finish();
+    c.mark_csv(c.generation(), 10);
+  }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "ALTER TABLE documents RENAME COLUMN seq TO idx; PRAGMA user_version = 5", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  {
+    Catalog c(path);
+    CHECK_FALSE(c.csv_current(10));
+  }
+  CHECK(count(path, "PRAGMA user_version") == kCatalogVersion);
+  CHECK(count(path, "SELECT sum(seq) FROM documents WHERE path = 'a.txt'") == 1);
+  CHECK(count(path, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'idx'") == 0);
   std::system(("rm -rf '" + std::string(dir) + "'").c_str());
 }

@@ -45,7 +45,7 @@ TEST_CASE("chronicle: impossible dates are reported, not recorded") {
   std::vector<Diagnostic> diags;
   CHECK(find_entries(t, 0, 1, 2022, &diags).empty());
   REQUIRE(diags.size() == 1);
-  CHECK(diags[0].code == "chronicle-invalid-date");
+  CHECK(diags[0].rule == "chronicle-invalid-date");
   CHECK(diags[0].line == 1);
 }
 

@@ -201,7 +201,7 @@ TEST_CASE("document: a body opening with a numbered heading is untitled") {
     REQUIRE(issue.documents.size() == 1);
     CHECK(issue.documents[0].title.empty());
     REQUIRE(issue.diagnostics.size() == 1);
-    CHECK(issue.diagnostics[0].code == "document-without-title");
+    CHECK(issue.diagnostics[0].rule == "document-without-title");
   }
 }
 

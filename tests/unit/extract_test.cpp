@@ -57,7 +57,7 @@ TEST_CASE("extract: a TOC entry without its document is a diagnostic") {
   Issue issue = extract_text(text, {});
   REQUIRE(issue.documents.size() == 1);
   REQUIRE(issue.diagnostics.size() == 1);
-  CHECK(issue.diagnostics[0].code == "toc-entry-without-document");
+  CHECK(issue.diagnostics[0].rule == "toc-entry-without-document");
   CHECK(issue.diagnostics[0].line == 5);
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("extract: prose before the first document is reported, a colophon is n
       {});
   REQUIRE(issue.documents.size() == 1);
   auto it = std::find_if(issue.diagnostics.begin(), issue.diagnostics.end(),
-                         [](const Diagnostic& d) { return d.code == "text-before-first-document"; });
+                         [](const Diagnostic& d) { return d.rule == "text-before-first-document"; });
   REQUIRE(it != issue.diagnostics.end());
   CHECK(it->line == 1);
   CHECK(it->message.find("3 line(s)") != std::string::npos);
@@ -147,5 +147,5 @@ TEST_CASE("extract: prose before the first document is reported, a colophon is n
       "某某市人民政府关于某事的通知\n某政发〔2023〕5号\n\n各县人民政府：\n现通知如下。\n\n某某市人民政府\n2023年2月21日\n",
       {});
   CHECK(std::none_of(headed.diagnostics.begin(), headed.diagnostics.end(),
-                     [](const Diagnostic& d) { return d.code == "text-before-first-document"; }));
+                     [](const Diagnostic& d) { return d.rule == "text-before-first-document"; }));
 }

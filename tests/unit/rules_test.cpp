@@ -212,22 +212,49 @@ TEST_CASE("report: URIs, summary line, baselines from JSON Lines and SARIF") {
                               {"number-brackets", Severity::error, "a b.txt", 40, 3, "uses [] not 〔〕", 40, 9},
                               {"date-invalid", Severity::error, "a b.txt", 7, 1, "2023年2月30日 is no date", 0, 0}};
   // Last run saw one of the two bracket findings (at another line: the text moved) and nothing else.
-  std::ostringstream jsonl;
-  render_findings({{"number-brackets", Severity::error, "a b.txt", 10, 3, "uses [] not 〔〕", 10, 9}}, ReportFormat::json, {},
-                  "t", jsonl);
-  auto kept = now;
-  drop_baseline(kept, read_report(jsonl.str()));
-  REQUIRE(kept.size() == 2);
-  CHECK(kept[0].line == 40);
-  CHECK(kept[1].rule == "date-invalid");
+  const std::vector<Finding> before = {{"number-brackets", Severity::error, "a b.txt", 10, 3, "uses [] not 〔〕", 10, 9}};
+  std::ostringstream jsonl, json, old;
+  render_findings(before, ReportFormat::jsonl, {}, "t", jsonl);
+  CHECK(jsonl.str().rfind("{\"path\":\"a b.txt\",\"line\":10,", 0) == 0);
+  render_findings(before, ReportFormat::json, {}, "t", json);
+  CHECK(json.str().find("\"findings\": [") != std::string::npos);
+  CHECK(json.str().find("\"errors\": 1") != std::string::npos);
+  // A report of 0.4 (JSON Lines naming the input "file") still serves as a baseline.
+  old << R"({"file":"a b.txt","line":10,"column":3,"severity":"error","rule":"number-brackets","message":"uses [] not 〔〕"})";
+  for (const std::string& report : {jsonl.str(), json.str(), old.str()}) {
+    auto kept = now;
+    drop_baseline(kept, read_report(report));
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].line == 40);
+    CHECK(kept[1].rule == "date-invalid");
+  }
 
   std::ostringstream sarif;
   render_findings(now, ReportFormat::sarif, {}, "t", sarif);
   auto back = read_report(sarif.str());
   REQUIRE(back.size() == 3);
-  CHECK(back[0].file == "a b.txt");  // the URI decoded
-  kept = now;
+  CHECK(back[0].path == "a b.txt");  // the URI decoded
+  auto kept = now;
   drop_baseline(kept, back);
   CHECK(kept.empty());
   CHECK_THROWS_AS(read_report("not a report\n"), InputError);
+}
+
+// Every rule's SARIF fullDescription and help come from docs/CHECK.md's rule
+// reference: a rule without a section there fails here.
+TEST_CASE("report: every rule documented in CHECK.md, in SARIF") {
+  for (const auto& r : rules()) {
+    CAPTURE(r.id);
+    RuleDoc doc = rule_doc(r.id);
+    CHECK(!doc.description.empty());
+    CHECK(doc.help.size() > doc.description.size());
+    CHECK(doc.help.find("Fix:") != std::string::npos);
+    CHECK(doc.description.find('\n') == std::string::npos);
+  }
+  CHECK(rule_doc("number-brackets").description.find("GB/T 9704-2012") != std::string::npos);
+  CHECK(rule_doc("no-such-rule").help.empty());
+  std::ostringstream sarif;
+  render_findings({}, ReportFormat::sarif, {}, "t", sarif);
+  CHECK(sarif.str().find("\"fullDescription\"") != std::string::npos);
+  CHECK(sarif.str().find("\"markdown\"") != std::string::npos);
 }

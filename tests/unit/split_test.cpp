@@ -25,13 +25,13 @@ TEST_CASE("split: one file per document, attachments apart with separate") {
   auto whole = split_issue(issue, t, {});
   REQUIRE(whole.size() == 1);
   CHECK(whole[0].name == "01_楚政办通〔2022〕60号_楚雄州人民政府办公室关于印发某某措施的通知.txt");
-  CHECK(whole[0].first_line == 1);
-  CHECK(whole[0].last_line == 8);
+  CHECK(whole[0].title_line == 1);
+  CHECK(whole[0].end_line == 8);
   SplitOptions sep;
   sep.separate = true;
   auto parts = split_issue(issue, t, sep);
   REQUIRE(parts.size() == 2);
-  CHECK(parts[0].last_line == 5);
+  CHECK(parts[0].end_line == 5);
   CHECK(parts[1].name == "01.1_某某措施.txt");
   CHECK(parts[1].kind == "attachment");
   CHECK(parts[1].content == "某某措施\n一、第一条。\n");
@@ -55,8 +55,8 @@ TEST_CASE("catalog: records, skips by hash and version, CSV quoting") {
   CHECK(c.document_count() == 1);
   CHECK(c.documents_csv() ==
         "\xEF\xBB\xBF"
-        "source,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n"
-        "a.txt,2022,,,\"关于\"\"引号\"\",逗号的通知\",,,,,,,\r\n");
+        "path,seq,year,issue,number,title,genre,date,issuers,section,page,effective,expires\r\n"
+        "a.txt,0,2022,,,\"关于\"\"引号\"\",逗号的通知\",,,,,,,\r\n");
 }
 
 // A file name or title from a stranger is never a live spreadsheet formula.

@@ -26,7 +26,7 @@ namespace gazette {
 
 // PRAGMA user_version of the catalogs this version writes, merges and
 // searches (docs/CATALOG.md, "Schema version").
-inline constexpr int kCatalogVersion = 5;
+inline constexpr int kCatalogVersion = 6;
 
 class Catalog {
  public:

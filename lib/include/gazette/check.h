@@ -43,7 +43,7 @@ struct Profile {
 struct Finding {
   std::string rule;       // stable id, e.g. "number-brackets"
   Severity severity = Severity::error;
-  std::string file;       // the text the line refers to
+  std::string path;       // the input the line refers to, as named
   int line = 0;           // 1-based; 0 = the file as a whole
   int column = 0;         // 1-based, in characters; 0 = whole line
   std::string message;
@@ -118,7 +118,7 @@ std::vector<Finding> schema_findings(const Schema& schema, const Issue& issue, c
 // be read: the library reads no file itself. Throws InputError.
 struct Checked {
   std::vector<Finding> findings;
-  std::string file;                         // the name the findings carry
+  std::string path;                         // the name the findings carry
   std::shared_ptr<const std::string> utf8;  // the source text, decoded, when at hand
   std::shared_ptr<const Text> text;         // its lines (into *utf8), for columns and excerpts
 };

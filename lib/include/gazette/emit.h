@@ -36,7 +36,4 @@ void render(const Issue& issue, Format format, std::string& out);
 // list (gazette-check validates an issue document by document).
 std::string render_document(const Document& d);
 
-// One diagnostic as a JSON object (shared with gazette-check's json output).
-std::string diagnostic_json(const Diagnostic& d, std::string_view file);
-
 }  // namespace gazette

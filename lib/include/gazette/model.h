@@ -146,7 +146,7 @@ enum class Severity { error, warning, info };
 
 // A finding about the input: data, not an exception.
 struct Diagnostic {
-  std::string code;       // stable id, e.g. "toc-entry-without-document"
+  std::string rule;       // stable id, e.g. "toc-entry-without-document" (a rule id of gazette-check)
   Severity severity = Severity::warning;
   int line = 0;
   int column = 0;         // 1-based, in characters; 0 = whole line

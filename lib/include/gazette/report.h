@@ -1,8 +1,10 @@
-// gazette/report.h — renderers for findings: text, JSON Lines, SARIF, GitHub.
+// gazette/report.h — renderers for findings: text, JSON, JSON Lines, SARIF, GitHub.
 //
-// The same findings in four shapes, one call each, shared by every tool:
-//   text    FILE:LINE:COL: error: message [rule-id], the source line, a caret
-//   json    one JSON object per line: file, line, column, severity, rule, message
+// The same findings in five shapes, one call each, shared by every tool:
+//   text    PATH:LINE:COL: error: message [rule-id], the source line, a caret
+//   json    one JSON object: tool, successful, inputs, findings, summary
+//   jsonl   one finding per line: path, line, column, end_line, end_column,
+//           severity, rule, message
 //   sarif   one SARIF 2.1.0 log (runs[0].tool.driver.rules lists every rule)
 //   github  workflow commands: ::error file=F,line=L,col=C,title=RULE::message
 //
@@ -22,35 +24,48 @@
 
 namespace gazette {
 
-enum class ReportFormat { text, json, sarif, github };
+enum class ReportFormat { text, json, jsonl, sarif, github };
 
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 struct ReportOptions {
   std::string tool_version;
-  bool color = false;  // text: severities and carets in colour (ANSI)
-  // Inputs that could not be checked (path, message): SARIF reports them
-  // as tool execution notifications and executionSuccessful false, so a
-  // failed input never looks like a clean one.
-  std::vector<std::pair<std::string, std::string>> failed_inputs;
+  bool color = false;
+  // Every input in the order given, with the message of the error that
+  // stopped it ("" when it was checked). json lists them; SARIF reports the
+  // failed ones as tool execution notifications and executionSuccessful
+  // false, so a failed input never looks like a clean one.
+  struct Input {
+    std::string path;
+    std::string error;
+  };
+  std::vector<Input> inputs;
 };
 
-// `sources` maps a finding's file to its text, for the source line and caret
+// `sources` maps a finding's path to its text, for the source line and caret
 // of the text format (files not in it get no excerpt).
 void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                      const std::map<std::string, const Text*>& sources, const ReportOptions& options, std::ostream& out);
 void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                      const std::map<std::string, const Text*>& sources, std::string_view tool_version, std::ostream& out);
 
+// A rule's documentation, from docs/CHECK.md's rule reference (embedded
+// at build time): the first paragraph, and the whole section (markdown).
+// Empty for an unknown id. SARIF gives them as fullDescription and help.
+struct RuleDoc {
+  std::string description, help;
+};
+RuleDoc rule_doc(std::string_view id);
+
 // The text format's closing line: "3 errors, 1 warning in 2 files".
 std::string findings_summary(std::size_t errors, std::size_t warnings, std::size_t infos, std::size_t files);
 
-// A previous report (JSON Lines of --format json, or a SARIF log) read back
-// as findings (file, rule, message; lines as given). Throws InputError when
+// A previous report (-f json, -f jsonl or -f sarif, of this version or
+// earlier) read back as findings (path, rule, message; lines as given). Throws InputError when
 // it is neither.
 std::vector<Finding> read_report(std::string_view text);
 
-// Drops the findings a baseline already holds: matched by file, rule and
+// Drops the findings a baseline already holds: matched by path, rule and
 // message (not by line, which moves as a text is edited), each baseline
 // finding matching at most one.
 void drop_baseline(std::vector<Finding>& findings, const std::vector<Finding>& baseline);

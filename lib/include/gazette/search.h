@@ -37,7 +37,7 @@ struct SearchHit {
   long long id = 0;          // documents.id
   std::string path;          // the input, under the archive root
   std::string raw_path;      // the same as bytes (path unless escaped)
-  int index = 0;             // the document's position in its issue
+  int seq = 0;               // the document's position in its issue, from 0
   std::string number, title, genre, date, issuers;
   int title_line = 0, end_line = 0;
 };
@@ -50,6 +50,15 @@ std::vector<std::string> positive_words(std::string_view query);
 // InputError for a bad query, or a catalog that cannot be read, is locked
 // for longer than a few seconds, or was made by another version.
 std::vector<SearchHit> search(const std::string& catalog_path, std::string_view query, const SearchFilters& filters);
+
+// A hit as one compact JSON object (gazette-search -f json/jsonl): path,
+// seq, number, title, genre, date, issuers (a list), title_line, end_line,
+// and, for a matching line, line and text. Unknown values are null.
+struct HitLine {
+  int line = 0;
+  std::string text;
+};
+std::string hit_json(const SearchHit& hit, const HitLine* line = nullptr);
 
 // The archive root the catalog recorded ("" if none).
 std::string catalog_root(const std::string& catalog_path);

@@ -29,16 +29,16 @@ struct SplitOptions {
 struct SplitFile {
   std::string name;         // file name, no folder
   std::string content;      // UTF-8 text, lines as printed
-  std::size_t document = 0; // index into issue.documents
+  std::size_t seq = 0;      // its document's position in issue.documents
   std::string kind;         // "document", "attachment" or "part"
   std::string title;
-  int first_line = 0, last_line = 0;  // lines of the original input
+  int title_line = 0, end_line = 0;  // lines of the original input it spans
 };
 
 std::vector<SplitFile> split_issue(const Issue& issue, const Text& text, const SplitOptions& options);
 
 // manifest.json: the source, and for each file its name, kind, document
-// index, number, title and source lines.
+// seq, number, title and source lines (title_line, end_line).
 std::string split_manifest(const Issue& issue, const std::vector<SplitFile>& files);
 
 // The file names an earlier manifest.json lists: plain names only (no
