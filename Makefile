@@ -13,7 +13,7 @@ PACKAGES = cmake g++ make pkg-config libcli11-dev libicu-dev libre2-dev libfmt-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-bench deps-fuzz configure build run test test-sanitize fuzz bench install clean
+.PHONY: all deps deps-bench deps-fuzz configure build run test test-sanitize fuzz bench install man clean
 
 all: build
 
@@ -37,6 +37,11 @@ run: deps build
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The man pages kept in man/, remade from the tools' --help and man/*.h2m
+# (the test man.pages fails until this is run after an option changes).
+man: deps build
+	man/make.sh $(BUILD)/bin man
 
 # make install PREFIX=/some/prefix (DESTDIR honoured): tools, library,
 # headers, CMake package, pkg-config file, schemas, man pages, completions.

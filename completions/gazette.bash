@@ -15,12 +15,14 @@ _gazette_tools() {
   case "$prev" in
     -f|--format)
       case "$tool" in
-        gazette-check) _gazette_words "text json sarif github" ;;
+        gazette-check) _gazette_words "text json jsonl sarif github" ;;
+        gazette-search) _gazette_words "text json jsonl" ;;
         gazette-convert) _gazette_words "json yaml jsonl" ;;
         *) _gazette_words "json jsonl yaml" ;;
       esac
       return ;;
     --fail-on) _gazette_words "error warning info"; return ;;
+    --unit) _gazette_words "document issue"; return ;;
     --color) _gazette_words "auto always never"; return ;;
     --encoding) _gazette_words "utf-8 utf-16le utf-16be gb18030 gbk"; return ;;
     --enable|--disable) _gazette_words "$("${COMP_WORDS[0]}" --list-rules 2>/dev/null | cut -f1)"; return ;;

@@ -9,7 +9,9 @@ for tool in gazette-extract gazette-check gazette-convert gazette-split gazette-
 end
 complete -c gazette-extract -s f -l format -x -a 'json jsonl yaml'
 complete -c gazette-convert -s f -l format -x -a 'json yaml jsonl'
-complete -c gazette-check -s f -l format -x -a 'text json sarif github'
+complete -c gazette-extract -l unit -x -a 'document issue'
+complete -c gazette-check -s f -l format -x -a 'text json jsonl sarif github'
+complete -c gazette-search -s f -l format -x -a 'text json jsonl'
 complete -c gazette-check -l fail-on -x -a 'error warning info'
 complete -c gazette-check -l enable -x -a '(gazette-check --list-rules 2>/dev/null | string split -f1 \t)'
 complete -c gazette-check -l disable -x -a '(gazette-check --list-rules 2>/dev/null | string split -f1 \t)'

@@ -158,7 +158,7 @@ void document_fields(W& w, const Document& d) {
     field(w, "text", k.text);
     field(w, "line", k.line);
   });
-  field(w, "text", d.text);
+  null_if_empty(w, "text", d.text);  // null with --no-text
 }
 
 template <class W>
