@@ -8,8 +8,8 @@ PREFIX     ?= /usr/local
 
 # Debian packages the build and the tests need.
 PACKAGES = cmake g++ make pkg-config libcli11-dev libicu-dev libre2-dev libfmt-dev \
-           libyaml-cpp-dev doctest-dev nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 parallel help2man man-db python3 python3-yaml python3-jsonschema json-schema-test-suite jq \
-           poppler-utils python3-reportlab fonts-wqy-microhei
+           libyaml-cpp-dev doctest-dev nlohmann-json3-dev libssl-dev libsqlite3-dev libpoppler-cpp-dev sqlite3 parallel help2man man-db python3 python3-yaml python3-jsonschema json-schema-test-suite jq \
+           poppler-utils qpdf python3-reportlab fonts-wqy-microhei
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

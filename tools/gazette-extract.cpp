@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli_common.h"
+#include "gazette/decode.h"
 #include "gazette/emit.h"
 #include "gazette/extract.h"
 
@@ -20,6 +21,7 @@ struct Options {
   std::string output;
   bool no_text = false;
   bool strict = false;
+  bool dump_text = false;
 };
 
 }  // namespace
@@ -47,6 +49,8 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output", o.output, "write to this file (atomically) instead of standard output");
   app.add_flag("--no-text", o.no_text, "leave out each document's reflowed text");
   app.add_flag("--strict", o.strict, "exit 1 when the parser reports diagnostics");
+  app.add_flag("--dump-text", o.dump_text,
+               "write the text as read (UTF-8; a PDF's lines as rebuilt from its pages), not the extraction");
   if (int rc = cli::parse(app, argc, argv, kTool); rc >= 0) return rc;
   if (int rc = cli::add_listed_inputs(kTool, o.files_from, o.inputs); rc >= 0) return rc;
   if (o.inputs.empty() && o.files_from.empty()) {
@@ -62,7 +66,7 @@ int main(int argc, char** argv) {
     return cli::kError;
   }
   if (format == Format::jsonl && o.unit == "issue") format = Format::json_line;
-  if (format == Format::json && (o.inputs.size() != 1 || !o.files_from.empty())) {
+  if (format == Format::json && !o.dump_text && (o.inputs.size() != 1 || !o.files_from.empty())) {
     const std::string given = o.files_from.empty() ? fmt::format("{} inputs were given", o.inputs.size())
                                                    : std::string("--files-from gives any number of inputs");
     cli::print_error(kTool, fmt::format("-f json writes one issue and {}: use -f jsonl (a line per document; "
@@ -84,6 +88,14 @@ int main(int argc, char** argv) {
     try {
       std::string_view bytes = cli::read_input(path, buffer);
       opt.path = path;
+      if (o.dump_text) {  // what the parser reads, as it reads it
+        Decoded decoded = decode(bytes, opt.decode);
+        out << decoded.text();
+        if (!decoded.text().empty() && decoded.text().back() != '\n') out << '\n';
+        if (o.output.empty())
+          if (int st = cli::stdout_status(kTool); st >= 0) return st;
+        continue;
+      }
       Issue issue = extract(bytes, opt);
       any_diagnostics = any_diagnostics || !issue.diagnostics.empty();
       render(issue, format, out);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gazette/error.h"
+#include "gazette/pdf.h"
 #include "gazette/text.h"
 
 namespace gazette {
@@ -154,10 +155,20 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
 
   if (!forced.empty() && forced != "utf8" && forced != "utf16le" && forced != "utf16be" && forced != "gb18030" &&
-      forced != "gbk" && forced != "gb2312")
-    throw InputError("unknown encoding '" + options.encoding + "' (expected utf-8, utf-16le, utf-16be, gb18030 or gbk)");
+      forced != "gbk" && forced != "gb2312" && forced != "pdf")
+    throw InputError("unknown encoding '" + options.encoding +
+                     "' (expected utf-8, utf-16le, utf-16be, gb18030, gbk or pdf)");
 
   Decoded out;
+  if (forced == "pdf" || (forced.empty() && looks_like_pdf(bytes))) {
+    PdfText pdf = read_pdf(bytes);
+    out.converted = std::move(pdf.text);
+    out.was_converted = true;
+    out.encoding = "PDF";
+    out.page_first_line = std::move(pdf.page_first_line);
+    out.pages_without_text = std::move(pdf.pages_without_text);
+    return out;
+  }
   bool binary_checked = false;
   if (forced == "utf16le" || forced == "utf16be" || (forced.empty() && (starts("\xFF\xFE") || starts("\xFE\xFF")))) {
     bool le = forced.empty() ? starts("\xFF\xFE") : forced == "utf16le";

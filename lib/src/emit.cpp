@@ -185,6 +185,22 @@ void write_issue(W& w, const Issue& issue, const Drain& drain = {}) {
   field(w, "bytes", issue.source.bytes);
   field(w, "sha256", issue.source.sha256);
   field(w, "encoding", issue.source.encoding);
+  w.key("pdf");
+  if (issue.source.page_first_line.empty()) {
+    w.null();
+  } else {
+    w.begin_object();
+    field(w, "pages", issue.source.page_first_line.size());
+    w.key("page_first_line");
+    w.begin_array();
+    for (int l : issue.source.page_first_line) w.value(l);
+    w.end_array();
+    w.key("pages_without_text");
+    w.begin_array();
+    for (int p : issue.source.pages_without_text) w.value(p);
+    w.end_array();
+    w.end_object();
+  }
   w.end_object();
 
   const Masthead& m = issue.gazette;

@@ -138,6 +138,15 @@ Issue extract(std::string_view bytes, const Decoded& decoded, const ExtractOptio
   issue.source.bytes = bytes.size();
   issue.source.sha256 = options.sha256.empty() ? sha256_hex(bytes) : options.sha256;
   issue.source.encoding = decoded.encoding;
+  issue.source.page_first_line = decoded.page_first_line;
+  issue.source.pages_without_text = decoded.pages_without_text;
+  for (int page : decoded.pages_without_text) {
+    int line = page <= static_cast<int>(decoded.page_first_line.size()) ? decoded.page_first_line[page - 1] : 0;
+    issue.diagnostics.push_back({"pdf-page-without-text", Severity::warning, line, 0,
+                                 "PDF page " + std::to_string(page) +
+                                     " has no text layer (an image only): what it shows is not read; OCR it if it "
+                                     "holds text"});
+  }
   return issue;
 }
 

@@ -53,6 +53,7 @@ const std::vector<RuleInfo>& rules() {
       {"title-unknown-genre", Severity::warning, "a title that does not end in a known 文种"},
       {"document-without-title", Severity::warning, "a text in which no document title was found"},
       {"text-before-first-document", Severity::warning, "prose above the first document found, in no document"},
+      {"pdf-page-without-text", Severity::warning, "a page of a PDF input with no text layer (an image only)"},
       {"section-unexpected", Severity::warning, "a table of contents section the profile does not know"},
   };
   return r;

@@ -1,5 +1,9 @@
 // gazette/decode.h — stage 1: raw bytes to UTF-8.
 //
+// A PDF (the %PDF- header, whatever the file's name) is read by its text
+// layer: lines rebuilt from the words' positions, running heads dropped,
+// folios kept as "— N —" (docs/OUTPUT.md, "PDF input"); encoding "PDF".
+//
 // Gazette text arrives as UTF-8 (with or without BOM), UTF-16 with a BOM (or
 // without one, recognised by its zero bytes), or GB18030/GBK from older
 // Windows tools. decode() detects which, converts to UTF-8 and normalises
@@ -13,12 +17,13 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gazette {
 
 struct DecodeOptions {
   // Force an encoding instead of detecting one: "utf-8", "utf-16le",
-  // "utf-16be", "gb18030", "gbk" (case-insensitive). Empty = detect.
+  // "utf-16be", "gb18030", "gbk", "pdf" (case-insensitive). Empty = detect.
   std::string encoding;
 };
 
@@ -30,6 +35,10 @@ struct Decoded {
   std::string converted;       // the converted text (UTF-16, GB18030 input)
   std::string_view as_given;   // the input itself, when it was UTF-8
   bool was_converted = false;
+  // A PDF's pages: for each, the 1-based line of text() it starts at; and
+  // the pages without text (images only). Empty for text input.
+  std::vector<int> page_first_line;
+  std::vector<int> pages_without_text;
 
   // Valid UTF-8, BOM removed.
   std::string_view text() const { return was_converted ? std::string_view(converted) : as_given; }

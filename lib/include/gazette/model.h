@@ -158,7 +158,12 @@ struct Source {
   std::string path;       // as given ("-" for stdin)
   std::uint64_t bytes = 0;
   std::string sha256;     // of the raw bytes, lowercase hex
-  std::string encoding;   // detected or forced: UTF-8, UTF-16LE, GB18030 …
+  std::string encoding;   // detected or forced: UTF-8, UTF-16LE, GB18030 … or PDF
+  // PDF input: the line of the text read at which each page starts
+  // (line L is on the last page whose first line is <= L), and the pages
+  // without text. Empty for text input.
+  std::vector<int> page_first_line;
+  std::vector<int> pages_without_text;
 };
 
 struct Issue {

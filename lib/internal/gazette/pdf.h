@@ -1,0 +1,35 @@
+// gazette/pdf.h — stage 1 for PDF input: the text layer, read by position.
+//
+// decode() calls read_pdf() for bytes that looks_like_pdf(); its text then
+// runs through the same pipeline as any text. Needs libpoppler-cpp.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gazette {
+
+// The %PDF- header within the first 1024 bytes: a PDF whatever its name.
+bool looks_like_pdf(std::string_view bytes);
+
+struct PdfLimits {
+  std::size_t max_bytes = std::size_t{512} << 20;  // 512 MiB
+  std::size_t max_pages = 20000;
+  std::size_t max_chars = std::size_t{200} << 20;  // characters of text
+};
+
+struct PdfText {
+  std::string text;                     // UTF-8 lines, each ending in \n
+  int pages = 0;
+  std::vector<int> page_first_line;     // per page: the 1-based line of `text` it starts at
+  std::vector<int> pages_without_text;  // 1-based pages with no text layer (images only)
+};
+
+// Throws InputError for a PDF that is damaged or truncated, needs a
+// password, has no text on any page (scanned), or whose text is garbage (a
+// font without a Unicode map), or is over a limit.
+PdfText read_pdf(std::string_view bytes, const PdfLimits& limits = {});
+
+}  // namespace gazette

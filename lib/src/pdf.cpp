@@ -1,0 +1,340 @@
+// Stage 1 for PDF input: a PDF's text layer to lines of text, read by
+// position. poppler (libpoppler-cpp) gives each page's words with their
+// boxes and type sizes; this stage puts them back into lines as a reader
+// sees them, so the rest of the pipeline runs on them as on any text:
+//
+//   words ─ lines (by baseline) ─ columns (a gutter shared by many lines)
+//         ─ running heads and folios (the same text at the same height on
+//           many pages: heads dropped, folios written as "— N —")
+//         ─ text, with each page's first line recorded (provenance)
+//
+// A page is read by geometry only, never by poppler's own reading order:
+// pdftotext's default mode, which follows that order, prints a
+// letter-spaced 目　　录 one character a line.
+#include "gazette/pdf.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "gazette/error.h"
+#include "gazette/text.h"
+
+namespace gazette {
+namespace {
+
+struct Box {
+  std::string text;
+  double x0, x1, y0, y1, size;
+  bool space_after;
+};
+
+struct PdfLine {
+  std::vector<Box> boxes;  // left to right
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0, size = 0;
+  int column = 0;  // 0 full width, 1 left, 2 right
+  std::string text() const;
+};
+
+double center(const Box& b) { return (b.y0 + b.y1) / 2; }
+
+// The words of a line joined: a space where the PDF has one (or a gap of
+// more than 0.4 em), two for a letter-spaced gap (over 1.5 em).
+std::string PdfLine::text() const {
+  std::string out;
+  for (std::size_t k = 0; k < boxes.size(); ++k) {
+    if (k > 0) {
+      const Box& a = boxes[k - 1];
+      const Box& b = boxes[k];
+      double em = std::max(1.0, std::min(a.size, b.size));
+      double gap = b.x0 - a.x1;
+      if (gap > 1.5 * em) out += "  ";
+      else if (a.space_after || gap > 0.4 * em) out += ' ';
+    }
+    out += boxes[k].text;
+  }
+  return out;
+}
+
+// Words to lines: sorted by their vertical centre, a word joins the line
+// whose centre is within 40% of its height.
+std::vector<PdfLine> lines_of(std::vector<Box> boxes) {
+  std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) {
+    return center(a) != center(b) ? center(a) < center(b) : a.x0 < b.x0;
+  });
+  std::vector<PdfLine> lines;
+  double line_center = 0;
+  for (Box& b : boxes) {
+    double h = std::max(1.0, b.y1 - b.y0);
+    if (lines.empty() || std::abs(center(b) - line_center) > 0.4 * std::max(h, lines.back().y1 - lines.back().y0)) {
+      lines.emplace_back();
+      lines.back().y0 = b.y0, lines.back().y1 = b.y1;
+      line_center = center(b);
+    }
+    PdfLine& l = lines.back();
+    l.y0 = std::min(l.y0, b.y0), l.y1 = std::max(l.y1, b.y1);
+    l.boxes.push_back(std::move(b));
+  }
+  for (PdfLine& l : lines) {
+    std::sort(l.boxes.begin(), l.boxes.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+    l.x0 = l.boxes.front().x0, l.x1 = l.boxes.back().x1;
+    for (const Box& b : l.boxes) l.size = std::max(l.size, b.size);
+  }
+  return lines;
+}
+
+std::size_t characters(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Two columns: at least four lines, and three in ten of the page's, whose
+// words leave a gap (over 2 em) at one common place. Lines of one or
+// two characters either side (a letter-spaced 目　录) are headings, not
+// columns. Marks each line left, right or full width; false if none.
+bool mark_columns(std::vector<PdfLine>& lines, double page_width) {
+  double lo = 0, hi = page_width;
+  int split_lines = 0;
+  for (const PdfLine& l : lines) {
+    for (std::size_t k = 1; k < l.boxes.size(); ++k) {
+      double gap0 = l.boxes[k - 1].x1, gap1 = l.boxes[k].x0;
+      double em = std::max(1.0, l.size);
+      if (gap1 - gap0 <= 2 * em) continue;
+      std::string left, right;
+      for (std::size_t j = 0; j < l.boxes.size(); ++j) (j < k ? left : right) += l.boxes[j].text;
+      if (characters(left) <= 2 && characters(right) <= 2) continue;
+      if (gap1 < lo || gap0 > hi) continue;  // another gap than the one found so far
+      lo = std::max(lo, gap0), hi = std::min(hi, gap1);
+      ++split_lines;
+      break;
+    }
+  }
+  // Columns hold most of a page: a signature block or a colophon with a
+  // wide gap (某某局　　某某委员会, 某某办公室　　2023年3月2日印发) is a
+  // line or two, not a layout.
+  std::size_t long_lines = 0;
+  for (const PdfLine& l : lines) long_lines += l.boxes.size() > 1 || characters(l.boxes.front().text) > 2;
+  if (split_lines < 4 || static_cast<std::size_t>(split_lines) * 10 < long_lines * 3 || hi - lo < 1) return false;
+  const double split = (lo + hi) / 2;
+  for (PdfLine& l : lines) l.column = l.x1 <= split ? 1 : l.x0 >= split ? 2 : 0;
+  for (PdfLine& l : lines) {
+    if (l.column != 0) continue;
+    // A line with words on both sides of the gutter: split in two.
+    bool crosses = std::any_of(l.boxes.begin(), l.boxes.end(), [&](const Box& b) { return b.x0 < split && b.x1 > split; });
+    if (crosses) continue;
+    std::string left, right;
+    for (const Box& b : l.boxes) (b.x1 <= split ? left : right) += b.text;
+    if (characters(left) <= 2 && characters(right) <= 2) continue;  // a letter-spaced heading
+    l.column = 3;  // split below
+  }
+  std::vector<PdfLine> out;
+  for (PdfLine& l : lines) {
+    if (l.column != 3) {
+      out.push_back(std::move(l));
+      continue;
+    }
+    PdfLine a, b;
+    for (Box& x : l.boxes) (x.x1 <= split ? a : b).boxes.push_back(std::move(x));
+    for (PdfLine* part : {&a, &b}) {
+      part->x0 = part->boxes.front().x0, part->x1 = part->boxes.back().x1, part->y0 = l.y0, part->y1 = l.y1;
+      part->size = l.size;
+    }
+    a.column = 1, b.column = 2;
+    out.push_back(std::move(a));
+    out.push_back(std::move(b));
+  }
+  lines.swap(out);
+  // Reading order: a run of column lines reads its left column, then its
+  // right; a full-width line (a heading) ends the run.
+  std::vector<PdfLine> ordered;
+  std::vector<PdfLine> right;
+  for (PdfLine& l : lines) {
+    if (l.column == 2) {
+      right.push_back(std::move(l));
+      continue;
+    }
+    if (l.column == 0) {
+      for (PdfLine& r : right) ordered.push_back(std::move(r));
+      right.clear();
+    }
+    ordered.push_back(std::move(l));
+  }
+  for (PdfLine& r : right) ordered.push_back(std::move(r));
+  lines.swap(ordered);
+  return true;
+}
+
+struct PageLines {
+  std::vector<PdfLine> lines;
+  double width = 0, height = 0;
+};
+
+// A running head or folio's key: its text with digits as '#' and without
+// spaces, and its height on the page to 6 pt.
+std::string furniture_key(const PdfLine& l) {
+  std::string key = std::to_string(static_cast<int>(l.y0 / 6)) + ":";
+  for (char c : l.text()) {
+    if (c == ' ') continue;
+    key += (c >= '0' && c <= '9') ? '#' : c;
+  }
+  return key;
+}
+
+bool in_margin(const PdfLine& l, double height) { return l.y1 < 0.09 * height || l.y0 > 0.91 * height; }
+
+// The one number of a folio (— 3 —, 第3页, 3), or -1.
+long folio_number(const std::string& text) {
+  long n = -1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      if (n >= 0) return -1;  // two numbers: not a folio
+      n = 0;
+      for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && n < 100000; ++i) n = n * 10 + (text[i] - '0');
+    } else {
+      ++i;
+    }
+  }
+  return n;
+}
+
+bool garbage(char32_t c) {
+  return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0);
+}
+
+std::mutex& poppler_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+}  // namespace
+
+bool looks_like_pdf(std::string_view bytes) {
+  // PDF 32000-1 (7.5.2) puts %PDF- first; readers accept it within the
+  // first 1024 bytes, after junk some producers prepend.
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
+  if (bytes.size() > limits.max_bytes)
+    throw InputError("a PDF of " + std::to_string(bytes.size() >> 20) + " MiB: over the limit of " +
+                     std::to_string(limits.max_bytes >> 20) + " MiB");
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw InputError("PDF too large");
+  // poppler keeps global state (fonts, its error callback): one document
+  // at a time, whichever thread reads it. Its messages go nowhere; what
+  // matters is said by the InputError below.
+  std::lock_guard<std::mutex> lock(poppler_mutex());
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) throw InputError("not a readable PDF (damaged or truncated)");
+  if (doc->is_locked()) throw InputError("an encrypted PDF that needs a password to open: decrypt it first (qpdf --decrypt)");
+  const int pages = doc->pages();
+  if (pages <= 0) throw InputError("a PDF without pages");
+  if (static_cast<std::size_t>(pages) > limits.max_pages)
+    throw InputError("a PDF of " + std::to_string(pages) + " pages: over the limit of " + std::to_string(limits.max_pages));
+
+  PdfText out;
+  out.pages = pages;
+  std::vector<PageLines> all(static_cast<std::size_t>(pages));
+  std::size_t chars = 0, bad = 0;
+  for (int p = 0; p < pages; ++p) {
+    std::unique_ptr<poppler::page> page(doc->create_page(p));
+    if (!page) throw InputError("PDF page " + std::to_string(p + 1) + " cannot be read (damaged)");
+    poppler::rectf rect = page->page_rect();
+    std::vector<Box> boxes;
+    for (auto& word : page->text_list(poppler::page::text_list_include_font)) {
+      poppler::byte_array utf8 = word.text().to_utf8();
+      std::string text(utf8.begin(), utf8.end());
+      if (text.find_first_not_of(" \t") == std::string::npos) continue;
+      for (std::size_t i = 0; i < text.size();) {
+        std::size_t len;
+        char32_t c = decode_at(text, i, &len);
+        ++chars;
+        bad += garbage(c);
+        i += len;
+      }
+      poppler::rectf r = word.bbox();
+      boxes.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), word.get_font_size(),
+                       word.has_space_after()});
+      if (chars > limits.max_chars) throw InputError("a PDF with more text than the limit allows");
+    }
+    if (boxes.empty()) out.pages_without_text.push_back(p + 1);
+    all[static_cast<std::size_t>(p)].lines = lines_of(std::move(boxes));
+    all[static_cast<std::size_t>(p)].width = rect.width();
+    all[static_cast<std::size_t>(p)].height = rect.height();
+    mark_columns(all[static_cast<std::size_t>(p)].lines, rect.width());
+  }
+  if (static_cast<int>(out.pages_without_text.size()) == pages)
+    throw InputError("a PDF without a text layer (scanned?): no page has text; run OCR first "
+                     "(ocrmypdf -l chi_sim in.pdf out.pdf)");
+  if (chars >= 20 && bad * 10 > chars)
+    throw InputError("a PDF whose text comes out as garbage (" + std::to_string(bad * 100 / chars) +
+                     "% unmappable characters: a font without a Unicode map); run OCR on it instead");
+
+  // Running heads and folios: the same text (digits aside) at the same
+  // height in the top or bottom margin of at least two pages and of a
+  // third of the pages.
+  std::unordered_map<std::string, int> seen;
+  for (const PageLines& pl : all) {
+    std::map<std::string, bool> here;
+    for (const PdfLine& l : pl.lines)
+      if (in_margin(l, pl.height)) here[furniture_key(l)] = true;
+    for (const auto& [k, v] : here) ++seen[k];
+  }
+  const int with_text = pages - static_cast<int>(out.pages_without_text.size());
+  auto furniture = [&](const PdfLine& l, double height) {
+    if (!in_margin(l, height)) return false;
+    int n = seen[furniture_key(l)];
+    return n >= 2 && n * 3 >= with_text;
+  };
+
+  // The document's left edge: the most common start of a line.
+  std::map<long, int> starts;
+  for (const PageLines& pl : all)
+    for (const PdfLine& l : pl.lines) ++starts[std::lround(l.x0)];
+  long left = 0;
+  int best = 0;
+  for (const auto& [x, n] : starts)
+    if (n > best) best = n, left = x;
+
+  int line_number = 0;
+  for (std::size_t p = 0; p < all.size(); ++p) {
+    out.page_first_line.push_back(line_number + 1);
+    std::string folio;
+    for (const PdfLine& l : all[p].lines) {
+      std::string text = l.text();
+      if (furniture(l, all[p].height)) {
+        long n = folio_number(text);
+        if (l.y0 > 0.5 * all[p].height && n >= 0) folio = "— " + std::to_string(n) + " —";
+        continue;  // a running head: its facts are the masthead's
+      }
+      // Indentation as a reader sees it: two spaces an em from the left
+      // edge (centred titles, indented paragraphs, right-aligned dates).
+      double em = std::max(1.0, l.size);
+      double indent = l.column == 2 ? 0 : l.x0 - static_cast<double>(left);
+      if (indent >= 1.5 * em) out.text.append(static_cast<std::size_t>(std::lround(2 * indent / em)), ' ');
+      out.text += text;
+      out.text += '\n';
+      ++line_number;
+    }
+    if (!folio.empty()) {
+      out.text += folio;
+      out.text += '\n';
+      ++line_number;
+    }
+  }
+  return out;
+}
+
+}  // namespace gazette
