@@ -96,44 +96,83 @@ std::size_t characters(std::string_view s) {
   return n;
 }
 
-// Two columns: at least four lines, and three in ten of the page's, whose
-// words leave a gap (over 2 em) at one common place. Lines of one or
+// Two columns (a table of contents set in two): a block of lines of which
+// at least three, and two in five, leave a gap (over 1 em) at one common
+// place, the gutter, and hardly any has a word across it. Lines of one or
 // two characters either side (a letter-spaced 目　录) are headings, not
 // columns. Marks each line left, right or full width; false if none.
 bool mark_columns(std::vector<PdfLine>& lines, double page_width) {
-  double lo = 0, hi = page_width;
-  int split_lines = 0;
-  for (const PdfLine& l : lines) {
+  (void)page_width;
+  if (lines.size() > 2000) return false;  // no page of a gazette; and the search below is quadratic in gaps
+  // Each line's widest gap over 1 em, unless both sides are one or two
+  // characters (a letter-spaced 目　录).
+  struct Gap {
+    std::size_t line;
+    double x0, x1;
+  };
+  std::vector<Gap> gaps;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const PdfLine& l = lines[n];
+    const Gap* widest = nullptr;
+    Gap g{};
     for (std::size_t k = 1; k < l.boxes.size(); ++k) {
       double gap0 = l.boxes[k - 1].x1, gap1 = l.boxes[k].x0;
-      double em = std::max(1.0, l.size);
-      if (gap1 - gap0 <= 2 * em) continue;
+      if (gap1 - gap0 <= std::max(1.0, l.size) || (widest && gap1 - gap0 <= widest->x1 - widest->x0)) continue;
       std::string left, right;
       for (std::size_t j = 0; j < l.boxes.size(); ++j) (j < k ? left : right) += l.boxes[j].text;
       if (characters(left) <= 2 && characters(right) <= 2) continue;
-      if (gap1 < lo || gap0 > hi) continue;  // another gap than the one found so far
-      lo = std::max(lo, gap0), hi = std::min(hi, gap1);
-      ++split_lines;
-      break;
+      g = {n, gap0, gap1};
+      widest = &g;
     }
+    if (widest) gaps.push_back(g);
   }
-  // Columns hold most of a page: a signature block or a colophon with a
-  // wide gap (某某局　　某某委员会, 某某办公室　　2023年3月2日印发) is a
-  // line or two, not a layout.
-  std::size_t long_lines = 0;
-  for (const PdfLine& l : lines) long_lines += l.boxes.size() > 1 || characters(l.boxes.front().text) > 2;
-  if (split_lines < 4 || static_cast<std::size_t>(split_lines) * 10 < long_lines * 3 || hi - lo < 1) return false;
-  const double split = (lo + hi) / 2;
-  for (PdfLine& l : lines) l.column = l.x1 <= split ? 1 : l.x0 >= split ? 2 : 0;
-  for (PdfLine& l : lines) {
-    if (l.column != 0) continue;
-    // A line with words on both sides of the gutter: split in two.
-    bool crosses = std::any_of(l.boxes.begin(), l.boxes.end(), [&](const Box& b) { return b.x0 < split && b.x1 > split; });
-    if (crosses) continue;
-    std::string left, right;
-    for (const Box& b : l.boxes) (b.x1 <= split ? left : right) += b.text;
-    if (characters(left) <= 2 && characters(right) <= 2) continue;  // a letter-spaced heading
-    l.column = 3;  // split below
+  if (gaps.size() < 3) return false;
+  // The gutter: the place most gaps share (at a gap's middle).
+  double split = 0;
+  std::size_t shared = 0;
+  for (const Gap& a : gaps) {
+    double x = (a.x0 + a.x1) / 2;
+    std::size_t n = 0;
+    for (const Gap& b : gaps) n += b.x0 <= x && x <= b.x1;
+    if (n > shared) shared = n, split = x;
+  }
+  // The block: from the first line split there to the last. Within it,
+  // most lines are split there or stand on one side; a signature block
+  // and a colophon far apart (某某局　　某某委员会 … 某某办公室　　2023年
+  // 3月2日印发) have prose across the gutter between them: no columns.
+  std::size_t first = lines.size(), last = 0;
+  for (const Gap& g : gaps)
+    if (g.x0 <= split && split <= g.x1) first = std::min(first, g.line), last = std::max(last, g.line);
+  // Lines next to the block on one side of the gutter belong to it: a
+  // column longer than the other (its last lines have nothing beside them).
+  auto one_side = [&](const PdfLine& l) { return l.x1 <= split || l.x0 >= split; };
+  auto near = [&](const PdfLine& a, const PdfLine& b) {
+    return std::abs(a.y0 - b.y0) < 2.5 * std::max({1.0, a.y1 - a.y0, b.y1 - b.y0});
+  };
+  if (first < lines.size()) {
+    while (first > 0 && one_side(lines[first - 1]) && near(lines[first - 1], lines[first]) &&
+           characters(lines[first - 1].text()) > 2)
+      --first;
+    while (last + 1 < lines.size() && one_side(lines[last + 1]) && near(lines[last + 1], lines[last])) ++last;
+  }
+  std::size_t across = 0;
+  for (std::size_t n = first; n <= last && n < lines.size(); ++n)
+    across += std::any_of(lines[n].boxes.begin(), lines[n].boxes.end(),
+                          [&](const Box& b) { return b.x0 < split && b.x1 > split; });
+  const std::size_t block = last >= first ? last - first + 1 : 0;
+  if (shared < 3 || shared * 5 < block * 2 || across * 5 > block) return false;
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    PdfLine& l = lines[n];
+    l.column = 0;
+    if (n < first || n > last) continue;
+    if (l.x1 <= split) l.column = 1;
+    else if (l.x0 >= split) l.column = 2;
+    else if (std::none_of(l.boxes.begin(), l.boxes.end(), [&](const Box& b) { return b.x0 < split && b.x1 > split; })) {
+      // Words on both sides of the gutter: split in two.
+      std::string left, right;
+      for (const Box& b : l.boxes) (b.x1 <= split ? left : right) += b.text;
+      if (characters(left) > 2 || characters(right) > 2) l.column = 3;
+    }
   }
   std::vector<PdfLine> out;
   for (PdfLine& l : lines) {

@@ -215,6 +215,7 @@ Toc read_toc(const Text& text, std::size_t from) {
   toc.last = i = heading_last;
 
   std::string section;
+  int bracketed_sections = 0, plain_sections = 0;  // headings seen, by style
   std::vector<std::string> buffer;  // title pieces as printed
   int buffer_line = 0;
   std::optional<DocNumber> pending_number;
@@ -247,6 +248,19 @@ Toc read_toc(const Text& text, std::size_t from) {
       for (auto& b : buffer) joined += b;
       e.title = remove_wrap_spaces(joined);
       e.number = p.number ? p.number : pending_number;
+      if (!e.number && buffer.size() > 1) {
+        // A number wrapped with its title ((国办发〔2022〕29 / 号) …… 12, in
+        // a narrow column): read from the entry joined.
+        Text whole = split_lines(e.title);
+        if (whole.lines.size() == 1) {
+          Parsed q = parse_line(whole.lines[0]);
+          if (q.number && q.title_end > 0) {
+            e.number = q.number;
+            e.number->line = buffer_line;
+            e.title = std::string(whole.lines[0].original(0, q.title_end));
+          }
+        }
+      }
       e.page = p.page;
       e.line = buffer_line;
       toc.entries.push_back(std::move(e));
@@ -270,8 +284,23 @@ Toc read_toc(const Text& text, std::size_t from) {
         next_is_title = q.title_end > 0 && !is_toc_heading(text.lines[nx]);
       }
       std::string sq = squeeze(line.norm);
+      // Headings keep one style: after 【省政府文件】, a line not in
+      // brackets is the first line of a wrapped title (某某省财政局某某省
+      // 发展和改革 / 委员会关于…的通知, in a narrow column).
+      const bool bracketed = sq.rfind("【", 0) == 0 || sq.rfind("[", 0) == 0 || sq.rfind("〔", 0) == 0;
+      const bool off_style = bracketed_sections > 0 && plain_sections == 0 && !bracketed;
+      // A bracket or quote left open (中华人民共和国国务院令（ / 第752号）)
+      // continues on the next line: a wrapped title, no heading.
+      auto opened = [&](std::string_view open, std::string_view close) {
+        std::size_t n = 0, at = 0;
+        while ((at = sq.find(open, at)) != std::string::npos) ++n, at += open.size();
+        for (at = 0; (at = sq.find(close, at)) != std::string::npos; at += close.size()) n -= n > 0;
+        return n > 0;
+      };
+      const bool unclosed = opened("（", "）") || opened("(", ")") || opened("《", "》") || opened("“", "”");
       if (count_chars(sq) <= 16 && sq.find("关于") == std::string::npos && next_is_title &&
-          !standalone_number(line.norm)) {
+          !standalone_number(line.norm) && !off_style && !unclosed) {
+        ++(bracketed ? bracketed_sections : plain_sections);
         // A heading does not extend the TOC: only completed entries do, so
         // a body title taken for a heading is given back to the body.
         section = remove_wrap_spaces(std::string(line.original(0, line.norm.size())));

@@ -1,7 +1,13 @@
 #!/usr/bin/python3
 """Typesets a clean gazette text into a PDF the way gazettes are laid out.
 
-Usage: typeset.py IN.txt OUT.pdf [--head "某某公报 2022年第12期"]
+Usage: typeset.py IN.txt OUT.pdf [--head "某某公报 2022年第12期"] [--toc-columns 2]
+                  [--image-page N] [--scanned]
+
+--toc-columns 2 sets the table of contents in two columns (entries wrapped
+at half the measure, the first half of them on the left); --image-page N
+puts a page holding only a picture (no text layer, no folio) after page N;
+--scanned makes every page a picture: a PDF without text.
 
 Needs Debian's python3-reportlab and fonts-wqy-microhei (make test installs
 them), so it runs under /usr/bin/python3. The layout follows GB/T 9704-2012
@@ -58,12 +64,17 @@ def wrap(text, n, first_indent=0):
 class Page:
     def __init__(self, c, head):
         self.c, self.head, self.number, self.y = c, head, 0, 0
+        self.image_after = 0
         self.new()
 
     def new(self):
         if self.number:
             self.foot()
             self.c.showPage()
+            if self.number == self.image_after:  # a picture page, without text or folio
+                draw_picture(self.c)
+                self.c.showPage()
+                self.number += 1
         self.number += 1
         self.y = TOP
         if self.number > 1 and self.head:
@@ -108,6 +119,21 @@ class Page:
         self.y -= size * 0.6
 
 
+def draw_picture(c):
+    """A raster image (a gradient), drawn as a picture is: no text."""
+    from reportlab.lib.utils import ImageReader
+    import io
+    import zlib
+    import struct
+    w = h = 64
+    raw = b"".join(b"\x00" + bytes((x * 4) % 256 for x in range(w)) for _ in range(h))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
+           chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    c.drawImage(ImageReader(io.BytesIO(png)), LEFT, BOTTOM + 100, RIGHT - LEFT, RIGHT - LEFT)
+
+
 def kind(lines, i):
     s = lines[i].strip()
     sq = re.sub(r"\s+", "", s)
@@ -134,21 +160,56 @@ def kind(lines, i):
 def main(argv):
     src, dst = argv[1], argv[2]
     head = argv[argv.index("--head") + 1] if "--head" in argv else ""
+    columns = int(argv[argv.index("--toc-columns") + 1]) if "--toc-columns" in argv else 1
+    image_after = int(argv[argv.index("--image-page") + 1]) if "--image-page" in argv else 0
+    if "--scanned" in argv:
+        c = canvas.Canvas(dst, pagesize=A4)
+        for _ in range(2):
+            draw_picture(c)
+            c.showPage()
+        c.save()
+        return 0
     pdfmetrics.registerFont(TTFont("wqy", FONT, subfontIndex=0))
     lines = open(src, encoding="utf-8").read().split("\n")
     c = canvas.Canvas(dst, pagesize=A4)
     c.setTitle("gazette test issue")
     page = Page(c, head)
+    page.image_after = image_after
     body_chars = chars_per_line(BODY, RIGHT - LEFT)
+    toc_end = toc_region_end(lines) if columns == 2 else -1
+    in_toc = False
+    toc_pieces = []  # (text, size): the two-column TOC, set when it ends
     for i, raw in enumerate(lines):
         k = kind(lines, i)
         s = raw.strip()
+        if in_toc and i >= toc_end:
+            set_in_columns(page, toc_pieces)
+            in_toc = False
+        if in_toc:
+            if k == "blank":
+                continue
+            half = chars_per_line(BODY, (RIGHT - LEFT) / 2 - 2 * BODY)
+            entry = []
+            if k == "toc":
+                t = re.sub(r"[…]{3,}", "……", re.sub(r"[\.·]{4,}", "……", s))
+                m = re.search(r"\s*(\S*[〔\[（(]?\d{4}[〕\]）)]\S*号\s*)?[…\.·]*\s*[(（]?\d+[)）]?$", t)
+                hd, tail = t[:m.start()], t[m.start():].strip()
+                entry = wrap(hd, half) if hd else []
+                if entry and len(entry[-1]) + len(tail) + 1 <= half:
+                    entry[-1] += " " + tail
+                else:
+                    entry.append(tail)
+            else:
+                entry = wrap(s, half)
+            toc_pieces.append(entry)
+            continue
         if k in ("blank", "furniture"):
             if k == "blank":
                 page.gap(BODY)
             continue
         if k == "contents":
             page.line("目录", TITLE, "spaced")
+            in_toc = columns == 2
         elif k == "colophon":
             page.line(s, SMALL + 3)
         elif k in ("date", "signer"):
@@ -177,6 +238,41 @@ def main(argv):
     page.foot()
     c.save()
     return 0
+
+
+def toc_region_end(lines):
+    """The first line of the first document: a title whose next non-blank
+    line is a 发文字号 (某政发〔2023〕3号, 第 752 号)."""
+    start = next((i for i, l in enumerate(lines) if re.sub(r"\s+", "", l) == "目录"), None)
+    if start is None:
+        return -1
+    for i in range(start + 1, len(lines)):
+        if kind(lines, i) != "title":
+            continue
+        nxt = next((re.sub(r"\s+", "", l) for l in lines[i + 1:i + 3] if l.strip()), "")
+        if re.search(r"〔\d{4}〕\d+号$|^第\d+号$", nxt):
+            return i
+    return -1
+
+
+def set_in_columns(page, entries):
+    """The TOC's entries in two columns side by side, the first half (by
+    lines, at an entry's end) on the left."""
+    total = sum(len(e) for e in entries)
+    left, right, n = [], [], 0
+    for e in entries:
+        (left if n < (total + 1) // 2 else right).extend(e)
+        n += len(e)
+    rows = max(len(left), len(right))
+    page.room(BODY * rows)
+    page.c.setFont("wqy", BODY)
+    x_right = LEFT + (RIGHT - LEFT) / 2 + BODY
+    for r in range(rows):
+        if r < len(left):
+            page.c.drawString(LEFT, page.y, left[r])
+        if r < len(right):
+            page.c.drawString(x_right, page.y, right[r])
+        page.y -= BODY * 1.6
 
 
 if __name__ == "__main__":
