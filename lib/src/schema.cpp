@@ -365,6 +365,7 @@ struct Schema::Impl {
   // A non-keyword object reached by $ref: walk it for $id/patterns only.
   void prepare_container(const YAML::Node& v, const std::string& base, const std::set<std::string>& targets,
                          const std::string& pointer, int depth) {
+    if (depth > kMaxDepth) fail(v, "schema nested too deeply");
     if (targets.count(pointer)) {
       prepare(v, base, targets, pointer, depth);
       return;

@@ -177,3 +177,15 @@ TEST_CASE("schema: lengths and counts far beyond size_t are compared, not conver
   CHECK(v[0].message.find("expected at least") != std::string::npos);
   CHECK(v[1].message.find("expected at least") != std::string::npos);
 }
+
+TEST_CASE("schema: a YAML alias cycle in a non-keyword map is an error, not a stack overflow (fuzz regression)") {
+  // tests/fuzz-regressions/schema-alias-cycle-stack-overflow: an anchored
+  // map holding an alias of itself (yaml-cpp builds a cycle) under a key
+  // that is no keyword; the walk for $id and patterns had no depth limit.
+  CHECK_THROWS_WITH_AS(Schema::load("$ref: '#/defs/x'\n"
+                                    "defs: &d\n"
+                                    "  x: {type: string}\n"
+                                    "  loop: *d\n",
+                                    "cycle.yaml"),
+                       doctest::Contains("schema nested too deeply"), InputError);
+}
