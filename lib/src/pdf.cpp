@@ -274,6 +274,11 @@ PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
   static std::once_flag quiet;
   std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 
+  // A PDF ends in %%EOF (after junk, at most, some producers append): one
+  // cut short in a download or a copy is refused, not read in part (poppler
+  // would rebuild what it can and drop the pages it lost).
+  if (bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") == std::string_view::npos)
+    throw InputError("a truncated PDF (it does not end in %%EOF): a download or copy cut short?");
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) throw InputError("not a readable PDF (damaged or truncated)");
