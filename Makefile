@@ -68,7 +68,7 @@ deps-fuzz: deps
 
 fuzz: deps-fuzz build
 	CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAZETTE_FUZZ=ON -DGAZETTE_BUILD_TESTS=OFF
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target decode_fuzz extract_fuzz schema_fuzz check_fuzz extraction_fuzz schema_eval_fuzz
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(shell cat fuzz/targets.txt)
 	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Benchmark: corpora of ~100 MB and ~1 GB under build/bench, ratios printed

@@ -11,7 +11,7 @@ SHARED=$ROOT/../shared
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
-for target in ${FUZZ_TARGETS:-decode_fuzz extract_fuzz schema_fuzz check_fuzz extraction_fuzz schema_eval_fuzz}; do
+for target in ${FUZZ_TARGETS:-$(cat "$ROOT/fuzz/targets.txt")}; do
   corpus=$BUILD/fuzz/corpus/$target
   seeds=$BUILD/fuzz/seeds/$target
   mkdir -p "$corpus" "$seeds"
@@ -34,6 +34,11 @@ for target in ${FUZZ_TARGETS:-decode_fuzz extract_fuzz schema_fuzz check_fuzz ex
       ;;
     schema_eval_fuzz)
       cp "$ROOT"/schemas/*.yaml "$ROOT"/schemas/profiles/*.yaml "$seeds"/
+      ;;
+    pdf_fuzz)
+      # small PDFs typeset like gazettes: a single document, a page of two
+      # columns, a picture page; and a minimal hand-made one
+      cp "$ROOT"/fuzz/pdf-seeds/*.pdf "$seeds"/
       ;;
     check_fuzz|extraction_fuzz)
       cp "$ROOT/fuzz/instance.json" "$seeds/"

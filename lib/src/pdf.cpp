@@ -317,7 +317,6 @@ PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
     all[static_cast<std::size_t>(p)].lines = lines_of(std::move(boxes));
     all[static_cast<std::size_t>(p)].width = rect.width();
     all[static_cast<std::size_t>(p)].height = rect.height();
-    mark_columns(all[static_cast<std::size_t>(p)].lines, rect.width());
   }
   if (static_cast<int>(out.pages_without_text.size()) == pages)
     throw InputError("a PDF without a text layer (scanned?): no page has text; run OCR first "
@@ -355,20 +354,26 @@ PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
   int line_number = 0;
   for (std::size_t p = 0; p < all.size(); ++p) {
     out.page_first_line.push_back(line_number + 1);
+    // Running heads and folios first, so that a head split at both sides
+    // of the page (某某公报 …… 2023年第3期) is not taken for two columns.
     std::string folio;
-    for (const PdfLine& l : all[p].lines) {
-      std::string text = l.text();
+    std::vector<PdfLine> body;
+    for (PdfLine& l : all[p].lines) {
       if (furniture(l, all[p].height)) {
-        long n = folio_number(text);
+        long n = folio_number(l.text());
         if (l.y0 > 0.5 * all[p].height && n >= 0) folio = "— " + std::to_string(n) + " —";
         continue;  // a running head: its facts are the masthead's
       }
+      body.push_back(std::move(l));
+    }
+    mark_columns(body, all[p].width);
+    for (const PdfLine& l : body) {
       // Indentation as a reader sees it: two spaces an em from the left
       // edge (centred titles, indented paragraphs, right-aligned dates).
       double em = std::max(1.0, l.size);
       double indent = l.column == 2 ? 0 : l.x0 - static_cast<double>(left);
       if (indent >= 1.5 * em) out.text.append(static_cast<std::size_t>(std::lround(2 * indent / em)), ' ');
-      out.text += text;
+      out.text += l.text();
       out.text += '\n';
       ++line_number;
     }
