@@ -24,7 +24,7 @@ _gazette_tools() {
     --fail-on) _gazette_words "error warning info"; return ;;
     --unit) _gazette_words "document issue"; return ;;
     --color) _gazette_words "auto always never"; return ;;
-    --encoding) _gazette_words "utf-8 utf-16le utf-16be gb18030 gbk"; return ;;
+    --encoding) _gazette_words "utf-8 utf-16le utf-16be gb18030 gbk pdf"; return ;;
     --enable|--disable) _gazette_words "$("${COMP_WORDS[0]}" --list-rules 2>/dev/null | cut -f1)"; return ;;
     --severity)
       local rules

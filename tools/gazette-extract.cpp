@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   cli::keep_freed_memory();
 
   Options o;
-  CLI::App app{"Extract the documents of a Chinese government gazette issue (政府公报) as JSON.\n"
+  CLI::App app{"Extract the documents of a Chinese government gazette issue (政府公报), text or PDF, as JSON.\n"
                "The format alone decides the shape: -f json is one issue object (one input only),\n"
                "-f jsonl one line per document (--unit issue: per issue), -f yaml a stream of issues.",
                kTool};
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "jsonl", "yaml"}));
   app.add_option("--unit", o.unit, "what one JSON Lines line holds: document (with its issue's identity) or issue")
       ->check(CLI::IsMember({"document", "issue"}));
-  app.add_option("--encoding", o.encoding, "force an input encoding: utf-8, utf-16le, utf-16be, gb18030, gbk");
+  app.add_option("--encoding", o.encoding, "force an input encoding: utf-8, utf-16le, utf-16be, gb18030, gbk, pdf (default: detect; a PDF by its header)");
   app.add_option("-o,--output", o.output, "write to this file (atomically) instead of standard output");
   app.add_flag("--no-text", o.no_text, "leave out each document's reflowed text");
   app.add_flag("--strict", o.strict, "exit 1 when the parser reports diagnostics");

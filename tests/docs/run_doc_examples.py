@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from tally import Tally  # noqa: E402
 
 ROOT, WORK, BUILD = sys.argv[1], sys.argv[2], sys.argv[3]
-DOCS = ["README.md", "docs/CHECK.md", "docs/CATALOG.md"]
+DOCS = ["README.md", "docs/OUTPUT.md", "docs/CHECK.md", "docs/CATALOG.md"]
 
 
 def blocks(text):
