@@ -80,6 +80,7 @@ deps-bench: deps
 bench: deps-bench build
 	python3 bench/run.py $(BUILD)/bin $(BUILD)/bench --write $(BENCH_ARGS)
 	python3 bench/hostile.py $(BUILD)/bin $(BUILD)/bench --write
+	/usr/bin/python3 bench/pdf.py $(BUILD)/bin $(BUILD)/bench --write
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

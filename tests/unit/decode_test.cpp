@@ -2,6 +2,7 @@
 
 #include "gazette/decode.h"
 #include "gazette/error.h"
+#include "gazette/pdf.h"
 
 #include <cstring>
 #include <memory>
@@ -64,7 +65,7 @@ TEST_CASE("decode: errors carry a position") {
     CHECK(e.column() == 1);
   }
   CHECK_THROWS_WITH_AS(decode("x", {"latin-9"}),
-                       "unknown encoding 'latin-9' (expected utf-8, utf-16le, utf-16be, gb18030 or gbk)", InputError);
+                       "unknown encoding 'latin-9' (expected utf-8, utf-16le, utf-16be, gb18030, gbk or pdf)", InputError);
 }
 
 TEST_CASE("decode: is_valid_utf8 rejects overlongs and surrogates") {
@@ -229,4 +230,17 @@ TEST_CASE("decode: first_binary_byte agrees with a byte walk") {
     CHECK(gazette::first_binary_byte(s) == want);
   }
   CHECK(found > 2000);
+}
+
+// A PDF is known by its header within the first 1024 bytes, whatever the
+// name; bytes that only look like one are refused as PDF, with a message.
+TEST_CASE("decode: a PDF by its header, refused when truncated or damaged") {
+  CHECK(looks_like_pdf("%PDF-1.7\n"));
+  CHECK(looks_like_pdf(std::string(1000, ' ') + "%PDF-1.4"));
+  CHECK_FALSE(looks_like_pdf(std::string(1100, ' ') + "%PDF-1.4"));
+  CHECK_FALSE(looks_like_pdf("楚雄州人民政府公报 %PDF"));
+  CHECK_THROWS_WITH_AS(decode("%PDF-1.7\n1 0 obj\n<<>>\n", {}), doctest::Contains("truncated"), InputError);
+  CHECK_THROWS_WITH_AS(decode("%PDF-1.7\ngarbage\n%%EOF\n", {}), doctest::Contains("not a readable PDF"), InputError);
+  // Forced: a text is no PDF.
+  CHECK_THROWS_AS(decode("楚雄州人民政府公报\n", {"pdf"}), InputError);
 }
