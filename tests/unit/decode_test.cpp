@@ -235,10 +235,10 @@ TEST_CASE("decode: first_binary_byte agrees with a byte walk") {
 // A PDF is known by its header within the first 1024 bytes, whatever the
 // name; bytes that only look like one are refused as PDF, with a message.
 TEST_CASE("decode: a PDF by its header, refused when truncated or damaged") {
-  CHECK(looks_like_pdf("%PDF-1.7\n"));
-  CHECK(looks_like_pdf(std::string(1000, ' ') + "%PDF-1.4"));
-  CHECK_FALSE(looks_like_pdf(std::string(1100, ' ') + "%PDF-1.4"));
-  CHECK_FALSE(looks_like_pdf("楚雄州人民政府公报 %PDF"));
+  CHECK(gazette::looks_like_pdf("%PDF-1.7\n"));
+  CHECK(gazette::looks_like_pdf(std::string(1000, ' ') + "%PDF-1.4"));
+  CHECK_FALSE(gazette::looks_like_pdf(std::string(1100, ' ') + "%PDF-1.4"));
+  CHECK_FALSE(gazette::looks_like_pdf("楚雄州人民政府公报 %PDF"));
   CHECK_THROWS_WITH_AS(decode("%PDF-1.7\n1 0 obj\n<<>>\n", {}), doctest::Contains("truncated"), InputError);
   CHECK_THROWS_WITH_AS(decode("%PDF-1.7\ngarbage\n%%EOF\n", {}), doctest::Contains("not a readable PDF"), InputError);
   // Forced: a text is no PDF.
