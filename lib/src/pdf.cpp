@@ -369,7 +369,26 @@ PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
       body.push_back(std::move(l));
     }
     mark_columns(body, all[p].width);
-    for (const PdfLine& l : body) {
+    // The page's usual leading: the median space between a line and the
+    // next. A space of more than twice that (and more than a line's
+    // height) is a blank line, as the text it was set from has one there.
+    std::vector<double> spaces;
+    for (std::size_t k = 1; k < body.size(); ++k)
+      if (body[k].column == body[k - 1].column && body[k].y0 > body[k - 1].y1) spaces.push_back(body[k].y0 - body[k - 1].y1);
+    double usual = 0;
+    if (!spaces.empty()) {
+      std::nth_element(spaces.begin(), spaces.begin() + static_cast<long>(spaces.size() / 2), spaces.end());
+      usual = spaces[spaces.size() / 2];
+    }
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      const PdfLine& l = body[k];
+      if (k > 0 && !spaces.empty() && l.column == body[k - 1].column) {
+        double space = l.y0 - body[k - 1].y1;
+        if (space > 2 * usual && space > std::min(l.y1 - l.y0, body[k - 1].y1 - body[k - 1].y0)) {
+          out.text += '\n';
+          ++line_number;
+        }
+      }
       // Indentation as a reader sees it: two spaces an em from the left
       // edge (centred titles, indented paragraphs, right-aligned dates).
       double em = std::max(1.0, l.size);

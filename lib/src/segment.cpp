@@ -375,10 +375,30 @@ void toc_titles(const Text& text, const Toc& toc, std::size_t body_start, std::v
 // its TOC entry: link it by title.
 for (Segment& s : segs) {
   if (s.toc) continue;
-  auto it = wanted.find(match_key(s.title));
+  const std::string tail = match_key(s.title);
+  auto it = wanted.find(tail);
   if (it != wanted.end() && !placed[it->second]) {
     s.toc = &toc.entries[it->second];
     placed[it->second] = true;
+    continue;
+  }
+  // A title whose first line was wrapped inside its organ's name (某某省
+  // 财政局某某省发展和改革委 / 员会关于…的通知) was read from the line
+  // with 关于: when the lines above it complete the TOC's title exactly,
+  // they are the title's first lines.
+  if (tail.empty()) continue;
+  std::string above;
+  for (std::size_t k : previous_nonblank(text, s.title_first, body_start, 2)) {
+    if (!title_like(text.lines[k])) break;
+    above = match_key(text.lines[k].norm) + above;
+    auto whole = wanted.find(above + tail);
+    if (whole == wanted.end() || placed[whole->second]) continue;
+    s.title_first = k;
+    s.title = title_of(text, k, s.title_last);
+    s.spaced_title = spaced_title_of(text, k, s.title_last);
+    s.toc = &toc.entries[whole->second];
+    placed[whole->second] = true;
+    break;
   }
 }
 if (std::find(placed.begin(), placed.end(), false) != placed.end()) {
