@@ -216,13 +216,15 @@ struct PageLines {
   double width = 0, height = 0;
 };
 
-// A running head or folio's key: its text with digits as '#' and without
-// spaces, and its height on the page to 6 pt.
+// A running head or folio's key: its text with each number as one '#' and
+// without spaces, and its height on the page to 6 pt.
 std::string furniture_key(const PdfLine& l) {
   std::string key = std::to_string(static_cast<int>(l.y0 / 6)) + ":";
   for (char c : l.text()) {
     if (c == ' ') continue;
-    key += (c >= '0' && c <= '9') ? '#' : c;
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !key.empty() && key.back() == '#') continue;  // a number of any length: folio 9, then 10
+    key += digit ? '#' : c;
   }
   return key;
 }

@@ -137,7 +137,7 @@ bool toc_heading_at(const Text& text, std::size_t i, std::size_t* last) {
 std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   // By hand, not by regex (a capturing regex per TOC line cost more than
   // the rest of the TOC stage); the same answers as
-  //   ^(.*?)\s*(?:(?:[.…·][.…·]+\s*)?\((\d{1,4})\)|(?:[.…·][.…·]+|\s)\s*(\d{1,4}))$
+  //   ^(.*?)\s*(?:(?:[.…·][.…·]+\s*)?\((0|[1-9]\d{0,3})\)|(?:[.…·][.…·]+|\s)\s*(0|[1-9]\d{0,3}))$
   // which tests/unit/toc_test.cpp checks on generated lines.
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   bool paren = !s.empty() && s.back() == ')';
@@ -145,6 +145,8 @@ std::optional<int> toc_page(std::string_view s, std::size_t* head) {
   std::size_t d = end;
   while (d > 0 && is_digit(s[d - 1])) --d;
   if (d == end || end - d > 4) return std::nullopt;
+  // Pages have no leading zero: (0878) is a telephone area code.
+  if (end - d > 1 && s[d] == '0') return std::nullopt;
   int page = 0;
   for (std::size_t k = d; k < end; ++k) page = page * 10 + (s[k] - '0');
   if (paren) {

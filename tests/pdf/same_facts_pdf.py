@@ -32,6 +32,11 @@ def main(argv):
         pdf = os.path.join(work, name + ".pdf")
         subprocess.run(["/usr/bin/python3", os.path.join(HERE, "typeset.py"), path, pdf] + (["--head", head] if head else []),
                        check=True)
+        # A second typesetter's hand (GB/T 9704 sizes, letter-spaced lines,
+        # another head and folio), read as PDF only.
+        gbt = os.path.join(work, name + "-gbt.pdf")
+        subprocess.run(["/usr/bin/python3", os.path.join(HERE, "typeset.py"), path, gbt, "--style", "gbt"] +
+                       (["--head", head] if head else []), check=True)
         want, err = same_facts.extract(tool, path)
         if want is None:
             print(f"FAIL {name}: {err.strip()}")
@@ -39,16 +44,16 @@ def main(argv):
             continue
         # The PDF itself (gazette-extract reads it), then what pdftotext
         # makes of it in its two modes.
-        for mode in ("pdf", "default", "layout"):
-            if mode == "pdf":
-                txt = pdf
+        for mode in ("pdf", "gbt", "default", "layout"):
+            if mode in ("pdf", "gbt"):
+                txt = pdf if mode == "pdf" else gbt
             else:
                 txt = os.path.join(work, f"{name}-{mode}.txt")
                 subprocess.run(["pdftotext", "-enc", "UTF-8"] + (["-layout"] if mode == "layout" else []) + [pdf, txt],
                                check=True)
             got, err = same_facts.extract(tool, txt)
             diff = err.strip() if got is None else same_facts.first_difference(want, got)
-            label = "read as PDF" if mode == "pdf" else f"pdftotext {mode}"
+            label = {"pdf": "read as PDF", "gbt": "read as PDF, GB/T 9704 layout"}.get(mode, f"pdftotext {mode}")
             if diff:
                 print(f"FAIL {name} {label}: {diff}")
                 failed += 1

@@ -2,12 +2,14 @@
 """Typesets a clean gazette text into a PDF the way gazettes are laid out.
 
 Usage: typeset.py IN.txt OUT.pdf [--head "某某公报 2022年第12期"] [--toc-columns 2]
-                  [--image-page N] [--scanned]
+                  [--image-page N] [--scanned] [--style gbt]
 
 --toc-columns 2 sets the table of contents in two columns (entries wrapped
 at half the measure, the first half of them on the left); --image-page N
 puts a page holding only a picture (no text layer, no folio) after page N;
---scanned makes every page a picture: a PDF without text.
+--scanned makes every page a picture: a PDF without text; --style gbt sets
+GB/T 9704's sizes, margins and pitch, letter-spaced body lines, a centred
+running head and - N - folios (a second typesetter's hand).
 
 Needs Debian's python3-reportlab and fonts-wqy-microhei (make test installs
 them), so it runs under /usr/bin/python3. The layout follows GB/T 9704-2012
@@ -28,6 +30,10 @@ from reportlab.pdfgen import canvas
 
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 BODY, TITLE, SMALL = 15, 20, 10  # points: 3号 ≈ 16, 2号 ≈ 22
+LEADING = 1.6            # line pitch, in type sizes
+FOLIO_TEXT = "— {} —"
+HEAD = "sides"           # running head: name and issue at the two sides ("centre": one line over a rule)
+CHAR_SPACE = 0           # extra points between characters of body text
 WIDTH, HEIGHT = A4
 LEFT, RIGHT, TOP, BOTTOM = 78, WIDTH - 72, HEIGHT - 90, 80
 
@@ -77,7 +83,11 @@ class Page:
                 self.number += 1
         self.number += 1
         self.y = TOP
-        if self.number > 1 and self.head:
+        if self.number > 1 and self.head and HEAD == "centre":
+            self.c.setFont("wqy", SMALL)
+            self.c.drawCentredString(WIDTH / 2, HEIGHT - 56, self.head)
+            self.c.line(LEFT, HEIGHT - 62, RIGHT, HEIGHT - 62)
+        elif self.number > 1 and self.head:
             # The gazette's name at one side, the issue at the other (pdftotext
             # then gives two lines: 国务院公报 / 2019年第36号).
             self.c.setFont("wqy", SMALL)
@@ -91,10 +101,10 @@ class Page:
 
     def foot(self):
         self.c.setFont("wqy", SMALL + 2)
-        self.c.drawCentredString(WIDTH / 2, 45, f"— {self.number} —")
+        self.c.drawCentredString(WIDTH / 2, 45, FOLIO_TEXT.format(self.number))
 
     def room(self, size):
-        if self.y - size * 1.6 < BOTTOM:
+        if self.y - size * LEADING < BOTTOM:
             self.new()
 
     def line(self, text, size, how="left", indent=0):
@@ -112,8 +122,12 @@ class Page:
                 self.c.drawCentredString(x, self.y, ch)
                 x += gap
         else:
-            self.c.drawString(LEFT + indent * size, self.y, text)
-        self.y -= size * 1.6
+            t = self.c.beginText(LEFT + indent * size, self.y)
+            t.setFont("wqy", size)
+            t.setCharSpace(CHAR_SPACE)
+            t.textOut(text)
+            self.c.drawText(t)
+        self.y -= size * LEADING
 
     def gap(self, size):
         self.y -= size * 0.6
@@ -148,6 +162,8 @@ def kind(lines, i):
     if sq.endswith("印发") and re.search(r"\d{4}年", sq) and len(sq) <= 40:
         return "colophon"  # 版记: one line, smaller type
     nxt = next((re.sub(r"\s+", "", l) for l in lines[i + 1:i + 3] if l.strip()), "")
+    if nxt.endswith("印发") and re.match(r"^\d{4}年", nxt) and sq.endswith(ORGAN_END) and len(sq) <= 40:
+        return "colophon"  # the 版记's organ, on the line above its date
     if DATE.match(nxt) and len(sq) <= 40 and sq.endswith(ORGAN_END + ("理", "长")):
         return "signer"
     if re.search(r"(…{2,}|\.{4,}|·{4,})\s*[(（]?\d+[)）]?$", sq) or re.search(r"号\s*[(（]\d+[)）]$", sq):
@@ -157,8 +173,20 @@ def kind(lines, i):
     return "body"
 
 
+def gbt_style():
+    """A second layout: GB/T 9704's type sizes (3号 body, 2号 titles),
+    wider margins, a looser pitch, body text letter-spaced as justified
+    lines are, a centred running head over a rule, folios as - N -."""
+    global BODY, TITLE, SMALL, LEFT, RIGHT, TOP, BOTTOM, LEADING, FOLIO_TEXT, HEAD, CHAR_SPACE
+    BODY, TITLE, SMALL = 16, 22, 9
+    LEFT, RIGHT, TOP, BOTTOM = 90, WIDTH - 80, HEIGHT - 100, 90
+    LEADING, FOLIO_TEXT, HEAD, CHAR_SPACE = 1.75, "- {} -", "centre", 0.6
+
+
 def main(argv):
     src, dst = argv[1], argv[2]
+    if "--style" in argv and argv[argv.index("--style") + 1] == "gbt":
+        gbt_style()
     head = argv[argv.index("--head") + 1] if "--head" in argv else ""
     columns = int(argv[argv.index("--toc-columns") + 1]) if "--toc-columns" in argv else 1
     image_after = int(argv[argv.index("--image-page") + 1]) if "--image-page" in argv else 0
@@ -229,7 +257,7 @@ def main(argv):
                 page.line(piece, BODY)
         elif k == "title":
             size = TITLE if len(s) > 8 else BODY
-            for piece in wrap(s, chars_per_line(size, RIGHT - LEFT) - 4):
+            for piece in wrap(s, chars_per_line(size, RIGHT - LEFT) - (2 if size > 21 else 4)):
                 page.line(piece, size, "centre")
         else:
             pieces = wrap(s, body_chars, 2)
@@ -250,6 +278,8 @@ def toc_region_end(lines):
         if kind(lines, i) != "title":
             continue
         nxt = next((re.sub(r"\s+", "", l) for l in lines[i + 1:i + 3] if l.strip()), "")
+    if nxt.endswith("印发") and re.match(r"^\d{4}年", nxt) and sq.endswith(ORGAN_END) and len(sq) <= 40:
+        return "colophon"  # the 版记's organ, on the line above its date
         if re.search(r"〔\d{4}〕\d+号$|^第\d+号$", nxt):
             return i
     return -1

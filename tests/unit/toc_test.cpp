@@ -75,7 +75,8 @@ TEST_CASE("toc: a leader wrapped onto the next line") {
 // toc_page parses by hand what a capturing regex would; on lines built from
 // the characters that matter it must give the regex's page and title length.
 TEST_CASE("toc: toc_page agrees with the regex it replaced") {
-  const RE2 page_re(R"(^(.*?)\s*(?:(?:[\.…·][\.…·]+\s*)?\((\d{1,4})\)|(?:[\.…·][\.…·]+|\s)\s*(\d{1,4}))$)");
+  // Pages have no leading zero ((0878) is an area code).
+  const RE2 page_re(R"(^(.*?)\s*(?:(?:[\.…·][\.…·]+\s*)?\((0|[1-9]\d{0,3})\)|(?:[\.…·][\.…·]+|\s)\s*(0|[1-9]\d{0,3}))$)");
   REQUIRE(page_re.ok());
   static const char* const pool[] = {"标", "题", " ", "\t", ".", "…", "·", "(", ")", "0", "1", "9", "12", "12345",
                                      "年", "a", "\f", "……", "(3)", " 7", "。"};
@@ -102,6 +103,7 @@ TEST_CASE("toc: toc_page agrees with the regex it replaced") {
   CHECK(heads_cut > 1000);
   std::size_t head = 0;
   CHECK(toc_page("楚雄州2022年11月-12月大事记\t(62)", &head) == 62);
+  CHECK_FALSE(toc_page("电 话 (0878)", &head));
   CHECK(head == std::string("楚雄州2022年11月-12月大事记").size());
   CHECK(toc_page("关于印发……的通知…… 12", &head) == 12);
   CHECK(head == std::string("关于印发……的通知").size());
