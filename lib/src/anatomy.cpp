@@ -126,6 +126,12 @@ std::optional<Addressees> addressees(const Text& text, std::size_t from, std::si
   for (const auto& n : a.names)
     if (count_chars(n) > kMaxAddresseeChars || n.find("。") != std::string::npos || n.find("月") != std::string::npos)
       return std::nullopt;
+  // A block of more than three lines (a long list wrapped at a narrow
+  // measure) must read as a list of organs: short names, none with 的 (a
+  // sentence's clauses, 近年来，…融合发展的决策部署，…：, are not).
+  if (taken > 3)
+    for (const auto& n : a.names)
+      if (count_chars(n) > 20 || n.find("的") != std::string::npos) return std::nullopt;
   a.first = i;
   a.end = k + 1;
   return a;

@@ -28,8 +28,9 @@
 
 namespace gazette::anatomy {
 
-// Lines the head's addressee block may span (a long list wraps).
-constexpr std::size_t kMaxAddresseeLines = 3;
+// Lines the head's addressee block may span (a long list wraps; over
+// three, at a narrow measure, only as a list of organ names).
+constexpr std::size_t kMaxAddresseeLines = 5;
 // An addressee is an organ's name or a collective (各县市人民政府): longer
 // is a sentence that happens to end in a colon.
 constexpr std::size_t kMaxAddresseeChars = 30;

@@ -64,6 +64,8 @@ bool wrapped_prose(const Text& text, std::size_t first) {
 // title-like and no prose: a comma, or a numbered heading (第一章…, 一、…),
 // opens a body whose title was left out (近年来，各产煤省区…). A wrong
 // title is worse than none.
+bool balanced(std::string_view s);
+
 bool lone_title(const Text& text, std::size_t first) {
   const Line& l = text.lines[first];
   if (l.blank() || ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
@@ -73,6 +75,28 @@ bool lone_title(const Text& text, std::size_t first) {
   if (find_literal(l.norm, "。") != std::string_view::npos || starts_heading(l.norm)) return false;
   std::size_t chars = count_chars_up_to(l.norm, kMaxLoneTitleChars + 1);
   if (chars <= kMaxLoneTitleChars && !genre_of(squeeze(l.norm)).empty() && l.norm.back() != ',') return true;
+  // A list that runs on, within five lines, into one ending in a colon is
+  // the first line of the addressees (各省、自治区、…兵团发展 / 改革委、
+  // …主管部门：), wrapped at a narrower measure.
+  if (find_literal(l.norm, "、") != std::string_view::npos)
+    for (std::size_t k = first + 1, seen = 0; k < text.lines.size() && seen < 5; ++k) {
+      const Line& next = text.lines[k];
+      if (next.blank()) continue;
+      ++seen;
+      if (find_literal(next.norm, "。") != std::string_view::npos) break;
+      if (next.norm.back() == ':') return false;
+    }
+  // A bracket left open (为落实《…纲要（ / 2006—2020年）》…), or a next line
+  // that ends the sentence at no greater length (…引领支撑作 / 用，…行动
+  // 计划。): the first line of a paragraph wrapped at the page's measure.
+  if (!balanced(l.norm)) return false;
+  for (std::size_t k = first + 1; k < text.lines.size(); ++k) {
+    if (text.lines[k].blank()) continue;
+    if (ends_sentence(text.lines[k].norm) && count_chars(text.lines[k].norm) <= chars + 2 &&
+        find_literal(text.lines[k].norm, "。") != std::string_view::npos)
+      return false;
+    break;
+  }
   return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos &&
          !wrapped_prose(text, first);
 }

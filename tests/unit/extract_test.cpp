@@ -149,3 +149,31 @@ TEST_CASE("extract: prose before the first document is reported, a colophon is n
   CHECK(std::none_of(headed.diagnostics.begin(), headed.diagnostics.end(),
                      [](const Diagnostic& d) { return d.rule == "text-before-first-document"; }));
 }
+
+// Texts printed without a title, wrapped at a narrow measure (a PDF set at
+// GB/T 9704's sizes; central-011, -096, -101 and shandong-055 of the pkulaw
+// corpus): the first line of a wrapped addressee list or of a paragraph is
+// no title, and an addressee list of up to five lines is read whole.
+TEST_CASE("extract: an untitled text's wrapped first lines are addressees or prose, not a title") {
+  gazette::ExtractOptions o;
+  gazette::Issue a = gazette::extract(
+      "    各省、自治区、直辖市林业和草原主管部门，内蒙古、\n大兴安岭森工（林业）集团公司，新疆生产建设兵团林业和\n"
+      "草原主管部门，国家林业和草原局各司局、各派出机构、各\n直属单位：\n    现将有关事项通知如下。\n    一、总体要求\n"
+      "    坚持问题导向。\n",
+      o);
+  REQUIRE(a.documents.size() == 1);
+  CHECK(a.documents[0].title.empty());
+  CHECK(a.documents[0].addressees ==
+        std::vector<std::string>{"各省", "自治区", "直辖市林业和草原主管部门", "内蒙古", "大兴安岭森工（林业）集团公司",
+                                 "新疆生产建设兵团林业和草原主管部门", "国家林业和草原局各司局", "各派出机构", "各直属单位"});
+  gazette::Issue p = gazette::extract(
+      "    为充分发挥科技创新对人工智能产业发展的引领支撑作\n用，加快培育新质生产力，特制定本行动计划。\n    一、主要目标\n"
+      "    到2025年，产业规模进一步扩大。\n",
+      o);
+  REQUIRE(p.documents.size() == 1);
+  CHECK(p.documents[0].title.empty());
+  gazette::Issue b = gazette::extract(
+      "    为落实《国家中长期科学和技术发展规划纲要（\n2006—2020年）》等规划，启动实施重点专项。\n    一、申报要求\n", o);
+  REQUIRE(b.documents.size() == 1);
+  CHECK(b.documents[0].title.empty());
+}
