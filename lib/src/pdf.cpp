@@ -17,8 +17,19 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -264,7 +275,10 @@ bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
+namespace {
+
+// The reading itself, in this process.
+PdfText read_here(std::string_view bytes, const PdfLimits& limits) {
   if (bytes.size() > limits.max_bytes)
     throw InputError("a PDF of " + std::to_string(bytes.size() >> 20) + " MiB: over the limit of " +
                      std::to_string(limits.max_bytes >> 20) + " MiB");
@@ -407,6 +421,165 @@ PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
     }
   }
   return out;
+}
+
+// poppler's own resources are not ours to bound: a 2 KB PDF whose text
+// stands at an extreme height makes its text pools take 700 MB and 6 s
+// (pdftotext too; pdf_fuzz found it). So a PDF is read in a child process
+// under limits of memory (the process's size now, plus 256 MiB and 16 x the
+// PDF) and CPU time (20 s + 2 s a MiB), the text sent back through a pipe;
+// a child that passes a limit or crashes poppler is an InputError for this
+// PDF, and the run goes on. Each child has its own poppler, so PDFs are
+// read in parallel. Sanitizer and fuzzing builds read in process (ASan's
+// shadow memory does not fit an address-space limit; the fuzzer wants the
+// coverage).
+#if defined(__SANITIZE_ADDRESS__) || defined(GAZETTE_FUZZING)
+constexpr bool kIsolate = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kIsolate = false;
+#else
+constexpr bool kIsolate = true;
+#endif
+#else
+constexpr bool kIsolate = true;
+#endif
+
+void put(std::string& out, std::uint64_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); }
+bool get(std::string_view& in, std::uint64_t* n) {
+  if (in.size() < sizeof *n) return false;
+  std::memcpy(n, in.data(), sizeof *n);
+  in.remove_prefix(sizeof *n);
+  return true;
+}
+
+std::string encode(const PdfText& t) {
+  std::string out = "T";
+  put(out, t.text.size());
+  out += t.text;
+  put(out, static_cast<std::uint64_t>(t.pages));
+  for (const auto* list : {&t.page_first_line, &t.pages_without_text}) {
+    put(out, list->size());
+    for (int v : *list) put(out, static_cast<std::uint64_t>(v));
+  }
+  return out;
+}
+
+bool decode_result(std::string_view in, PdfText* t) {
+  if (in.empty() || in[0] != 'T') return false;
+  in.remove_prefix(1);
+  std::uint64_t n = 0;
+  if (!get(in, &n) || n > in.size()) return false;
+  t->text.assign(in.data(), n);
+  in.remove_prefix(n);
+  if (!get(in, &n)) return false;
+  t->pages = static_cast<int>(n);
+  for (auto* list : {&t->page_first_line, &t->pages_without_text}) {
+    if (!get(in, &n) || n > in.size() / 8) return false;
+    list->resize(n);
+    for (int& v : *list) {
+      std::uint64_t x = 0;
+      get(in, &x);
+      v = static_cast<int>(x);
+    }
+  }
+  return in.empty();
+}
+
+void write_all(int fd, std::string_view s) {
+  while (!s.empty()) {
+    ssize_t n = ::write(fd, s.data(), s.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    s.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+std::size_t address_space_now() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0;
+  statm >> pages;
+  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+PdfText read_isolated(std::string_view bytes, const PdfLimits& limits) {
+  const std::size_t mib = std::size_t{1} << 20;
+  const rlim_t memory = address_space_now() + 256 * mib + 16 * bytes.size();
+  const rlim_t cpu = 20 + 2 * (bytes.size() / mib);
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw InputError(std::string("cannot read the PDF: pipe: ") + std::strerror(errno));
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]), ::close(fds[1]);
+    throw InputError(std::string("cannot read the PDF: fork: ") + std::strerror(errno));
+  }
+  if (pid == 0) {  // the child: read, send, _exit (no destructor, no flush of the parent's buffers)
+    ::close(fds[0]);
+    // poppler and the C library print their own last words (Out of memory,
+    // double free…) on stderr: not ours to show; the parent says what failed.
+    int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) ::dup2(null, STDERR_FILENO);
+    struct rlimit m = {memory, memory}, c = {cpu, cpu + 1};
+    ::setrlimit(RLIMIT_AS, &m);
+    ::setrlimit(RLIMIT_CPU, &c);
+    std::string message;
+    try {
+      message = encode(read_here(bytes, limits));
+    } catch (const InputError& e) {
+      message = std::string("E") + e.what();
+    } catch (const std::bad_alloc&) {
+      message = "Mover the memory limit";
+    } catch (...) {
+      message = "Ethe PDF reader failed";
+    }
+    write_all(fds[1], message);
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  // Read until the child closes the pipe; a child past its wall-clock
+  // allowance (twice its CPU time: a stopped or starved child) is killed.
+  std::string reply;
+  char buf[1 << 16];
+  const int deadline_ms = static_cast<int>(2 * cpu + 10) * 1000;
+  auto start = std::chrono::steady_clock::now();
+  bool killed = false;
+  for (;;) {
+    int left = deadline_ms - static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                   std::chrono::steady_clock::now() - start)
+                                                   .count());
+    struct pollfd p = {fds[0], POLLIN, 0};
+    int r = left > 0 ? ::poll(&p, 1, left) : 0;
+    if (r < 0 && errno == EINTR) continue;
+    if (r == 0) {
+      ::kill(pid, SIGKILL);
+      killed = true;
+      break;
+    }
+    ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    reply.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  PdfText out;
+  if (!killed && WIFEXITED(status) && decode_result(reply, &out)) return out;
+  if (!killed && WIFEXITED(status) && !reply.empty() && reply[0] == 'E') throw InputError(reply.substr(1));
+  const std::string limits_text = "(" + std::to_string(memory / mib) + " MiB, " + std::to_string(cpu) + " s of CPU)";
+  if (killed || (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)))
+    throw InputError("reading this PDF took longer than its limit " + limits_text + ": a damaged or hostile PDF?");
+  if ((WIFEXITED(status) && !reply.empty() && reply[0] == 'M') || (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT))
+    throw InputError("reading this PDF took more memory than its limit " + limits_text + ": a damaged or hostile PDF?");
+  throw InputError("reading this PDF crashed the PDF library (signal " +
+                   std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0) + "): a damaged or hostile PDF?");
+}
+
+}  // namespace
+
+PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
+  return kIsolate && limits.isolate ? read_isolated(bytes, limits) : read_here(bytes, limits);
 }
 
 }  // namespace gazette

@@ -18,6 +18,10 @@ struct PdfLimits {
   std::size_t max_bytes = std::size_t{512} << 20;  // 512 MiB
   std::size_t max_pages = 20000;
   std::size_t max_chars = std::size_t{200} << 20;  // characters of text
+  // Read in a child process under memory and CPU limits (pdf.cpp says
+  // which); false reads in this process. Sanitizer and fuzzing builds
+  // always read in process.
+  bool isolate = true;
 };
 
 struct PdfText {
