@@ -194,6 +194,7 @@ int main(int argc, char** argv) {
       current_input = path;
       Checked c = check_input(path, cli::read_input(path), *schema, profile, options);
       findings.insert(findings.end(), std::make_move_iterator(c.findings.begin()), std::make_move_iterator(c.findings.end()));
+      if (!c.page_first_line.empty()) report.pdf_pages[c.path] = c.page_first_line;
       if (format == ReportFormat::text) {
         if (c.text) sources[c.path] = c.text.get();
         checked.push_back(std::move(c));

@@ -148,6 +148,9 @@ Issue read_issue(const YAML::Node& x) {
     issue.source.path = str(s["path"]);
     issue.source.encoding = str(s["encoding"]);
     issue.source.sha256 = str(s["sha256"]);
+    if (auto pdf = s["pdf"]; pdf && pdf.IsMap())
+      if (auto firsts = pdf["page_first_line"]; firsts && firsts.IsSequence())
+        for (const auto& x : firsts) issue.source.page_first_line.push_back(as_int(x));
   }
   if (auto g = root["gazette"]; g && g.IsMap()) {
     issue.gazette.title = opt_str(g["title"]).value_or("");

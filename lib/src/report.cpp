@@ -104,10 +104,31 @@ std::string uri_decoded(std::string_view uri) {
   return out;
 }
 
-json finding_json(const Finding& f) {
-  return json{{"path", f.path},         {"line", f.line},         {"column", f.column},
-              {"end_line", f.end_line}, {"end_column", f.end_column}, {"severity", to_string(f.severity)},
-              {"rule", f.rule},         {"message", f.message}};
+// A line of a PDF's text as its page and the line on that page, or {0, 0}.
+std::pair<int, int> page_of(const ReportOptions& o, const Finding& f) {
+  auto it = o.pdf_pages.find(f.path);
+  if (it == o.pdf_pages.end() || f.line <= 0) return {0, 0};
+  const std::vector<int>& firsts = it->second;
+  auto after = std::upper_bound(firsts.begin(), firsts.end(), f.line);
+  if (after == firsts.begin()) return {0, 0};
+  int page = static_cast<int>(after - firsts.begin());
+  long long on_page = static_cast<long long>(f.line) - firsts[static_cast<std::size_t>(page - 1)] + 1;
+  if (on_page < 1 || on_page > f.line) return {0, 0};
+  return {page, static_cast<int>(on_page)};
+}
+
+json finding_json(const Finding& f, const ReportOptions& o) {
+  auto [page, page_line] = page_of(o, f);
+  return json{{"path", f.path},
+              {"line", f.line},
+              {"column", f.column},
+              {"end_line", f.end_line},
+              {"end_column", f.end_column},
+              {"page", page ? json(page) : json(nullptr)},
+              {"page_line", page ? json(page_line) : json(nullptr)},
+              {"severity", to_string(f.severity)},
+              {"rule", f.rule},
+              {"message", f.message}};
 }
 
 }  // namespace
@@ -245,7 +266,9 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         if (f.line > 0) where += ':' + std::to_string(f.line) + ':' + std::to_string(std::max(f.column, 1));
         const char* tone = f.severity == Severity::error ? "1;31" : f.severity == Severity::warning ? "1;33" : "1;36";
         out << paint("1", where) << ": " << paint(tone, to_string(f.severity)) << ": " << f.message << " ["
-            << f.rule << "]\n";
+            << f.rule << "]";
+        if (auto [page, page_line] = page_of(options, f); page) out << " (page " << page << ", line " << page_line << ")";
+        out << '\n';
         auto src = sources.find(f.path);
         if (f.line > 0 && src != sources.end() && src->second &&
             static_cast<std::size_t>(f.line) <= src->second->lines.size()) {
@@ -286,7 +309,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       }
       break;
     case ReportFormat::jsonl:
-      for (const auto& f : findings) out << finding_json(f).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+      for (const auto& f : findings) out << finding_json(f, options).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
       break;
     case ReportFormat::json: {
       // One object: what ran, on what, what it found, and the counts.
@@ -300,7 +323,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       json list = json::array();
       std::size_t counts[3] = {0, 0, 0};
       for (const auto& f : findings) {
-        list.push_back(finding_json(f));
+        list.push_back(finding_json(f, options));
         ++counts[static_cast<int>(f.severity)];
       }
       json log{{"tool", json{{"name", "gazette-check"}, {"version", options.tool_version}}},
@@ -352,11 +375,15 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         int index = 0;
         for (std::size_t k = 0; k < rules().size(); ++k)
           if (f.rule == rules()[k].id) index = static_cast<int>(k);
-        results.push_back(json{{"ruleId", f.rule},
-                               {"ruleIndex", index},
-                               {"level", sarif_level(f.severity)},
-                               {"message", json{{"text", f.message}}},
-                               {"locations", json::array({loc})}});
+        json result{{"ruleId", f.rule},
+                    {"ruleIndex", index},
+                    {"level", sarif_level(f.severity)},
+                    {"message", json{{"text", f.message}}},
+                    {"locations", json::array({loc})}};
+        // A PDF's text lines, as the page and the line on it.
+        if (auto [page, page_line] = page_of(options, f); page)
+          result["properties"] = json{{"page", page}, {"pageLine", page_line}};
+        results.push_back(result);
       }
       // Inputs that could not be checked are notifications of a failed
       // execution, not an empty (clean-looking) list of results.

@@ -582,6 +582,11 @@ Checked check_input(const std::string& path, std::string bytes, const Schema& sc
     }
     out.findings = schema_findings(schema, issue, profile, out.path);
   }
+  // An extraction is data from anyone: its page map is used only when it
+  // is one (increasing lines from 1).
+  const auto& firsts = issue.source.page_first_line;
+  if (!firsts.empty() && firsts.front() >= 1 && std::is_sorted(firsts.begin(), firsts.end()))
+    out.page_first_line = firsts;
   auto from_rules = run_rules(issue, profile, out.text.get(), out.path);
   out.findings.insert(out.findings.end(), std::make_move_iterator(from_rules.begin()),
                       std::make_move_iterator(from_rules.end()));

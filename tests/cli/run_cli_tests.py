@@ -114,8 +114,8 @@ def json_report(out):
     infos = sum(f["severity"] == "info" for f in j["findings"])
     if j["summary"] != {"errors": 0, "warnings": 0, "infos": infos, "files": 1} or infos < 2:
         return f"summary {j['summary']}"
-    if any(list(f) != ["path", "line", "column", "end_line", "end_column", "severity", "rule", "message"]
-           for f in j["findings"]):
+    if any(list(f) != ["path", "line", "column", "end_line", "end_column", "page", "page_line", "severity", "rule",
+                       "message"] or f["page"] is not None for f in j["findings"]):
         return "a finding's keys differ"
     return None
 

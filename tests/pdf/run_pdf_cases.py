@@ -129,6 +129,18 @@ def main():
     t.ok("a PDF named .txt is read as PDF", p.returncode == 0 and json.loads(p.stdout)["source"]["encoding"] == "PDF",
          p.stderr)
 
+    # gazette-check's findings on a PDF say the page and the line on it too,
+    # as source.pdf maps them.
+    p = run("-f", "jsonl", made["provincial-picture-page"], exe=tool("gazette-check"))
+    findings = [json.loads(l) for l in p.stdout.splitlines()]
+    starts = picture["source"]["pdf"]["page_first_line"]
+    page_of = lambda line: max(k + 1 for k, s in enumerate(starts) if s <= line)  # noqa: E731
+    t.ok("gazette-check on a PDF: each finding's page and page_line, as source.pdf maps its line",
+         findings and all(f["page"] == page_of(f["line"]) and f["page_line"] == f["line"] - starts[f["page"] - 1] + 1
+                          for f in findings if f["line"] > 0), p.stdout[:400])
+    text = run(made["provincial-picture-page"], exe=tool("gazette-check")).stdout
+    t.ok("gazette-check's text format names the page too", "(page " in text and ", line " in text, text[:300])
+
     # The other tools.
     p = run("-f", "json", made["gwy"], exe=tool("gazette-check"))
     report = json.loads(p.stdout) if p.stdout else {}

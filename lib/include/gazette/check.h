@@ -121,6 +121,7 @@ struct Checked {
   std::string path;                         // the name the findings carry
   std::shared_ptr<const std::string> utf8;  // the source text, decoded, when at hand
   std::shared_ptr<const Text> text;         // its lines (into *utf8), for columns and excerpts
+  std::vector<int> page_first_line;         // a PDF's: each page's first line (source.pdf); else empty
 };
 struct CheckOptions {
   std::string encoding;  // force the encoding of gazette text ("" = detect)

@@ -40,6 +40,11 @@ struct ReportOptions {
     std::string error;
   };
   std::vector<Input> inputs;
+  // For findings on a PDF (by their path): each page's first line
+  // (Checked::page_first_line). Their lines are then also given as a page
+  // and a line on it: text "(page P, line K)", JSON "page" and "page_line"
+  // (null otherwise), SARIF result properties.
+  std::map<std::string, std::vector<int>> pdf_pages;
 };
 
 // `sources` maps a finding's path to its text, for the source line and caret
