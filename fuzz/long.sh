@@ -12,11 +12,13 @@
 # is 4096) are cut; the hostile-input test covers large inputs.
 set -euo pipefail
 BUILD=$1 TARGET=$2 SECONDS_TOTAL=$3 MAX_LEN=${4:-8192}
+HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$BUILD/fuzz"
 mkdir -p long
 # Leaks are still checked; shorter allocation stacks (5 frames) keep
 # ASan's bookkeeping from dominating the run.
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:malloc_context_size=5
+export LSAN_OPTIONS=suppressions=$HERE/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 log=long/$TARGET.$(date +%Y%m%d-%H%M%S).log
 echo "log: $BUILD/fuzz/$log" >&2

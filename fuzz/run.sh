@@ -9,6 +9,7 @@ SECONDS_EACH=${2:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$ROOT/../shared
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$ROOT/fuzz/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
 for target in ${FUZZ_TARGETS:-$(cat "$ROOT/fuzz/targets.txt")}; do
