@@ -10,6 +10,7 @@ Prints one line per case and a closing 'N passed, N failed'.
 """
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -58,6 +59,38 @@ class Case:
             if msg:
                 problems.append(msg)
         return problems
+
+
+def folder_golden(name, tool, args, skip=("catalog.sqlite",)):
+    """Runs a tool that writes a folder (gazette-split, gazette-convert) into
+    a fresh one and compares every file it wrote, whole, with
+    golden/NAME/ (--update rewrites it); stderr and exit must be clean."""
+    out = tempfile.mkdtemp(prefix="gazette-golden-")
+    p = subprocess.run([tool] + args + ["-o", out], capture_output=True, timeout=120)
+    problems = [] if p.returncode == 0 else [f"exit {p.returncode}"]
+    if p.stderr and b"written" not in p.stderr:
+        problems.append(f"stderr {p.stderr[:200]!r}")
+    want_dir = os.path.join(HERE, "golden", name)
+    got = {}
+    for root, _, files in os.walk(out):
+        for f in files:
+            rel = os.path.relpath(os.path.join(root, f), out)
+            if rel not in skip:
+                got[rel] = open(os.path.join(root, f), "rb").read()
+    if UPDATE:
+        shutil.rmtree(want_dir, ignore_errors=True)
+        for rel, data in got.items():
+            os.makedirs(os.path.dirname(os.path.join(want_dir, rel)), exist_ok=True)
+            open(os.path.join(want_dir, rel), "wb").write(data)
+    want = {}
+    for root, _, files in os.walk(want_dir):
+        for f in files:
+            want[os.path.relpath(os.path.join(root, f), want_dir)] = open(os.path.join(root, f), "rb").read()
+    if sorted(got) != sorted(want):
+        problems.append(f"files {sorted(set(got) ^ set(want))} differ from golden/{name}/")
+    problems += [f"{rel} differs from golden/{name}/{rel}" for rel in sorted(got) if rel in want and got[rel] != want[rel]]
+    shutil.rmtree(out, ignore_errors=True)
+    return problems
 
 
 def jsonl_docs(n):
@@ -335,6 +368,15 @@ def main():
                 problems.append(f"stderr {err!r} names no NUL byte position")
         t.check(case.name, problems)
     t.check("pipe-into-head", pipe_into_head())
+    # Folders written by gazette-split and gazette-convert, compared whole.
+    split, convert = os.path.join(BIN, "gazette-split"), os.path.join(BIN, "gazette-convert")
+    t.check("split-provincial-whole", folder_golden("split-provincial", split, ["tests/fixtures/provincial-style.txt"]))
+    t.check("split-separate-gwy-whole",
+            folder_golden("split-separate-gwy", split, ["--separate", "tests/fixtures/gwy-style.txt"]))
+    t.check("convert-fixtures-whole",
+            folder_golden("convert-fixtures", convert, ["-q", "-j1", "--root", "tests/fixtures",
+                                                        "tests/fixtures/provincial-style.txt",
+                                                        "tests/fixtures/gwy-style.txt"]))
     return t.finish()
 
 
