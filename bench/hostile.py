@@ -23,6 +23,8 @@ import os
 import subprocess
 import sys
 
+from results import write_section
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 MIB = 1 << 20
@@ -117,18 +119,8 @@ def main():
     report = "\n".join(lines)
     print(report)
     if "--write" in sys.argv:  # the section between the markers in RESULTS.md
-        path = os.path.join(HERE, "RESULTS.md")
-        begin, end = "<!-- hostile shapes -->\n", "<!-- /hostile shapes -->\n"
-        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        section = (begin + "## Hostile shapes (bench/hostile.py)\n\nPeak RSS against the ceiling of docs/DESIGN.md, "
-                   "one run each.\n\n```\n" + report + "\n```\n" + end)
-        if begin in old and end in old:
-            new = old[:old.index(begin)] + section + old[old.index(end) + len(end):]
-        else:
-            new = old + ("\n" if old and not old.endswith("\n") else "") + "\n" + section
-        with open(path + ".tmp", "w", encoding="utf-8") as fh:
-            fh.write(new)
-        os.replace(path + ".tmp", path)
+        write_section("hostile shapes", "Hostile shapes (bench/hostile.py)",
+                      "Peak RSS against the ceiling of docs/DESIGN.md, one run each.", report)
     return 1 if failed else 0
 
 

@@ -23,6 +23,8 @@ import subprocess
 import sys
 import time
 
+from results import write_section
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 HEADS = {"chuxiong-2022-12": "楚雄彝族自治州人民政府公报 2022年第12期", "gwy-style": "国务院公报 2022年第36号",
@@ -100,18 +102,8 @@ def main():
     report = "\n".join(lines)
     print(report)
     if "--write" in sys.argv:
-        path = os.path.join(HERE, "RESULTS.md")
-        begin, end = "<!-- pdf -->\n", "<!-- /pdf -->\n"
-        old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
-        section = (begin + "## PDF input (bench/pdf.py)\n\ngazette-extract reading PDFs against poppler's "
-                   "pdftotext, one run.\n\n```\n" + report + "\n```\n" + end)
-        if begin in old and end in old:
-            new = old[:old.index(begin)] + section + old[old.index(end) + len(end):]
-        else:
-            new = old + ("\n" if old and not old.endswith("\n") else "") + "\n" + section
-        with open(path + ".tmp", "w", encoding="utf-8") as fh:
-            fh.write(new)
-        os.replace(path + ".tmp", path)
+        write_section("pdf", "PDF input (bench/pdf.py)", "gazette-extract reading PDFs against poppler's pdftotext, one run.",
+                      report)
     return 0
 
 

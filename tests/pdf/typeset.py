@@ -148,6 +148,21 @@ def draw_picture(c):
     c.drawImage(ImageReader(io.BytesIO(png)), LEFT, BOTTOM + 100, RIGHT - LEFT, RIGHT - LEFT)
 
 
+def toc_entry_lines(s, width):
+    """A TOC entry set at `width` characters: the title wraps; its number
+    and page stay together on the last line, the leader shortened to fit
+    (a typesetter fills it)."""
+    s = re.sub(r"[…]{3,}", "……", re.sub(r"[\.·]{4,}", "……", s))
+    m = re.search(r"\s*(\S*[〔\[（(]?\d{4}[〕\]）)]\S*号\s*)?[…\.·]*\s*[(（]?\d+[)）]?$", s)
+    head, tail = s[:m.start()], s[m.start():].strip()
+    pieces = wrap(head, width) if head else []
+    if pieces and len(pieces[-1]) + len(tail) + 1 <= width:
+        pieces[-1] += " " + tail
+    else:
+        pieces.append(tail)
+    return pieces
+
+
 def kind(lines, i):
     s = lines[i].strip()
     sq = re.sub(r"\s+", "", s)
@@ -217,19 +232,7 @@ def main(argv):
             if k == "blank":
                 continue
             half = chars_per_line(BODY, (RIGHT - LEFT) / 2 - 2 * BODY)
-            entry = []
-            if k == "toc":
-                t = re.sub(r"[…]{3,}", "……", re.sub(r"[\.·]{4,}", "……", s))
-                m = re.search(r"\s*(\S*[〔\[（(]?\d{4}[〕\]）)]\S*号\s*)?[…\.·]*\s*[(（]?\d+[)）]?$", t)
-                hd, tail = t[:m.start()], t[m.start():].strip()
-                entry = wrap(hd, half) if hd else []
-                if entry and len(entry[-1]) + len(tail) + 1 <= half:
-                    entry[-1] += " " + tail
-                else:
-                    entry.append(tail)
-            else:
-                entry = wrap(s, half)
-            toc_pieces.append(entry)
+            toc_pieces.append(toc_entry_lines(s, half) if k == "toc" else wrap(s, half))
             continue
         if k in ("blank", "furniture"):
             if k == "blank":
@@ -243,17 +246,7 @@ def main(argv):
         elif k in ("date", "signer"):
             page.line(s, BODY, "right")
         elif k == "toc":
-            # The title wraps; its number and page stay together on the last
-            # line, the leader shortened to fit (a typesetter fills it).
-            s = re.sub(r"[…]{3,}", "……", re.sub(r"[\.·]{4,}", "……", s))
-            m = re.search(r"\s*(\S*[〔\[（(]?\d{4}[〕\]）)]\S*号\s*)?[…\.·]*\s*[(（]?\d+[)）]?$", s)
-            head, tail = s[:m.start()], s[m.start():].strip()
-            pieces = wrap(head, body_chars) if head else []
-            if pieces and len(pieces[-1]) + len(tail) + 1 <= body_chars:
-                pieces[-1] += " " + tail
-            else:
-                pieces.append(tail)
-            for piece in pieces:
+            for piece in toc_entry_lines(s, body_chars):
                 page.line(piece, BODY)
         elif k == "title":
             size = TITLE if len(s) > 8 else BODY
