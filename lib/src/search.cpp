@@ -323,10 +323,12 @@ std::string hit_json(const SearchHit& h, const HitLine* line) {
   w.end_array();
   w.key("title_line"), w.value(h.title_line);
   w.key("end_line"), w.value(h.end_line);
-  if (line) {
-    w.key("line"), w.value(line->line);
-    w.key("text"), w.value(line->text);
-  }
+  // A record per document (-l) has no line found: null, as every
+  // unknown value, so that every record has the same keys.
+  w.key("line");
+  if (line) w.value(line->line); else w.null();
+  w.key("text");
+  if (line) w.value(line->text); else w.null();
   w.end_object();
   return out;
 }

@@ -112,8 +112,8 @@ def main():
          none.returncode == 1 and json.loads(none.stdout) == {"query": "无此词语一二三", "matches": []}, none.stdout)
     docs = search("-C", out, "-l", "-f", "jsonl", "应急")
     d = [json.loads(l) for l in docs.stdout.splitlines()]
-    T.ok("-l -f jsonl: a record per document, without line and text",
-         d and all("line" not in o and o["title_line"] > 0 for o in d) and len(d) == len(search("-C", out, "-l", "应急").stdout.splitlines()))
+    T.ok("-l -f jsonl: a record per document, line and text null",
+         d and all(o["line"] is None and o["text"] is None and o["title_line"] > 0 for o in d) and len(d) == len(search("-C", out, "-l", "应急").stdout.splitlines()))
 
     p = search("-C", out, "无此词语一二三")
     T.ok("nothing found: exit 1, no output", p.returncode == 1 and not p.stdout, p.stderr)

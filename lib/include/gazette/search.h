@@ -53,7 +53,8 @@ std::vector<SearchHit> search(const std::string& catalog_path, std::string_view 
 
 // A hit as one compact JSON object (gazette-search -f json/jsonl): path,
 // seq, number, title, genre, date, issuers (a list), title_line, end_line,
-// and, for a matching line, line and text. Unknown values are null.
+// line and text (the matching line; null in a record per document).
+// Unknown values are null.
 struct HitLine {
   int line = 0;
   std::string text;
