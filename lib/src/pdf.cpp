@@ -33,6 +33,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "gazette/error.h"
@@ -112,8 +113,7 @@ std::size_t characters(std::string_view s) {
 // place, the gutter, and hardly any has a word across it. Lines of one or
 // two characters either side (a letter-spaced 目　录) are headings, not
 // columns. Marks each line left, right or full width; false if none.
-bool mark_columns(std::vector<PdfLine>& lines, double page_width) {
-  (void)page_width;
+bool mark_columns(std::vector<PdfLine>& lines) {
   if (lines.size() > 2000) return false;  // no page of a gazette; and the search below is quadratic in gaps
   // Each line's widest gap over 1 em, unless both sides are one or two
   // characters (a letter-spaced 目　录).
@@ -124,18 +124,17 @@ bool mark_columns(std::vector<PdfLine>& lines, double page_width) {
   std::vector<Gap> gaps;
   for (std::size_t n = 0; n < lines.size(); ++n) {
     const PdfLine& l = lines[n];
-    const Gap* widest = nullptr;
-    Gap g{};
+    std::optional<Gap> widest;
+    // Characters before each word (one pass, not a string per gap).
+    std::vector<std::size_t> before(l.boxes.size() + 1, 0);
+    for (std::size_t k = 0; k < l.boxes.size(); ++k) before[k + 1] = before[k] + characters(l.boxes[k].text);
     for (std::size_t k = 1; k < l.boxes.size(); ++k) {
       double gap0 = l.boxes[k - 1].x1, gap1 = l.boxes[k].x0;
       if (gap1 - gap0 <= std::max(1.0, l.size) || (widest && gap1 - gap0 <= widest->x1 - widest->x0)) continue;
-      std::string left, right;
-      for (std::size_t j = 0; j < l.boxes.size(); ++j) (j < k ? left : right) += l.boxes[j].text;
-      if (characters(left) <= 2 && characters(right) <= 2) continue;
-      g = {n, gap0, gap1};
-      widest = &g;
+      if (before[k] <= 2 && before.back() - before[k] <= 2) continue;
+      widest = Gap{n, gap0, gap1};
     }
-    if (widest) gaps.push_back(g);
+    if (widest) gaps.push_back(*widest);
   }
   if (gaps.size() < 3) return false;
   // The gutter: the place most gaps share (at a gap's middle).
@@ -224,7 +223,7 @@ bool mark_columns(std::vector<PdfLine>& lines, double page_width) {
 
 struct PageLines {
   std::vector<PdfLine> lines;
-  double width = 0, height = 0;
+  double height = 0;
 };
 
 // A running head or folio's key: its text with each number as one '#' and
@@ -333,7 +332,6 @@ PdfText read_here(std::string_view bytes, const PdfLimits& limits) {
     }
     if (boxes.empty()) out.pages_without_text.push_back(p + 1);
     all[static_cast<std::size_t>(p)].lines = lines_of(std::move(boxes));
-    all[static_cast<std::size_t>(p)].width = rect.width();
     all[static_cast<std::size_t>(p)].height = rect.height();
   }
   if (static_cast<int>(out.pages_without_text.size()) == pages)
@@ -384,7 +382,7 @@ PdfText read_here(std::string_view bytes, const PdfLimits& limits) {
       }
       body.push_back(std::move(l));
     }
-    mark_columns(body, all[p].width);
+    mark_columns(body);
     // The page's usual leading: the median space between a line and the
     // next. A space of more than twice that (and more than a line's
     // height) is a blank line, as the text it was set from has one there.
