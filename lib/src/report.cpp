@@ -158,6 +158,32 @@ RuleDoc rule_doc(std::string_view id) {
   return out;
 }
 
+namespace {
+
+// SARIF's rule table: the registry with each rule's text from CHECK.md,
+// the same for every report, so built once.
+const json& sarif_rules() {
+  static const json table = [] {
+    json rules_json = json::array();
+    for (const auto& r : rules()) {
+      json rule{{"id", r.id}, {"shortDescription", json{{"text", r.summary}}}};
+      RuleDoc doc = rule_doc(r.id);
+      if (!doc.description.empty()) rule["fullDescription"] = json{{"text", doc.description}};
+      if (!doc.help.empty()) {
+        std::string plain = doc.help;
+        plain.erase(std::remove(plain.begin(), plain.end(), '`'), plain.end());
+        rule["help"] = json{{"text", plain}, {"markdown", doc.help}};
+      }
+      rule["defaultConfiguration"] = json{{"level", sarif_level(r.severity)}};
+      rules_json.push_back(rule);
+    }
+    return rules_json;
+  }();
+  return table;
+}
+
+}  // namespace
+
 std::string findings_summary(std::size_t errors, std::size_t warnings, std::size_t infos, std::size_t files) {
   auto n = [](std::size_t k, const char* one, const char* many) { return std::to_string(k) + " " + (k == 1 ? one : many); };
   std::string out = n(errors, "error", "errors") + ", " + n(warnings, "warning", "warnings");
@@ -348,19 +374,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       }
       break;
     case ReportFormat::sarif: {
-      json rules_json = json::array();
-      for (const auto& r : rules()) {
-        json rule{{"id", r.id}, {"shortDescription", json{{"text", r.summary}}}};
-        RuleDoc doc = rule_doc(r.id);
-        if (!doc.description.empty()) rule["fullDescription"] = json{{"text", doc.description}};
-        if (!doc.help.empty()) {
-          std::string plain = doc.help;
-          plain.erase(std::remove(plain.begin(), plain.end(), '`'), plain.end());
-          rule["help"] = json{{"text", plain}, {"markdown", doc.help}};
-        }
-        rule["defaultConfiguration"] = json{{"level", sarif_level(r.severity)}};
-        rules_json.push_back(rule);
-      }
+      const json& rules_json = sarif_rules();
       json results = json::array();
       for (const auto& f : findings) {
         json artifact{{"uri", path_uri(f.path)}};

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <cmath>
 #include <functional>
@@ -21,6 +22,7 @@
 #include <set>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 #include "gazette/dates.h"
 #include "gazette/error.h"
@@ -248,12 +250,22 @@ class Keywords {
  public:
   explicit Keywords(const YAML::Node& schema) {
     if (!schema.IsMap()) return;
+    present_.reserve(schema.size());
     for (auto it = schema.begin(); it != schema.end(); ++it) {
       auto id = ids().find(it->first.Scalar());
-      if (id != ids().end()) nodes_[id->second] = KeywordNode(it->second);
+      if (id == ids().end()) continue;
+      if (!slot_[id->second]) {
+        present_.emplace_back(it->second);
+        slot_[id->second] = static_cast<std::uint8_t>(present_.size());
+      } else {
+        present_[slot_[id->second] - 1U] = KeywordNode(it->second);  // a repeated key: the last one counts
+      }
     }
   }
-  const KeywordNode& operator[](const char* name) const { return nodes_[ids().at(name)]; }
+  const KeywordNode& operator[](const char* name) const {
+    std::uint8_t s = slot_[ids().at(name)];
+    return s ? present_[s - 1U] : absent();
+  }
 
  private:
   static const std::unordered_map<std::string, std::size_t>& ids() {
@@ -265,7 +277,15 @@ class Keywords {
     }();
     return m;
   }
-  std::array<KeywordNode, 64> nodes_;
+  static const KeywordNode& absent() {
+    static const KeywordNode none;
+    return none;
+  }
+  // Only the keywords present are held: a yaml-cpp Node allocates even when
+  // empty, and a schema object names a handful of the 64 keywords, so a
+  // full array of nodes made 64 allocations per evaluation step.
+  std::array<std::uint8_t, 64> slot_{};  // keyword id -> 1 + index in present_, 0 if absent
+  std::vector<KeywordNode> present_;
 };
 
 // ===================================================================== Impl
