@@ -4,11 +4,25 @@
 // input is given the PDF header and end it needs to reach poppler at all.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "gazette/decode.h"
 #include "gazette/error.h"
 #include "gazette/extract.h"
+#include "gazette/pdf.h"
+
+// The PDF module is loaded before the first input, so that its coverage
+// counts from the start, and a fuzzer without it stops at once instead of
+// fuzzing the refusal.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (!gazette::pdf_reader_available()) {
+    std::fprintf(stderr, "pdf_fuzz: the PDF module gazette-pdf.so is not found\n");
+    std::abort();
+  }
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -232,8 +232,8 @@ struct Catalog::Impl {
   void forget_documents(std::string_view path) {
     static constexpr const char* kForget[] = {
         "DELETE FROM documents_fts WHERE rowid IN (SELECT id FROM documents WHERE path = ?1)",
-        "DELETE FROM task_assignments WHERE task_id IN "
-        "(SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)",
+        ("DELETE FROM task_assignments WHERE task_id IN "
+         "(SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id WHERE d.path = ?1)"),
         "DELETE FROM tasks WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",
         "DELETE FROM \"references\" WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",
         "DELETE FROM key_dates WHERE document_id IN (SELECT id FROM documents WHERE path = ?1)",

@@ -1,6 +1,7 @@
 // Stage 1 for PDF input: a PDF's text layer to lines of text, read by
-// position. poppler (libpoppler-cpp) gives each page's words with their
-// boxes and type sizes; this stage puts them back into lines as a reader
+// position. The PDF module (pdf_words.cpp, gazette-pdf.so, loaded when the
+// first PDF comes: gazette/pdf_words.h) gives each page's words with their
+// boxes and type sizes, read by poppler; this stage puts them back into lines as a reader
 // sees them, so the rest of the pipeline runs on them as on any text:
 //
 //   words ─ lines (by baseline) ─ columns (a gutter shared by many lines)
@@ -13,10 +14,7 @@
 // letter-spaced 目　　录 one character a line.
 #include "gazette/pdf.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -29,6 +27,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -37,16 +37,13 @@
 #include <unordered_map>
 
 #include "gazette/error.h"
+#include "gazette/pdf_words.h"
 #include "gazette/text.h"
 
 namespace gazette {
 namespace {
 
-struct Box {
-  std::string text;
-  double x0, x1, y0, y1, size;
-  bool space_after;
-};
+using Box = PdfBox;
 
 struct PdfLine {
   std::vector<Box> boxes;  // left to right
@@ -261,11 +258,6 @@ bool garbage(char32_t c) {
   return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0);
 }
 
-std::mutex& poppler_mutex() {
-  static std::mutex m;
-  return m;
-}
-
 }  // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
@@ -276,63 +268,90 @@ bool looks_like_pdf(std::string_view bytes) {
 
 namespace {
 
+// The PDF module, loaded once, by the first PDF. Looked for at
+// $GAZETTE_PDF_MODULE when set; then beside the running program, at
+// ../<libdir>/gazette/gazette-pdf.so (where the build tree and an installed
+// prefix both put it); then at the path it was configured to install to
+// (for programs of library users, which live elsewhere).
+struct Module {
+  const PdfWordsEntry* entry = nullptr;
+  std::string error;
+};
+
+const Module& module() {
+  static const Module loaded = [] {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("GAZETTE_PDF_MODULE"); env && *env) {
+      candidates.emplace_back(env);
+    } else {
+      std::error_code ec;
+      std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+      if (!ec) candidates.push_back((exe.parent_path() / GAZETTE_PDF_MODULE_RELATIVE).lexically_normal().string());
+      candidates.emplace_back(GAZETTE_PDF_MODULE_INSTALLED);
+    }
+    Module m;
+    std::string tried;
+    for (const std::string& path : candidates) {
+      void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (!handle) {
+        const char* why = ::dlerror();
+        tried += "\n  " + (why ? std::string(why) : path + ": cannot be loaded");  // dlerror names the path
+        continue;
+      }
+      auto* entry = static_cast<const PdfWordsEntry*>(::dlsym(handle, GAZETTE_PDF_WORDS_SYMBOL));
+      if (!entry || entry->abi != kPdfWordsAbi || !entry->read) {
+        tried += "\n  " + path + ": not this version's PDF module";
+        ::dlclose(handle);
+        continue;
+      }
+      m.entry = entry;  // kept loaded for the life of the process
+      return m;
+    }
+    m.error = "reading a PDF needs the PDF module gazette-pdf.so (libpoppler-cpp), and none could be loaded:" + tried;
+    return m;
+  }();
+  return loaded;
+}
+
+const PdfWordsEntry& pdf_module() {
+  const Module& m = module();
+  if (!m.entry) throw InputError(m.error);
+  return *m.entry;
+}
+
 // The reading itself, in this process.
 PdfText read_here(std::string_view bytes, const PdfLimits& limits) {
   if (bytes.size() > limits.max_bytes)
     throw InputError("a PDF of " + std::to_string(bytes.size() >> 20) + " MiB: over the limit of " +
                      std::to_string(limits.max_bytes >> 20) + " MiB");
-  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw InputError("PDF too large");
-  // poppler keeps global state (fonts, its error callback): one document
-  // at a time, whichever thread reads it. Its messages go nowhere; what
-  // matters is said by the InputError below.
-  std::lock_guard<std::mutex> lock(poppler_mutex());
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-
   // A PDF ends in %%EOF (after junk, at most, some producers append): one
   // cut short in a download or a copy is refused, not read in part (poppler
   // would rebuild what it can and drop the pages it lost).
   if (bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") == std::string_view::npos)
     throw InputError("a truncated PDF (it does not end in %%EOF): a download or copy cut short?");
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) throw InputError("not a readable PDF (damaged or truncated)");
-  if (doc->is_locked()) throw InputError("an encrypted PDF that needs a password to open: decrypt it first (qpdf --decrypt)");
-  const int pages = doc->pages();
-  if (pages <= 0) throw InputError("a PDF without pages");
-  if (static_cast<std::size_t>(pages) > limits.max_pages)
-    throw InputError("a PDF of " + std::to_string(pages) + " pages: over the limit of " + std::to_string(limits.max_pages));
+  PdfWords words;
+  const PdfWordLimits word_limits{limits.max_pages, limits.max_chars};
+  pdf_module().read(bytes.data(), bytes.size(), &word_limits, &words);
+  if (!words.error.empty()) throw InputError(words.error);
 
   PdfText out;
+  const int pages = static_cast<int>(words.pages.size());
   out.pages = pages;
-  std::vector<PageLines> all(static_cast<std::size_t>(pages));
+  std::vector<PageLines> all(words.pages.size());
   std::size_t chars = 0, bad = 0;
-  for (int p = 0; p < pages; ++p) {
-    std::unique_ptr<poppler::page> page(doc->create_page(p));
-    if (!page) throw InputError("PDF page " + std::to_string(p + 1) + " cannot be read (damaged)");
-    poppler::rectf rect = page->page_rect();
-    std::vector<Box> boxes;
-    // Without text_list_include_font: asking poppler for fonts doubles its
-    // time; a word's box height is its type size (to within 2%), which is
-    // all that is used.
-    for (auto& word : page->text_list()) {
-      poppler::byte_array utf8 = word.text().to_utf8();
-      std::string text(utf8.begin(), utf8.end());
-      if (text.find_first_not_of(" \t") == std::string::npos) continue;
-      for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t p = 0; p < words.pages.size(); ++p) {
+    PdfPageWords& page = words.pages[p];
+    for (const Box& b : page.boxes)
+      for (std::size_t i = 0; i < b.text.size();) {
         std::size_t len;
-        char32_t c = decode_at(text, i, &len);
+        char32_t c = decode_at(b.text, i, &len);
         ++chars;
         bad += garbage(c);
         i += len;
       }
-      poppler::rectf r = word.bbox();
-      boxes.push_back({std::move(text), r.left(), r.right(), r.top(), r.bottom(), r.height(), word.has_space_after()});
-      if (chars > limits.max_chars) throw InputError("a PDF with more text than the limit allows");
-    }
-    if (boxes.empty()) out.pages_without_text.push_back(p + 1);
-    all[static_cast<std::size_t>(p)].lines = lines_of(std::move(boxes));
-    all[static_cast<std::size_t>(p)].height = rect.height();
+    if (page.boxes.empty()) out.pages_without_text.push_back(static_cast<int>(p) + 1);
+    all[p].lines = lines_of(std::move(page.boxes));
+    all[p].height = page.height;
   }
   if (static_cast<int>(out.pages_without_text.size()) == pages)
     throw InputError("a PDF without a text layer (scanned?): no page has text; run OCR first "
@@ -576,7 +595,12 @@ PdfText read_isolated(std::string_view bytes, const PdfLimits& limits) {
 
 }  // namespace
 
+bool pdf_reader_available() { return module().entry != nullptr; }
+
 PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
+  // Loaded here, before a reading child is forked, so that a run of many
+  // PDFs loads poppler once and each child inherits it.
+  (void)pdf_module();
   return kIsolate && limits.isolate ? read_isolated(bytes, limits) : read_here(bytes, limits);
 }
 

@@ -44,6 +44,11 @@ grep -q "^number-brackets$" <<<"$got" && ok "bash: --disable offers rule ids" ||
 # The installed tool finds its installed schemas (not the source tree's).
 out=$(cd / && env -u GAZETTE_SCHEMAS "$PREFIX/bin/gazette-check" --profile chuxiong --fail-on warning "$SRC/samples/chuxiong-2022-12.txt" 2>&1)
 [ $? -eq 0 ] && ok "installed gazette-check finds its profiles" || bad "installed gazette-check" "$out"
+# The PDF module is installed where the installed tools look for it.
+module=$(ls "$PREFIX"/lib*/gazette/gazette-pdf.so 2>/dev/null | head -1)
+out=$(cd / && env -u GAZETTE_PDF_MODULE "$PREFIX/bin/gazette-extract" -f jsonl "$SRC/tests/pdf/fixtures/two-columns.pdf" 2>&1)
+[ -n "$module" ] && grep -q '"title":"中华人民共和国某某条例"' <<<"$out" && ok "the PDF module is installed and the installed tool reads a PDF" ||
+  bad "installed PDF module" "${module:-no gazette-pdf.so}: ${out:0:300}"
 version=$("$PREFIX/bin/gazette-extract" --version)
 grep -q "ICU" <<<"$version" && ok "--version names the library and ICU" || bad "--version"
 

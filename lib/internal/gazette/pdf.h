@@ -1,7 +1,8 @@
 // gazette/pdf.h — stage 1 for PDF input: the text layer, read by position.
 //
 // decode() calls read_pdf() for bytes that looks_like_pdf(); its text then
-// runs through the same pipeline as any text. Needs libpoppler-cpp.
+// runs through the same pipeline as any text. poppler is read through the
+// PDF module (gazette/pdf_words.h), loaded when the first PDF comes.
 #pragma once
 
 #include <cstddef>
@@ -31,9 +32,13 @@ struct PdfText {
   std::vector<int> pages_without_text;  // 1-based pages with no text layer (images only)
 };
 
+// Is the PDF module there to be loaded? (Loads it.)
+bool pdf_reader_available();
+
 // Throws InputError for a PDF that is damaged or truncated, needs a
 // password, has no text on any page (scanned), or whose text is garbage (a
-// font without a Unicode map), or is over a limit.
+// font without a Unicode map), or is over a limit; and for any PDF when the
+// PDF module cannot be loaded.
 PdfText read_pdf(std::string_view bytes, const PdfLimits& limits = {});
 
 }  // namespace gazette
