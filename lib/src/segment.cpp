@@ -64,8 +64,6 @@ bool wrapped_prose(const Text& text, std::size_t first) {
 // title-like and no prose: a comma, or a numbered heading (第一章…, 一、…),
 // opens a body whose title was left out (近年来，各产煤省区…). A wrong
 // title is worse than none.
-bool balanced(std::string_view s);
-
 bool lone_title(const Text& text, std::size_t first) {
   const Line& l = text.lines[first];
   if (l.blank() || ends_sentence(l.norm) || l.norm.find(':') != std::string::npos) return false;
@@ -89,7 +87,7 @@ bool lone_title(const Text& text, std::size_t first) {
   // A bracket left open (为落实《…纲要（ / 2006—2020年）》…), or a next line
   // that ends the sentence at no greater length (…引领支撑作 / 用，…行动
   // 计划。): the first line of a paragraph wrapped at the page's measure.
-  if (!balanced(l.norm)) return false;
+  if (bracket_left_open(l.norm)) return false;
   for (std::size_t k = first + 1; k < text.lines.size(); ++k) {
     if (text.lines[k].blank()) continue;
     if (ends_sentence(text.lines[k].norm) && count_chars(text.lines[k].norm) <= chars + 2 &&
@@ -99,20 +97,6 @@ bool lone_title(const Text& text, std::size_t first) {
   }
   return title_like(l) && chars <= kMaxShortTitleChars && l.norm.find(',') == std::string::npos &&
          !wrapped_prose(text, first);
-}
-
-// Are the brackets of a title closed (《》 〈〉 <> ())? A title is not complete
-// inside a quotation.
-bool balanced(std::string_view s) {
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len;
-    char32_t c = decode_at(s, i, &len);
-    i += len;
-    if (c == U'《' || c == U'〈' || c == '<' || c == '(') ++depth;
-    if ((c == U'》' || c == U'〉' || c == '>' || c == ')') && depth > 0) --depth;
-  }
-  return depth == 0;
 }
 
 // A title wrapped over lines at the measure of its page (上海市崇明区人民政府
@@ -134,7 +118,7 @@ std::optional<std::size_t> wrapped_title(const Text& text, std::size_t first) {
     chars += count_chars(l.norm);
     if (chars > kMaxLoneTitleChars) return std::nullopt;
     joined += l.norm;
-    if (!balanced(joined)) continue;  // 《关于印发<…办法 / >的通知》的通知: not yet
+    if (bracket_left_open(joined)) continue;  // 《关于印发<…办法 / >的通知》的通知: not yet
     if (!genre_of(joined).empty()) return k > first ? std::optional<std::size_t>(k) : std::nullopt;
     if (!document_genre(joined).empty()) kind_end = k;  // a text kind; a 文种 may still follow
   }

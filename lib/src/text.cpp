@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -59,6 +60,24 @@ std::size_t count_chars(std::string_view s) {
   for (char c : s)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   return n;
+}
+
+bool bracket_left_open(std::string_view norm) {
+  static constexpr char32_t kOpen[] = {U'(', U'《', U'〈', U'<', U'“'};
+  static constexpr char32_t kClose[] = {U')', U'》', U'〉', U'>', U'”'};
+  std::size_t depth[std::size(kOpen)] = {};
+  for (std::size_t i = 0; i < norm.size();) {
+    std::size_t len;
+    char32_t c = decode_at(norm, i, &len);
+    i += len;
+    for (std::size_t k = 0; k < std::size(kOpen); ++k) {
+      if (c == kOpen[k]) ++depth[k];
+      else if (c == kClose[k] && depth[k] > 0) --depth[k];
+    }
+  }
+  for (std::size_t d : depth)
+    if (d > 0) return true;
+  return false;
 }
 
 std::size_t count_chars_up_to(std::string_view s, std::size_t limit) {

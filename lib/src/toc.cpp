@@ -293,13 +293,7 @@ Toc read_toc(const Text& text, std::size_t from) {
       const bool off_style = bracketed_sections > 0 && plain_sections == 0 && !bracketed;
       // A bracket or quote left open (中华人民共和国国务院令（ / 第752号）)
       // continues on the next line: a wrapped title, no heading.
-      auto opened = [&](std::string_view open, std::string_view close) {
-        std::size_t n = 0, at = 0;
-        while ((at = sq.find(open, at)) != std::string::npos) ++n, at += open.size();
-        for (at = 0; (at = sq.find(close, at)) != std::string::npos; at += close.size()) n -= n > 0;
-        return n > 0;
-      };
-      const bool unclosed = opened("（", "）") || opened("(", ")") || opened("《", "》") || opened("“", "”");
+      const bool unclosed = bracket_left_open(sq);
       if (count_chars(sq) <= 16 && sq.find("关于") == std::string::npos && next_is_title &&
           !standalone_number(line.norm) && !off_style && !unclosed) {
         ++(bracketed ? bracketed_sections : plain_sections);

@@ -139,6 +139,13 @@ std::pair<std::size_t, int> find_either(std::string_view hay, std::string_view a
 // 办公室 中心 小组 …): issuers in titles and red headers.
 bool ends_in_organ_word(std::string_view s);
 
+// Is a bracket or quotation mark of `norm` (a folded line, where （ is
+// already '(') left open: more of ( 《 〈 < “ opened than closed, each pair
+// counted alone, a close without its open ignored? A title or heading that
+// leaves one open goes on in the next line (中华人民共和国国务院令（ /
+// 第752号）; 为落实《…纲要（ / 2006—2020年）》…).
+bool bracket_left_open(std::string_view norm);
+
 // s with each run of spaces (ASCII, ideographic, NBSP, U+2000-200A …) made
 // one ASCII space and trimmed: a line as printed, without its layout.
 std::string collapse_spaces(std::string_view s);
