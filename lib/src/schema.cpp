@@ -45,14 +45,22 @@ constexpr std::uint64_t kMinSteps = 1'000'000;
 // ---------------------------------------------------------------- YAML loading
 
 // Counts nodes with aliases expanded, so a billion-laughs document is
-// refused before yaml-cpp builds (or we walk) it.
+// refused before yaml-cpp builds (or we walk) it; and refuses an alias
+// inside its own anchor, from which yaml-cpp builds a cycle: no JSON value
+// is one, and every walk over it (with two or more branches a level) is
+// exponential in its depth limit (schema_eval_fuzz found a 500-byte schema
+// that took minutes).
 class CountingHandler : public YAML::EventHandler {
  public:
   explicit CountingHandler(std::size_t limit) : limit_(limit) {}
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override { add(m, a < sizes_.size() ? sizes_[a] : 1); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    if (a < open_.size() && open_[a])
+      throw InputError("a YAML alias inside the node it names (a cycle): not a JSON value", m.line + 1, m.column + 1);
+    add(m, a < sizes_.size() ? sizes_[a] : 1);
+  }
   void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { leaf(m, a); }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     open(m, a);
@@ -84,15 +92,21 @@ class CountingHandler : public YAML::EventHandler {
   void open(const YAML::Mark& m, YAML::anchor_t a) {
     add(m, 1);
     stack_.emplace_back(a, 1);
+    if (a != YAML::NullAnchor) {
+      if (open_.size() <= a) open_.resize(a + 1, false);
+      open_[a] = true;
+    }
   }
   void close() {
     auto [a, size] = stack_.back();
     stack_.pop_back();
+    if (a != YAML::NullAnchor && a < open_.size()) open_[a] = false;
     record(a, size);
     if (!stack_.empty()) stack_.back().second += size - 1;  // the 1 was counted at open
   }
   std::size_t limit_, total_ = 0;
   std::vector<std::size_t> sizes_;
+  std::vector<bool> open_;  // by anchor: its node is being read (an alias to it now is a cycle)
   std::vector<std::pair<YAML::anchor_t, std::size_t>> stack_;
 };
 

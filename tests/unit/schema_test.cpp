@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "gazette/check.h"
 #include "gazette/error.h"
 #include "gazette/schema.h"
 
@@ -182,10 +183,29 @@ TEST_CASE("schema: a YAML alias cycle in a non-keyword map is an error, not a st
   // tests/fuzz-regressions/schema-alias-cycle-stack-overflow: an anchored
   // map holding an alias of itself (yaml-cpp builds a cycle) under a key
   // that is no keyword; the walk for $id and patterns had no depth limit.
+  // The loader now refuses the cycle itself (next case); a cycle built in
+  // memory, as a library user can, still meets the walk's depth limit.
   CHECK_THROWS_WITH_AS(Schema::load("$ref: '#/defs/x'\n"
                                     "defs: &d\n"
                                     "  x: {type: string}\n"
                                     "  loop: *d\n",
                                     "cycle.yaml"),
-                       doctest::Contains("schema nested too deeply"), InputError);
+                       doctest::Contains("alias inside the node it names"), InputError);
+  YAML::Node root = YAML::Load("$ref: '#/defs/x'\ndefs: {x: {type: string}}\n");
+  root["defs"]["loop"] = root["defs"];
+  CHECK_THROWS_WITH_AS(Schema::from_node(root, "cycle.yaml"), doctest::Contains("schema nested too deeply"), InputError);
+}
+
+TEST_CASE("schema: an alias inside its own anchor is refused by every loader (fuzz regression)") {
+  // tests/fuzz-regressions/schema-alias-cycle-branching: a map anchored
+  // &off holding *off under two keys: each walk over the cycle branched
+  // twice a level down to its depth limit, 2^64 steps (minutes under ASan
+  // before the fuzzer's timeout).
+  std::string repro = slurp(std::string(GAZETTE_SOURCE_DIR) + "/tests/fuzz-regressions/schema-alias-cycle-branching");
+  CHECK_THROWS_WITH_AS(Schema::load(repro, "repro.yaml"), doctest::Contains("alias inside the node it names"), InputError);
+  const std::string branching = "a: &off\n  b: *off\n  c: *off\n";
+  CHECK_THROWS_AS(load_yaml(branching), InputError);
+  CHECK_THROWS_WITH_AS(load_extraction(branching), doctest::Contains("(a cycle)"), InputError);
+  // Aliases to nodes already closed are fine, as before.
+  CHECK(load_yaml("a: &x {t: 1}\nb: *x\nc: [*x, *x]\n")["c"].size() == 2);
 }
