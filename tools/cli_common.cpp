@@ -2,6 +2,7 @@
 
 #include "gazette/extract.h"
 #include "gazette/files.h"
+#include "gazette/pdf.h"
 
 #include <unicode/uversion.h>
 
@@ -121,8 +122,14 @@ std::string schemas_dir() {
 }
 
 void add_version_flag(CLI::App& app, std::string_view tool) {
-  app.set_version_flag("--version", std::string(tool) + " " + GAZETTE_VERSION + " (libgazette " + version() +
-                                        ", ICU " + U_ICU_VERSION + ")");
+  // A callback, so that only --version loads the PDF module to name it.
+  app.set_version_flag(
+      "--version",
+      [name = std::string(tool)] {
+        return name + " " + GAZETTE_VERSION + " (libgazette " + version() + ", ICU " + U_ICU_VERSION +
+               ")\nPDF input: " + pdf_reader_description();
+      },
+      "Display program version information and exit");
 }
 
 int parse(CLI::App& app, int argc, char** argv, std::string_view tool) {

@@ -275,6 +275,7 @@ namespace {
 // (for programs of library users, which live elsewhere).
 struct Module {
   const PdfWordsEntry* entry = nullptr;
+  std::string path;   // the file loaded
   std::string error;
 };
 
@@ -299,12 +300,13 @@ const Module& module() {
         continue;
       }
       auto* entry = static_cast<const PdfWordsEntry*>(::dlsym(handle, GAZETTE_PDF_WORDS_SYMBOL));
-      if (!entry || entry->abi != kPdfWordsAbi || !entry->read) {
+      if (!entry || entry->abi != kPdfWordsAbi || !entry->read || !entry->poppler_version) {
         tried += "\n  " + path + ": not this version's PDF module";
         ::dlclose(handle);
         continue;
       }
       m.entry = entry;  // kept loaded for the life of the process
+      m.path = path;
       return m;
     }
     m.error = "reading a PDF needs the PDF module gazette-pdf.so (libpoppler-cpp), and none could be loaded:" + tried;
@@ -596,6 +598,12 @@ PdfText read_isolated(std::string_view bytes, const PdfLimits& limits) {
 }  // namespace
 
 bool pdf_reader_available() { return module().entry != nullptr; }
+
+std::string pdf_reader_description() {
+  const Module& m = module();
+  if (!m.entry) return "unavailable: " + m.error;
+  return std::string("poppler ") + m.entry->poppler_version() + ", module " + m.path;
+}
 
 PdfText read_pdf(std::string_view bytes, const PdfLimits& limits) {
   // Loaded here, before a reading child is forked, so that a run of many

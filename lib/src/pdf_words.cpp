@@ -6,6 +6,7 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <poppler-version.h>
 
 #include <limits>
 #include <memory>
@@ -86,11 +87,16 @@ void read_words(const char* data, std::size_t size, const PdfWordLimits* limits,
   }
 }
 
+const char* poppler_version() {
+  static const std::string v = poppler::version_string();
+  return v.c_str();
+}
+
 }  // namespace
 
 extern "C" {
 // The entry pdf.cpp looks up with dlsym: declared first so that the const
 // object has external linkage.
 __attribute__((visibility("default"))) extern const gazette::PdfWordsEntry gazette_pdf_words;
-const gazette::PdfWordsEntry gazette_pdf_words{gazette::kPdfWordsAbi, &read_words};
+const gazette::PdfWordsEntry gazette_pdf_words{gazette::kPdfWordsAbi, &read_words, &poppler_version};
 }

@@ -51,6 +51,7 @@ out=$(cd / && env -u GAZETTE_PDF_MODULE "$PREFIX/bin/gazette-extract" -f jsonl "
   bad "installed PDF module" "${module:-no gazette-pdf.so}: ${out:0:300}"
 version=$("$PREFIX/bin/gazette-extract" --version)
 grep -q "ICU" <<<"$version" && ok "--version names the library and ICU" || bad "--version"
+grep -qF "module $PREFIX/" <<<"$version" && ok "--version names the installed PDF module" || bad "--version's PDF module" "$version"
 
 # find_package(gazette) from a separate project.
 if cmake -S "$SRC/examples/library" -B "$WORK/example" -DCMAKE_PREFIX_PATH="$PREFIX" \

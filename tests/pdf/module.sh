@@ -45,6 +45,14 @@ out=$(GAZETTE_PDF_MODULE=$WORK/none.so "$BIN/gazette-check" "$PDF" 2>&1); code=$
 [ $code -eq 2 ] && grep -q "gazette-pdf.so" <<<"$out" && ok "gazette-check without the module: exit 2, says why" ||
   bad "gazette-check without the module" "exit $code: $out"
 
+# --version names the poppler and the module it would read PDFs with, or why none.
+out=$(env -u GAZETTE_PDF_MODULE "$BIN/gazette-extract" --version)
+grep -q "^PDF input: poppler [0-9.]*, module .*/$LIBDIR/gazette/gazette-pdf.so$" <<<"$out" && ok "--version names poppler and the module" ||
+  bad "--version with the module" "$out"
+out=$(GAZETTE_PDF_MODULE=$WORK/none.so "$BIN/gazette-split" --version)
+grep -q "^PDF input: unavailable: reading a PDF needs the PDF module" <<<"$out" && ok "--version says when PDF input is unavailable" ||
+  bad "--version without the module" "$out"
+
 # Relocated: the tool and its module copied into another prefix.
 mkdir -p "$WORK/prefix/bin" "$WORK/prefix/$LIBDIR/gazette"
 cp "$BIN/gazette-extract" "$WORK/prefix/bin/"

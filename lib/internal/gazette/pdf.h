@@ -34,6 +34,9 @@ struct PdfText {
 
 // Is the PDF module there to be loaded? (Loads it.)
 bool pdf_reader_available();
+// "poppler 22.12.0, module PATH", or "unavailable: " and why (for --version;
+// loads the module).
+std::string pdf_reader_description();
 
 // Throws InputError for a PDF that is damaged or truncated, needs a
 // password, has no text on any page (scanned), or whose text is garbage (a

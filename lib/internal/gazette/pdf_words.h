@@ -50,6 +50,7 @@ using PdfWordsFn = void (*)(const char* data, std::size_t size, const PdfWordLim
 struct PdfWordsEntry {
   int abi;
   PdfWordsFn read;
+  const char* (*poppler_version)();  // "22.12.0": the poppler the module runs on (for --version)
 };
 
 }  // namespace gazette
