@@ -17,6 +17,14 @@ const RE2& number_re() {
   static const RE2 re(R"(^([\p{Han}A-Za-z]+)\s*(?:〔|\[|\(|【|〈)\s*(\d{2,4})\s*(?:〕|\]|\)|】|〉)\s*第?\s*(\d+)\s*号?$)");
   return re;
 }
+// The older form with the year first (before GB/T 9704-1999 fixed the
+// order): 〔1996〕武司字第82号, (87)国函字1号. 号 is required; the organ
+// code is two to twelve characters, not opening with 第 or 年 ((2022)年度
+// 第5号 is a year's fifth, not a number).
+const RE2& year_first_re() {
+  static const RE2 re(R"(^(?:〔|\[|\(|【)\s*(\d{2,4})\s*(?:〕|\]|\)|】)\s*([\p{Han}A-Za-z]{2,12}?)\s*第?\s*(\d+)\s*号$)");
+  return re;
+}
 const RE2& order_re() {  // 国令第707号, 国务院令第708号
   static const RE2 re(R"(^([\p{Han}]+令)\s*第\s*(\d+)\s*号$)");
   return re;
@@ -53,6 +61,15 @@ std::optional<DocNumber> parse_number(std::string_view s) {
   DocNumber n;
   if (has_open_bracket(s) && RE2::FullMatch(s, number_re(), &prefix, &year, &serial) && count_chars(prefix) <= 20 &&
       serial.size() <= 20) {
+    n.text = std::string(s);
+    n.prefix = prefix;
+    n.year = static_cast<int>(std::stoi(year));
+    n.serial = to_int(serial);
+    return n;
+  }
+  if ((s[0] == '[' || s[0] == '(' || s.rfind("〔", 0) == 0 || s.rfind("【", 0) == 0) &&
+      RE2::FullMatch(s, year_first_re(), &year, &prefix, &serial) && prefix.rfind("第", 0) != 0 &&
+      prefix.rfind("年", 0) != 0 && serial.size() <= 20) {
     n.text = std::string(s);
     n.prefix = prefix;
     n.year = static_cast<int>(std::stoi(year));

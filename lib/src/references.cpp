@@ -199,8 +199,10 @@ std::vector<Reference> find_references(const Stream& stream, std::string_view ow
     std::size_t pend = at > 0 && s[at - 1] == ' ' ? at - 1 : at;
     std::size_t pstart = std::max(prefix_before(s, at), last_end);
     if (end == 0 || pstart >= pend) {
-      // No code before the bracket: the year-first form, 〔1996〕武司字第82号.
-      if (pstart < pend || (end = year_first_after(s, at)) == 0) continue;
+      // No code before the bracket, or no serial after it: the year-first
+      // form, 〔1996〕武司字第82号, perhaps after its organ's name
+      // (司法部〔1995〕司发通字第12号: the number starts at the bracket).
+      if ((end = year_first_after(s, at)) == 0) continue;
       pstart = at;
       last_end = end;
     } else {

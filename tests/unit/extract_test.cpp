@@ -38,6 +38,31 @@ TEST_CASE("extract: the sample issue end to end") {
   CHECK(issue.diagnostics.empty());
 }
 
+// An older document: the number with its year first under the title, a
+// year-first citation after its organ's name, a date in Chinese numerals.
+TEST_CASE("extract: an older document, its number with the year first") {
+  const std::string text =
+      "武汉市司法局关于加强律师事务所管理的通知\n"
+      "〔1996〕武司字第82号\n"
+      "各区司法局，局属各单位：\n"
+      "    为加强律师事务所管理，根据司法部〔1995〕司发通字第12号文件精神，现就有关事项通知如下：\n"
+      "    一、各律师事务所应当建立健全内部管理制度。\n"
+      "\n"
+      "武汉市司法局\n"
+      "一九九六年三月五日\n";
+  Issue issue = extract(text, {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "武汉市司法局关于加强律师事务所管理的通知");
+  REQUIRE(d.number);
+  CHECK(d.number->text == "〔1996〕武司字第82号");
+  CHECK(d.number->prefix == "武司字");
+  CHECK(d.number->year == 1996);
+  CHECK(d.date == "1996-03-05");
+  REQUIRE(d.references.size() == 1);
+  CHECK(d.references[0].number == "〔1995〕司发通字第12号");
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

@@ -41,6 +41,27 @@ TEST_CASE("numbers: 发文字号 forms") {
   CHECK_FALSE(big->serial);
 }
 
+// Older documents print the year first: 〔1996〕武司字第82号 (GB/T 9704-1999
+// fixed the organ code first), or (87)国函字1号 with a two-digit year.
+TEST_CASE("numbers: the year-first form of older documents") {
+  auto n = parse_number("〔1996〕武司字第82号");
+  REQUIRE(n);
+  CHECK(n->prefix == "武司字");
+  CHECK(n->year == 1996);
+  CHECK(n->serial == 82);
+  auto old = parse_number(fold("（87）国函字1号"));
+  REQUIRE(old);
+  CHECK(old->prefix == "国函字");
+  CHECK(old->year == 87);
+  CHECK(old->serial == 1);
+  CHECK(standalone_number("  〔1996〕武司字第82号"));
+  CHECK(standalone_number("[1994]鄂政发第45号")->prefix == "鄂政发");
+  CHECK_FALSE(parse_number("〔2022〕第5号"));         // no organ code
+  CHECK_FALSE(parse_number("〔2022〕字5号"));         // a code of one character
+  CHECK_FALSE(parse_number("〔1996〕武司字第82"));    // 号 required in this form
+  CHECK_FALSE(standalone_number("(2022)年度第5号"));  // a year's fifth, no organ code
+}
+
 TEST_CASE("numbers: standalone number lines, with parentheses") {
   auto n = standalone_number("(皖政办秘〔2021〕82号)");
   REQUIRE(n);

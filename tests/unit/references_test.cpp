@@ -66,6 +66,10 @@ TEST_CASE("references: year-first numbers, numbers inside a title, lead words") 
   CHECK(r[0].number == "〔1996〕武司字第82号");
   CHECK(*r[0].title == "某某办法");
   CHECK(r[1].number == "国发〔2017〕35号");
+  // The organ's name before a year-first number is not part of it.
+  auto org = refs_of("根据司法部〔1995〕司发通字第12号文件精神，现通知如下。");
+  REQUIRE(org.size() == 1);
+  CHECK(org[0].number == "〔1995〕司发通字第12号");
   auto s = refs_of("领导小组办公室关于进一步做好沪府规〔2022〕1号文件实施工作，原浦东明规〔2020〕1号废止。");
   REQUIRE(s.size() == 2);
   CHECK(s[0].number == "沪府规〔2022〕1号");
