@@ -17,6 +17,12 @@ const RE2& trailing_number_re() {
   static const RE2 re(R"(^(.*?)\s*\(?([\p{Han}A-Za-z]+\s*(?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*第?\s*\d+\s*号)\)?$)");
   return re;
 }
+// The older form, year first (〔1996〕武司字第82号): the number starts at its
+// bracket, so no organ code can swallow the title's end.
+const RE2& trailing_year_first_re() {
+  static const RE2 re(R"(^(.*?)\s*\(?((?:〔|\[|【)\s*\d{4}\s*(?:〕|\]|】)\s*[\p{Han}A-Za-z]{2,12}?\s*第?\s*\d+\s*号)\)?$)");
+  return re;
+}
 
 struct Parsed {
   std::size_t title_end = 0;  // norm bytes of title text on the line
@@ -63,7 +69,16 @@ Parsed parse_line(const Line& line) {
     s = s.substr(0, h);
   }
   std::string before, num;
-  if (s.find("号") != std::string_view::npos && RE2::FullMatch(s, trailing_number_re(), &before, &num)) {
+  const bool hao = s.find("号") != std::string_view::npos;
+  if (hao && !RE2::FullMatch(s, trailing_number_re(), &before, &num) &&
+      RE2::FullMatch(s, trailing_year_first_re(), &before, &num)) {
+    p.number = parse_number(squeeze(num));
+    if (p.number) {
+      p.number->text = num;
+      p.number->line = line.number;
+      s = s.substr(0, before.size());
+    }
+  } else if (hao && !num.empty()) {
     // Without a space before it, the organ code may have swallowed the end
     // of the title: cut it after the title's 文种.
     std::size_t split = before.size();

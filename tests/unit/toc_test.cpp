@@ -44,6 +44,20 @@ TEST_CASE("toc: dot leaders and full-width page parentheses") {
   CHECK(*toc.entries[1].page == 9);
 }
 
+TEST_CASE("toc: a number of the older form, year first, after its title") {
+  Text t = split_lines("目录\n武汉市司法局关于加强律师事务所管理的通知〔1996〕武司字第82号 …… 3\n"
+                       "某某局关于某某的通知(〔1997〕某字第5号)(7)\n");
+  Toc toc = read_toc(t, 0);
+  REQUIRE(toc.entries.size() == 2);
+  CHECK(toc.entries[0].title == "武汉市司法局关于加强律师事务所管理的通知");
+  REQUIRE(toc.entries[0].number);
+  CHECK(toc.entries[0].number->text == "〔1996〕武司字第82号");
+  CHECK(toc.entries[0].number->prefix == "武司字");
+  CHECK(*toc.entries[0].page == 3);
+  CHECK(toc.entries[1].title == "某某局关于某某的通知");
+  CHECK(toc.entries[1].number->serial == 5);
+}
+
 TEST_CASE("toc: genre of a title") {
   CHECK(genre_of("楚雄州人民政府关于印发…的通知") == "通知");
   CHECK(genre_of("楚雄州2022年11月-12月大事记") == "大事记");
