@@ -295,12 +295,19 @@ Toc read_toc(const Text& text, std::size_t from) {
     if (buffer.empty()) {
       // A short line followed by another title line is a section heading.
       std::size_t nx = next_nonblank(i);
-      bool next_is_title = false;
+      bool next_is_title = false, next_opens_with_verb = false;
       if (nx < text.lines.size()) {
         Parsed q = parse_line(text.lines[nx]);
         next_is_title = q.title_end > 0 && !is_toc_heading(text.lines[nx]);
+        std::string_view nn = text.lines[nx].norm;
+        for (std::string_view verb : {"关于", "印发", "转发", "批转"}) next_opens_with_verb = next_opens_with_verb || nn.rfind(verb, 0) == 0;
       }
       std::string sq = squeeze(line.norm);
+      // An organ's name over a title that opens with 关于 (武汉市人民政府 /
+      // 关于做好春季防汛工作的通知 …… 2) is the title's first line, as a
+      // document's head is read (segment.cpp, title_before); headings name
+      // kinds of texts (市政府文件, 人事任免), not an organ alone.
+      const bool organ_over_title = next_opens_with_verb && ends_in_organ_word(sq);
       // Headings keep one style: after 【省政府文件】, a line not in
       // brackets is the first line of a wrapped title (某某省财政局某某省
       // 发展和改革 / 委员会关于…的通知, in a narrow column).
@@ -310,7 +317,7 @@ Toc read_toc(const Text& text, std::size_t from) {
       // continues on the next line: a wrapped title, no heading.
       const bool unclosed = bracket_left_open(sq);
       if (count_chars(sq) <= 16 && sq.find("关于") == std::string::npos && next_is_title &&
-          !standalone_number(line.norm) && !off_style && !unclosed) {
+          !standalone_number(line.norm) && !off_style && !unclosed && !organ_over_title) {
         ++(bracketed ? bracketed_sections : plain_sections);
         // A heading does not extend the TOC: only completed entries do, so
         // a body title taken for a heading is given back to the body.

@@ -58,6 +58,16 @@ TEST_CASE("toc: a number of the older form, year first, after its title") {
   CHECK(toc.entries[1].number->serial == 5);
 }
 
+TEST_CASE("toc: an organ's name over a title opening with 关于 is the title's first line, not a heading") {
+  Text t = split_lines("目录\n市政府文件\n武汉市人民政府\n关于做好春季防汛工作的通知 …… 2\n"
+                       "武汉市人民政府办公厅关于某某的通知 …… 5\n");
+  Toc toc = read_toc(t, 0);
+  REQUIRE(toc.entries.size() == 2);
+  CHECK(toc.entries[0].title == "武汉市人民政府关于做好春季防汛工作的通知");
+  CHECK(toc.entries[0].section == "市政府文件");
+  CHECK(toc.entries[1].section == "市政府文件");
+}
+
 TEST_CASE("toc: genre of a title") {
   CHECK(genre_of("楚雄州人民政府关于印发…的通知") == "通知");
   CHECK(genre_of("楚雄州2022年11月-12月大事记") == "大事记");
