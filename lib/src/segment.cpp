@@ -160,8 +160,7 @@ std::optional<std::pair<std::size_t, std::size_t>> title_before(const Text& text
     std::string sq = squeeze(text.lines[prev[k]].norm);
     // A line opening with 关于 continues the organ name printed above it
     // (楚雄州人民政府办公室 / 关于印发…的通知, lines 1334/1336 of the sample).
-    for (std::string_view verb : {"关于", "印发", "转发", "批转"})
-      if (sq.rfind(verb, 0) == 0) return std::make_pair(prev[std::min(k + 1, avail - 1)], prev[0]);
+    if (opens_with_title_verb(sq)) return std::make_pair(prev[std::min(k + 1, avail - 1)], prev[0]);
     if (opens_title(sq)) return std::make_pair(prev[k], prev[0]);
   }
   return std::make_pair(prev[std::min<std::size_t>(avail, 2) - 1], prev[0]);
@@ -188,7 +187,7 @@ std::optional<std::pair<std::size_t, std::size_t>> title_after(const Text& text,
   if (k >= end) return std::nullopt;
   std::string sq = squeeze(text.lines[k].norm);
   bool opens = opens_title(sq);
-  for (std::string_view verb : {"关于", "印发", "转发", "批转"}) opens = opens || sq.rfind(verb, 0) == 0;
+  opens = opens || opens_with_title_verb(sq);
   if (!opens) return std::nullopt;
   std::size_t first = k, last = k;
   for (std::size_t n = 0; k < end && n < kMaxTitleLines && title_like(text.lines[k]); ++n) {

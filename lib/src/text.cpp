@@ -62,6 +62,12 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
+bool opens_with_title_verb(std::string_view s) {
+  for (std::string_view verb : {"关于", "印发", "转发", "批转"})
+    if (s.substr(0, verb.size()) == verb) return true;
+  return false;
+}
+
 bool bracket_left_open(std::string_view norm) {
   static constexpr char32_t kOpen[] = {U'(', U'《', U'〈', U'<', U'“'};
   static constexpr char32_t kClose[] = {U')', U'》', U'〉', U'>', U'”'};

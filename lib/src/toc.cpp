@@ -69,20 +69,14 @@ Parsed parse_line(const Line& line) {
     s = s.substr(0, h);
   }
   std::string before, num;
-  const bool hao = s.find("号") != std::string_view::npos;
-  if (hao && !RE2::FullMatch(s, trailing_number_re(), &before, &num) &&
-      RE2::FullMatch(s, trailing_year_first_re(), &before, &num)) {
-    p.number = parse_number(squeeze(num));
-    if (p.number) {
-      p.number->text = num;
-      p.number->line = line.number;
-      s = s.substr(0, before.size());
-    }
-  } else if (hao && !num.empty()) {
+  bool year_first = false;
+  if (s.find("号") != std::string_view::npos &&
+      (RE2::FullMatch(s, trailing_number_re(), &before, &num) ||
+       (year_first = RE2::FullMatch(s, trailing_year_first_re(), &before, &num)))) {
     // Without a space before it, the organ code may have swallowed the end
     // of the title: cut it after the title's 文种.
     std::size_t split = before.size();
-    if (before.empty() || before.back() != ' ') {
+    if (!year_first && (before.empty() || before.back() != ' ')) {
       std::size_t bracket = std::min({num.find("〔"), num.find("["), num.find("【")});
       std::string prefix = num.substr(0, bracket);
       static const char* const genres[] = {"通知", "意见", "决定", "通报", "批复", "决议", "报告", "公告", "通告", "办法", "规定", "函"};
@@ -299,8 +293,7 @@ Toc read_toc(const Text& text, std::size_t from) {
       if (nx < text.lines.size()) {
         Parsed q = parse_line(text.lines[nx]);
         next_is_title = q.title_end > 0 && !is_toc_heading(text.lines[nx]);
-        std::string_view nn = text.lines[nx].norm;
-        for (std::string_view verb : {"关于", "印发", "转发", "批转"}) next_opens_with_verb = next_opens_with_verb || nn.rfind(verb, 0) == 0;
+        next_opens_with_verb = opens_with_title_verb(text.lines[nx].norm);
       }
       std::string sq = squeeze(line.norm);
       // An organ's name over a title that opens with 关于 (武汉市人民政府 /

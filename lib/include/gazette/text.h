@@ -139,6 +139,10 @@ std::pair<std::size_t, int> find_either(std::string_view hay, std::string_view a
 // 办公室 中心 小组 …): issuers in titles and red headers.
 bool ends_in_organ_word(std::string_view s);
 
+// True if s opens with the verb of a title after its organ (关于 印发 转发
+// 批转): the line goes on a title whose organ stands on the line above.
+bool opens_with_title_verb(std::string_view s);
+
 // Is a bracket or quotation mark of `norm` (a folded line, where （ is
 // already '(') left open: more of ( 《 〈 < “ opened than closed, each pair
 // counted alone, a close without its open ignored? A title or heading that
