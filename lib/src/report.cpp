@@ -162,7 +162,7 @@ namespace {
 
 // SARIF's rule table: the registry with each rule's text from CHECK.md,
 // the same for every report, so built once.
-const json& sarif_rules() {
+const json& sarif_rules_json() {
   static const json table = [] {
     json rules_json = json::array();
     for (const auto& r : rules()) {
@@ -180,6 +180,34 @@ const json& sarif_rules() {
     return rules_json;
   }();
   return table;
+}
+
+// The rule table is most of a SARIF log's text (CHECK.md's descriptions).
+// Copying it into each log's json and serialising it again was most of
+// the cost of a SARIF report on a small file, so the log carries
+// a marker in its place, and the table's text, serialised once, replaces
+// the marker, with each line indented as deep as the marker's own line.
+// The driver's "rules" come before any text of the input's, so the first
+// occurrence is the marker itself.
+constexpr std::string_view kRulesMarker = "gazette-sarif-rules-table";
+
+void splice_sarif_rules(std::string& log_text) {
+  static const std::string rules_text =
+      sarif_rules_json().dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string quoted = "\"rules\": \"" + std::string(kRulesMarker) + '"';
+  std::size_t at = log_text.find(quoted);
+  if (at == std::string::npos) return;
+  std::size_t line_start = log_text.rfind('\n', at);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t indent = log_text.find_first_not_of(' ', line_start) - line_start;
+  std::string spliced;
+  spliced.reserve(rules_text.size() + rules_text.size() / 8);
+  for (char c : rules_text) {
+    spliced += c;
+    if (c == '\n') spliced.append(indent, ' ');
+  }
+  at += quoted.size() - kRulesMarker.size() - 2;  // the marker, quoted
+  log_text.replace(at, kRulesMarker.size() + 2, spliced);
 }
 
 }  // namespace
@@ -374,7 +402,6 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       }
       break;
     case ReportFormat::sarif: {
-      const json& rules_json = sarif_rules();
       json results = json::array();
       for (const auto& f : findings) {
         json artifact{{"uri", path_uri(f.path)}};
@@ -417,11 +444,13 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
                {"version", "2.1.0"},
                {"runs", json::array({json{{"tool", json{{"driver", json{{"name", "gazette-check"},
                                                                         {"version", options.tool_version},
-                                                                        {"rules", rules_json}}}}},
+                                                                        {"rules", kRulesMarker}}}}},
                                           {"invocations", json::array({invocation})},
                                           {"columnKind", "unicodeCodePoints"},
                                           {"results", results}}})}};
-      out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+      std::string text = log.dump(2, ' ', false, json::error_handler_t::replace);
+      splice_sarif_rules(text);
+      out << text << '\n';
       break;
     }
   }
