@@ -46,11 +46,19 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
   Masthead m;
   *end = 0;
   std::size_t n = std::min(limit, text.lines.size());
-  std::size_t title_at = n, issue_at = n;
+  std::size_t title_at = n, issue_at = n, prev = n;
   std::string buf;
   for (std::size_t i = 0; i < n; ++i) {
     const Line& l = text.lines[i];
     if (l.blank()) continue;
+    // The front matter ends at the first document's number, before it is
+    // read as an issue's: 国家税务总局公告2023年第1号, or an order's or an
+    // announcement's serial under its head (某某市市场监督管理局公告 /
+    // 2023年第5号), where a gazette's head ends in 公报 (国务院公报 /
+    // 2022年第36号). A 公报 line after the number is a running head (a
+    // single document reprinted with its page furniture).
+    if (standalone_number(l.norm) || (prev < i && order_number(text.lines[prev].norm, l.norm))) break;
+    prev = i;
     std::string_view sq = squeeze(l.norm, buf);
     if (title_at == n && sq.find("公报") != std::string_view::npos && sq != "目录") title_at = i;
     std::string y, k;
@@ -70,9 +78,6 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
     if (!m.cumulative_issue && sq.find("总") != std::string_view::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
       if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
     if (sq == "目录") break;  // the front matter ends at the table of contents
-    // ... and at the first document's number: a 公报 line after it is a
-    // running head (a single document reprinted with its page furniture).
-    if (standalone_number(l.norm)) break;
   }
   if (title_at < n) {
     const Line& l = text.lines[title_at];

@@ -30,6 +30,13 @@ const RE2& order_re() {  // 国令第707号, 国务院令第708号
   return re;
 }
 
+// An order or an announcement numbered by the year: 国家税务总局公告2023年第1号,
+// 农业农村部令2023年第1号, 财政部 税务总局公告2023年第5号 (a joint one).
+const RE2& yearly_serial_re() {
+  static const RE2 re(R"(^([\p{Han}][\p{Han} ]*?(?:令|公告|通告))\s*(\d{4})\s*年\s*第\s*(\d+)\s*号$)");
+  return re;
+}
+
 std::optional<std::int64_t> to_int(const std::string& digits) {
   if (digits.empty() || digits.size() > 18) return std::nullopt;
   return std::stoll(digits);
@@ -83,6 +90,14 @@ std::optional<DocNumber> parse_number(std::string_view s) {
     n.serial = to_int(serial);
     return n;
   }
+  if (s.find("年") != std::string_view::npos && RE2::FullMatch(s, yearly_serial_re(), &prefix, &year, &serial) &&
+      count_chars(prefix) <= 40 && serial.size() <= 20) {
+    n.text = std::string(s);
+    n.prefix = squeeze(prefix);
+    n.year = static_cast<int>(std::stoi(year));
+    n.serial = to_int(serial);
+    return n;
+  }
   return std::nullopt;
 }
 
@@ -106,10 +121,21 @@ std::size_t numbered_genre(std::string_view title) {
 }
 
 std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text) {
-  static const RE2 serial_re(R"(^\(?第\s*(\d{1,20})\s*号\)?$)");
+  // 第5号, or with the year: 2023年第5号, 〔2023〕第5号, 〔2023〕5号; in
+  // parentheses or not.
+  static const RE2 serial_re(
+      R"(^\(?\s*((?:\d{4}\s*年\s*|(?:〔|\[|\(|【)\s*\d{4}\s*(?:〕|\]|\)|】)\s*)?)(第?)\s*(\d{1,20})\s*号\s*\)?$)");
   // The cheap tests first: many body lines begin with 第 (第一条, 第二章).
-  std::string digits;
-  if (serial_text.size() > 64 || !RE2::FullMatch(serial_text, serial_re, &digits)) return std::nullopt;
+  std::string year_part, di, digits;
+  if (serial_text.size() > 64 || !RE2::FullMatch(serial_text, serial_re, &year_part, &di, &digits)) return std::nullopt;
+  if (year_part.empty() && di.empty()) return std::nullopt;  // 5号 alone: not an order's form
+  // A closing parenthesis only with an opening one, and the other way round:
+  // (2023年第5号) and (2023)第5号 but not 2023年第5号).
+  std::string_view st = serial_text;
+  while (!st.empty() && st.back() == ' ') st.remove_suffix(1);
+  bool open = !st.empty() && st.front() == '(', close = !st.empty() && st.back() == ')';
+  bool year_in_parens = year_part.rfind("(", 0) == 0;
+  if (open != close && !(year_in_parens && open && !close)) return std::nullopt;
   while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
   if (title.size() < 6 || title.size() > 200) return std::nullopt;
   // An order (…令), or an organ's 公告/通告 numbered the same way.
@@ -122,7 +148,14 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
   DocNumber n;
   n.prefix = t;
   n.serial = to_int(digits);
-  n.text = t + "第" + digits + "号";
+  std::string year = squeeze(year_part);
+  if (!year.empty()) {
+    static const RE2 digits_re(R"((\d{4}))");
+    std::string y;
+    if (RE2::PartialMatch(year, digits_re, &y)) n.year = std::stoi(y);
+  }
+  // The number as cited: the title, the year as printed, the serial.
+  n.text = t + year + di + digits + "号";
   return n;
 }
 

@@ -158,7 +158,9 @@ void check_number_form(const DocNumber& n, Reporter& r) {
   int line = n.line;
   static const RE2 form(R"(^([\p{Han}A-Za-z]*)\s*([〔\[\(（【〈［]?)\s*([0-9０-９]*)\s*([〕\]\)）】〉］]?)\s*(第?)\s*([0-9０-９]*)\s*(号?)$)");
   std::string prefix, open, year, close, di, serial, hao;
-  if (t.find("令第") != std::string::npos) return;  // orders: 国务院令第752号
+  // Orders and announcements in their organ's own series: 国务院令第752号,
+  // 中国人民银行公告〔2023〕第5号 (docs/CHECK.md, number-brackets).
+  if (t.find("令第") != std::string::npos || numbered_genre(n.prefix)) return;
   if (!RE2::FullMatch(t, form, &prefix, &open, &year, &close, &di, &serial, &hao)) return;
   if (open != "〔" || close != "〕")
     r.add("number-brackets", line, r.column_of(line, t, prefix.size()),

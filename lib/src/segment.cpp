@@ -259,7 +259,14 @@ namespace {
 // promulgates).
 std::optional<Segment> order_anchor(const Text& text, std::size_t i, std::size_t floor) {
   const Line& l = text.lines[i];
-  if (l.norm.rfind("第", 0) != 0) return std::nullopt;
+  // 第752号, 2023年第5号, 〔2023〕第5号, (2023年第5号): refused by the first
+  // byte and the last before the pattern runs.
+  std::string_view n = l.norm;
+  while (!n.empty() && n.back() == ' ') n.remove_suffix(1);
+  if (n.size() < 6 || !(n.rfind("第", 0) == 0 || n.rfind("〔", 0) == 0 || n.rfind("【", 0) == 0 || n[0] == '(' ||
+                        n[0] == '[' || (n[0] >= '1' && n[0] <= '2')))
+    return std::nullopt;
+  if (n.compare(n.size() - 3, 3, "号") != 0 && n.back() != ')') return std::nullopt;
   auto prev = previous_nonblank(text, i, floor, 1);
   if (prev.empty()) return std::nullopt;
   auto num = order_number(text.lines[prev[0]].norm, l.norm);

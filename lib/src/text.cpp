@@ -758,7 +758,7 @@ bool is_invisible_control(char32_t c) {
 bool ends_in_organ_word(std::string_view t) {
   static const char* const organ_ends[] = {"办公室", "办公厅", "办事处", "政府", "委员会", "党委", "州委", "市委", "县委", "省委",
                                            "中央", "国务院", "局",   "厅",   "部",     "委",   "院",   "署",   "会",
-                                           "室",   "中心",   "小组", "司"};
+                                           "室",   "中心",   "小组", "司",     "银行", "海关"};
   for (const char* e : organ_ends) {
     std::string_view ev(e);
     if (t.size() >= ev.size() && t.compare(t.size() - ev.size(), ev.size(), ev) == 0) return true;

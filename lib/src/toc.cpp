@@ -97,14 +97,20 @@ Parsed parse_line(const Line& line) {
       s = s.substr(0, split);
     }
   }
-  // An order: 中华人民共和国国务院令(第752号).
-  // (Which titles carry such a number, order_number decides: numbered_genre.)
-  static const RE2 order_re(R"(^(.*?)\s*\((第\s*\d{1,18}\s*号)\)$)");
+  // An order: 中华人民共和国国务院令(第752号); with the year,
+  // 某某市市场监督管理局公告(2023年第5号). (Which titles carry such a number,
+  // order_number decides: numbered_genre.) Or the organ's own form after a
+  // title: …的公告(国家税务总局公告2023年第1号).
+  static const RE2 order_re(R"(^(.*?)\s*\(((?:\d{4}\s*年\s*)?第\s*\d{1,18}\s*号)\)$)");
+  static const RE2 cited_re(R"(^(.*?)\s*\(([^()]{6,80}年\s*第\s*\d{1,18}\s*号)\)$)");
   std::string order_title, order_serial;
   if (!p.number && !s.empty() && s.back() == ')' &&
-      (s.find("令") != std::string_view::npos || s.find("告") != std::string_view::npos) &&
-      RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
-    p.number = order_number(order_title, order_serial);
+      (s.find("令") != std::string_view::npos || s.find("告") != std::string_view::npos)) {
+    if (RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
+      p.number = order_number(order_title, order_serial);
+    } else if (RE2::FullMatch(s, cited_re, &order_title, &order_serial)) {
+      p.number = parse_number(order_serial);
+    }
     if (p.number) {
       p.number->line = line.number;
       s = s.substr(0, order_title.size());

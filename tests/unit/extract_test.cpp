@@ -63,6 +63,52 @@ TEST_CASE("extract: an older document, its number with the year first") {
   CHECK(d.references[0].number == "〔1995〕司发通字第12号");
 }
 
+// Announcements numbered by the year (GB/T 9704 leaves their numbering to
+// the organ): the number under the head, or the organ's own form under a
+// title with 关于.
+TEST_CASE("extract: announcements numbered by the year") {
+  Issue issue = extract(
+      "上海市市场监督管理局公告\n"
+      "2023年第5号\n"
+      "    根据《中华人民共和国产品质量法》，现将抽查结果予以公告。\n"
+      "    特此公告。\n"
+      "                                        上海市市场监督管理局\n"
+      "                                        2023年6月1日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK_FALSE(issue.gazette.issue);
+  CHECK(d.title == "上海市市场监督管理局公告");
+  CHECK(d.genre == "公告");
+  REQUIRE(d.number);
+  CHECK(d.number->text == "上海市市场监督管理局公告2023年第5号");
+  CHECK(d.number->year == 2023);
+  CHECK(d.number->serial == 5);
+  CHECK(d.issuers == std::vector<std::string>{"上海市市场监督管理局"});
+  CHECK(d.date == "2023-06-01");
+
+  issue = extract(
+      "国家税务总局关于调整增值税纳税申报有关事项的公告\n"
+      "国家税务总局公告2023年第1号\n"
+      "    现将有关事项公告如下：\n"
+      "    一、纳税人应当按期申报。\n"
+      "    特此公告。\n"
+      "                                        国家税务总局\n"
+      "                                        2023年1月5日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].title == "国家税务总局关于调整增值税纳税申报有关事项的公告");
+  REQUIRE(issue.documents[0].number);
+  CHECK(issue.documents[0].number->prefix == "国家税务总局公告");
+  CHECK(issue.documents[0].number->serial == 1);
+  CHECK_FALSE(issue.gazette.year);
+
+  issue = extract("中国人民银行公告\n〔2023〕第5号\n    现予公告。\n中国人民银行\n2023年6月1日\n", {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].title == "中国人民银行公告");
+  CHECK(issue.documents[0].issuers == std::vector<std::string>{"中国人民银行"});
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

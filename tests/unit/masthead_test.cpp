@@ -69,3 +69,20 @@ TEST_CASE("masthead: a running head after a document's number is none") {
   CHECK_FALSE(m.issue);
   CHECK(m.line == 0);
 }
+
+TEST_CASE("masthead: an announcement's yearly number is no issue") {
+  // 2023年第5号 under a 公告 numbers the announcement; under a 公报 it is
+  // the gazette's issue.
+  Text t = split_lines("上海市市场监督管理局公告\n2023年第5号\n    现予公告。\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK_FALSE(m.issue);
+  CHECK_FALSE(m.year);
+  t = split_lines("国家税务总局关于调整纳税申报事项的公告\n国家税务总局公告2023年第1号\n    现予公告。\n");
+  m = read_masthead(t, 400, &end);
+  CHECK_FALSE(m.issue);
+  t = split_lines("中华人民共和国国务院公报\n2022年第36号\n目录\n");
+  m = read_masthead(t, 400, &end);
+  CHECK(m.issue == 36);
+  CHECK(m.year == 2022);
+}

@@ -105,3 +105,41 @@ TEST_CASE("numbers: orders and numbered notices (令, 公告, 通告 over 第N�
   CHECK_FALSE(order_number("某某市人民政府通知", "第3号"));
   CHECK_FALSE(order_number("中华人民共和国国务院令", "第一条"));
 }
+
+TEST_CASE("numbers: orders and announcements numbered by the year") {
+  // Under the head: 2023年第5号, (2023年第5号), 〔2023〕第5号.
+  auto n = order_number("上海市市场监督管理局公告", "2023年第5号");
+  REQUIRE(n);
+  CHECK(n->text == "上海市市场监督管理局公告2023年第5号");
+  CHECK(n->prefix == "上海市市场监督管理局公告");
+  CHECK(n->year == 2023);
+  CHECK(n->serial == 5);
+  n = order_number("上海市市场监督管理局公告", "(2023年第5号)");
+  REQUIRE(n);
+  CHECK(n->text == "上海市市场监督管理局公告2023年第5号");
+  n = order_number("中国人民银行公告", "〔2023〕第7号");
+  REQUIRE(n);
+  CHECK(n->text == "中国人民银行公告〔2023〕第7号");
+  CHECK(n->year == 2023);
+  CHECK(n->serial == 7);
+  n = order_number("中华人民共和国农业农村部令", "2023 年第 1 号");
+  REQUIRE(n);
+  CHECK(n->text == "中华人民共和国农业农村部令2023年第1号");
+  CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年第5号)"));  // ) without (
+  CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年5月"));
+  CHECK_FALSE(order_number("上海市市场监督管理局公告", "5号"));
+  CHECK_FALSE(order_number("中华人民共和国国务院公报", "2022年第36号"));  // a gazette's issue
+  // On one line, as cited: organ, genre, year, serial.
+  auto p = parse_number("国家税务总局公告2023年第1号");
+  REQUIRE(p);
+  CHECK(p->prefix == "国家税务总局公告");
+  CHECK(p->year == 2023);
+  CHECK(p->serial == 1);
+  p = parse_number("财政部 税务总局公告2023年第5号");  // two organs' joint announcement
+  REQUIRE(p);
+  CHECK(p->text == "财政部 税务总局公告2023年第5号");
+  CHECK(p->prefix == "财政部税务总局公告");
+  CHECK(standalone_number("(国家税务总局公告2023年第1号)"));
+  CHECK_FALSE(parse_number("国务院公报2022年第36号"));
+  CHECK_FALSE(parse_number("2023年第5号"));
+}

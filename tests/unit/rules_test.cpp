@@ -50,6 +50,21 @@ TEST_CASE("rules: 发文字号 forms of GB/T 9704") {
   CHECK_FALSE(has(f, "number-brackets", 60));
 }
 
+TEST_CASE("rules: an announcement's own series is no 发文字号 form") {
+  Issue issue;
+  issue.documents.push_back(numbered("中国人民银行公告〔2023〕第5号", 10, "中国人民银行公告", 2023, 5));
+  issue.documents.push_back(numbered("某某市人民政府通告(2023)第2号", 20, "某某市人民政府通告", 2023, 2));
+  issue.documents.push_back(numbered("楚政通(2023)第2号", 30, "楚政通", 2023, 2));
+  Profile p;
+  auto f = run_rules(issue, p, nullptr, "x.txt");
+  for (int line : {10, 20}) {
+    CHECK_FALSE(has(f, "number-di", line));
+    CHECK_FALSE(has(f, "number-brackets", line));
+  }
+  CHECK(has(f, "number-di", 30));  // the same form in a 发文字号 is reported
+  CHECK(has(f, "number-brackets", 30));
+}
+
 TEST_CASE("rules: columns point at the defect in the source line") {
   Text t = split_lines("标题\n（楚政通[2022]61号）\n");
   Issue issue;

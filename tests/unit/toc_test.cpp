@@ -68,6 +68,22 @@ TEST_CASE("toc: an organ's name over a title opening with 关于 is the title's 
   CHECK(toc.entries[1].section == "市政府文件");
 }
 
+TEST_CASE("toc: announcements numbered by the year") {
+  Text t = split_lines("目录\n上海市市场监督管理局公告（2023年第5号）…… 3\n"
+                       "国家税务总局关于调整纳税申报事项的公告（国家税务总局公告2023年第1号）…… 7\n");
+  Toc toc = read_toc(t, 0);
+  REQUIRE(toc.entries.size() == 2);
+  CHECK(toc.entries[0].title == "上海市市场监督管理局公告");
+  REQUIRE(toc.entries[0].number);
+  CHECK(toc.entries[0].number->text == "上海市市场监督管理局公告2023年第5号");
+  CHECK(toc.entries[0].number->year == 2023);
+  CHECK(*toc.entries[0].page == 3);
+  CHECK(toc.entries[1].title == "国家税务总局关于调整纳税申报事项的公告");
+  REQUIRE(toc.entries[1].number);
+  CHECK(toc.entries[1].number->text == "国家税务总局公告2023年第1号");
+  CHECK(*toc.entries[1].page == 7);
+}
+
 TEST_CASE("toc: genre of a title") {
   CHECK(genre_of("楚雄州人民政府关于印发…的通知") == "通知");
   CHECK(genre_of("楚雄州2022年11月-12月大事记") == "大事记");

@@ -26,8 +26,11 @@ std::optional<DocNumber> parse_number(std::string_view s);
 std::optional<DocNumber> standalone_number(std::string_view norm_line);
 
 // An order's number printed apart from its title: 中华人民共和国国务院令 /
-// 第752号. `title` must end in 令 and `serial_text` read 第N号; the number's
-// text is the two joined ("中华人民共和国国务院令第752号"), its prefix the title.
+// 第752号. `title` must end in 令 (or be an organ's 公告/通告) and
+// `serial_text` read 第N号, or with the year 2023年第5号 or 〔2023〕第5号
+// (parenthesised or not); the number's text is the two joined
+// ("中华人民共和国国务院令第752号", "国家税务总局公告2023年第1号"), its prefix
+// the title. parse_number reads the joined form on one line.
 // The byte length of the genre ending a title numbered 第N号 on its own
 // (an order's 令, an organ's 公告/通告), or 0: order_number and issuers_of
 // share this one list.
