@@ -268,10 +268,13 @@ std::vector<std::string> issuers_of(std::string_view title) {
   // An order names its issuer before 令: 某某市人民政府令, 中华人民共和国国务院令,
   // 中华人民共和国主席令; a numbered notice before 公告/通告: 某某市人民政府通告.
   std::size_t genre_bytes = numbered_genre(sq);
+  // Joint ones (国家发展和改革委员会 商务部令) are split below, as a
+  // title's organs are.
   if (cut == std::string::npos && genre_bytes) {
     std::string organ = sq.substr(0, sq.size() - genre_bytes);
     bool president = organ.size() >= 6 && organ.compare(organ.size() - 6, 6, "主席") == 0;
-    if (count_chars(organ) >= 2 && (ends_in_organ_word(organ) || president)) return {organ};
+    if (count_chars(organ) >= 2 && president) return {organ};
+    if (count_chars(organ) >= 2 && ends_in_organ_word(organ)) cut = organ.size();
   }
   // No organ part: none found, or the title opens with 关于 (关于印发…的通知,
   // whose organs stand in a red header or the signature instead).

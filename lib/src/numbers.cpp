@@ -148,6 +148,25 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
   DocNumber n;
   n.prefix = t;
   n.serial = to_int(digits);
+  // Joint organs keep the space between them, as cited (国家发展和改革委员会
+  // 商务部令2022年第49号); any other space (a letter-spaced head) goes.
+  std::string head;
+  for (std::size_t i = 0; i < title.size();) {
+    std::size_t sp = title.find(' ', i);
+    std::string_view token = title.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+    if (!token.empty()) {
+      if (!head.empty()) {
+        if (!ends_in_organ_word(head) || count_chars(token) < 2) {
+          head = t;  // not organs apart: squeezed
+          break;
+        }
+        head += ' ';
+      }
+      head.append(token);
+    }
+    if (sp == std::string_view::npos) break;
+    i = sp + 1;
+  }
   std::string year = squeeze(year_part);
   if (!year.empty()) {
     static const RE2 digits_re(R"((\d{4}))");
@@ -155,7 +174,7 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
     if (RE2::PartialMatch(year, digits_re, &y)) n.year = std::stoi(y);
   }
   // The number as cited: the title, the year as printed, the serial.
-  n.text = t + year + di + digits + "号";
+  n.text = head + year + di + digits + "号";
   return n;
 }
 

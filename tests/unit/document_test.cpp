@@ -70,6 +70,10 @@ TEST_CASE("document: issuers of joint and plain titles") {
   CHECK(issuers_of("中华人民共和国国务院令") == V{"中华人民共和国国务院"});
   CHECK(issuers_of("中华人民共和国主席令") == V{"中华人民共和国主席"});
   CHECK(issuers_of("禁渔令").empty());
+  // Joint orders and announcements: each organ.
+  CHECK(issuers_of("国家发展和改革委员会 商务部令") == V{"国家发展和改革委员会", "商务部"});
+  CHECK(issuers_of("财政部 税务总局公告") == V{"财政部", "税务总局"});
+  CHECK(issuers_of("中国人民银行公告") == V{"中国人民银行"});
 }
 
 // Joint issuers whose separating space the PDF extractor dropped.

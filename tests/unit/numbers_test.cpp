@@ -125,6 +125,11 @@ TEST_CASE("numbers: orders and announcements numbered by the year") {
   n = order_number("中华人民共和国农业农村部令", "2023 年第 1 号");
   REQUIRE(n);
   CHECK(n->text == "中华人民共和国农业农村部令2023年第1号");
+  n = order_number("国家发展和改革委员会 商务部令", "2022年第49号");  // joint: the space kept, as cited
+  REQUIRE(n);
+  CHECK(n->text == "国家发展和改革委员会 商务部令2022年第49号");
+  CHECK(n->prefix == "国家发展和改革委员会商务部令");
+  CHECK(order_number("国 务 院 令", "第1号")->text == "国务院令第1号");  // letter-spaced: squeezed
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年第5号)"));  // ) without (
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年5月"));
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "5号"));
