@@ -84,6 +84,22 @@ bool han_only(std::string_view s) {
   return !s.empty();
 }
 
+// A seal's mark printed after or under the signing organ, where the seal
+// stood over its name (GB/T 9704-2012 §7.3.5.1): (印章) (盖章) (章) (代章)
+// (公章). Its byte length at the end of a norm (spaces before it
+// included), or 0.
+std::size_t seal_mark(std::string_view norm) {
+  std::string_view s = norm;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.size() < 5 || s.back() != ')') return 0;
+  std::size_t open = s.rfind('(');
+  if (open == std::string_view::npos) return 0;
+  std::string inner = squeeze(s.substr(open + 1, s.size() - open - 2));
+  if (inner != "印章" && inner != "盖章" && inner != "章" && inner != "代章" && inner != "公章") return 0;
+  while (open > 0 && s[open - 1] == ' ') --open;
+  return norm.size() - open;
+}
+
 }  // namespace
 
 std::vector<std::string> organs_at_spaces(const std::vector<std::string>& tokens) {
@@ -202,9 +218,7 @@ bool signer_line(std::string_view norm) {
   for (std::string_view verb : words::kTitleVerbs)
     if (starts_with(norm, verb)) return false;  // a title line, not a signature
   if (person_signer(norm)) return true;
-  std::string sq = squeeze(norm);
-  for (std::string_view seal : {"(印章)", "(盖章)", "(章)"})
-    if (ends_with(sq, seal)) sq.resize(sq.size() - seal.size());
+  std::string sq = squeeze(norm.substr(0, norm.size() - seal_mark(norm)));
   return count_chars(sq) >= 2 && han_only(sq) && ends_in_organ_word(sq);
 }
 
@@ -216,6 +230,7 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
     if (j == std::string_view::npos) break;
     std::string_view n = text.lines[j].norm;
     if (says_public(n)) continue;  // (此件公开发布) printed between the signature and the date
+    if (seal_mark(n) == n.size()) continue;  // (代章) under the organ, above the date
     // 总理 / 李克强: an office and a name that a PDF extractor set apart.
     if (std::size_t up = prev_nonblank(text, j, floor); up != std::string_view::npos) {
       std::string joined = std::string(text.lines[up].norm) + " " + std::string(n);
@@ -228,7 +243,8 @@ std::vector<Printed> signers_above(const Text& text, std::size_t floor, std::siz
     }
     if (!signer_line(n)) break;
     ++taken;
-    std::string printed = collapse_spaces(text.lines[j].original(0, n.size()));
+    // The organ's name, without the seal's mark after it.
+    std::string printed = collapse_spaces(text.lines[j].original(0, n.size() - seal_mark(n)));
     if (person_signer(n)) {
       out.push_back({printed, j});
       continue;

@@ -92,6 +92,23 @@ TEST_CASE("anatomy: a person who signs with an office, and joint organs on one l
   CHECK(signer_line("国 务 院"));
 }
 
+// Where the seal stood over the organ, a text shows its mark: after the
+// name, or on a line of its own between the name and the date.
+TEST_CASE("anatomy: a seal's mark is no part of the signer") {
+  Text t = split_lines("特此通知。\n武汉市人民政府办公厅（盖章）\n2023年5月10日\n");
+  auto f = foot(t, 0, t.lines.size());
+  REQUIRE(f);
+  CHECK(names(f->signers) == V{"武汉市人民政府办公厅"});
+  Text u = split_lines("特此通知。\n武汉市人民政府办公厅\n（代章）\n2023年5月10日\n");
+  auto g = foot(u, 0, u.lines.size());
+  REQUIRE(g);
+  CHECK(names(g->signers) == V{"武汉市人民政府办公厅"});
+  CHECK(g->signers[0].line == 1);
+  CHECK(signer_line("武汉市人民政府 (章)"));
+  CHECK_FALSE(signer_line("(代章)"));
+  CHECK_FALSE(signer_line("武汉市人民政府(附件)"));
+}
+
 TEST_CASE("anatomy: a date inside the body is no foot") {
   // After a colon (会议时间：) or a table cell, a date line is the body's.
   Text t = split_lines("会议时间：\n2023年3月1日\n计划表\n2023年4月1日\n完成情况\n"
