@@ -81,6 +81,10 @@ TEST_CASE("masthead: an announcement's yearly number is no issue") {
   t = split_lines("国家税务总局关于调整纳税申报事项的公告\n国家税务总局公告2023年第1号\n    现予公告。\n");
   m = read_masthead(t, 400, &end);
   CHECK_FALSE(m.issue);
+  // An order's serial alone (第12号) was read as the issue before.
+  t = split_lines("上海市人民政府令\n第12号\n    《上海市公共数据开放暂行办法》已经市政府常务会议通过，现予公布。\n");
+  m = read_masthead(t, 400, &end);
+  CHECK_FALSE(m.issue);
   t = split_lines("中华人民共和国国务院公报\n2022年第36号\n目录\n");
   m = read_masthead(t, 400, &end);
   CHECK(m.issue == 36);
