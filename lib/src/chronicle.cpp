@@ -84,8 +84,17 @@ std::vector<Entry> find_entries(const Text& text, std::size_t first, std::size_t
         continue;
       }
     std::string m, d, m2, d2, after;
-    bool dated = !paragraph_open &&
-                 RE2::PartialMatch(without_bullet(l.norm), entry_re(), &m, &d, &m2, &d2, &after) && !after.empty();
+    bool dated = !paragraph_open && RE2::PartialMatch(without_bullet(l.norm), entry_re(), &m, &d, &m2, &d2, &after);
+    if (dated && after.empty()) {
+      // A date on a line of its own heads the paragraph below it
+      // (1月10日 / 市政府召开…), where one follows: not another date, not a
+      // month heading.
+      std::size_t j = i + 1;
+      while (j < last && j < text.lines.size() && text.lines[j].blank()) ++j;
+      std::string m3, d3, m4, d4, after3;
+      dated = j < last && j < text.lines.size() && !month_heading(text.lines[j].norm) &&
+              !RE2::PartialMatch(without_bullet(text.lines[j].norm), entry_re(), &m3, &d3, &m4, &d4, &after3);
+    }
     paragraph_open = !ends_sentence(l.norm) && count_chars(l.norm) > 12;
     if (!dated) continue;
     if (m.empty() && !prev_month) continue;  // a day without a month in force

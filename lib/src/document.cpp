@@ -569,7 +569,42 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   }
   d.attachments = attachments(text, note, issued, d.parts, cover_end, seg.end);
   d.cc = anatomy::copied_to(text, cover_from, seg.end);
-  if (with_text) d.text = paragraphs(text, seg.title_first, seg.end);
+  if (with_text) {
+    // The elements the reader found are paragraphs of their own, whatever
+    // their punctuation: the title, the number, the addressees, each signer,
+    // the date, the 附注, each attachment's and part's heading.
+    std::vector<std::size_t> cuts;
+    auto around = [&](std::size_t first, std::size_t last) { cuts.push_back(first), cuts.push_back(last + 1); };
+    auto index_of = [&](int number) -> std::optional<std::size_t> {
+      auto k = static_cast<std::size_t>(number) - 1;  // lines are numbered from 1, in order
+      if (number < 1 || k >= text.lines.size() || text.lines[k].number != number) return std::nullopt;
+      return k;
+    };
+    // A heading's lines: from its first, as many as its title fills.
+    auto heading = [&](int number, const std::string& title) {
+      auto k = index_of(number);
+      if (!k) return;
+      std::size_t want = squeeze(fold(title)).size(), got = 0, last = *k;
+      for (std::size_t j = *k; j < seg.end && j < *k + 6; ++j) {
+        if (text.lines[j].blank()) continue;
+        got += squeeze(text.lines[j].norm).size();
+        last = j;
+        if (got >= want) break;
+      }
+      around(*k, last);
+    };
+    if (!untitled) around(seg.title_first, seg.title_last);
+    if (seg.number_line) around(*seg.number_line, *seg.number_line);
+    cuts.push_back(after_head);
+    cuts.push_back(cover_from);
+    for (const auto& s : signers) around(s.line, s.line);
+    if (foot) around(foot->date_line, foot->end - 1);
+    if (d.note) if (auto k = index_of(d.note->line)) around(*k, *k);
+    for (const auto& a : d.attachments) heading(a.title_line, a.title);
+    for (const auto& p : d.parts) heading(p.title_line, p.title);
+    std::sort(cuts.begin(), cuts.end());
+    d.text = paragraphs(text, seg.title_first, seg.end, cuts);
+  }
   return d;
 }
 

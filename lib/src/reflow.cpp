@@ -177,11 +177,19 @@ bool starts_heading(std::string_view s) {
   return RE2::PartialMatch(s, re);
 }
 
-std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
+std::string paragraphs(const Text& text, std::size_t first, std::size_t last, const std::vector<std::size_t>& cuts) {
   // Collect non-blank lines, then apply the out-of-order repair, then join.
   std::vector<std::string_view> lines;
-  for (std::size_t i = first; i < last && i < text.lines.size(); ++i)
-    if (!text.lines[i].blank()) lines.push_back(text.lines[i].norm);
+  std::vector<bool> cut_before;  // of each collected line: a cut since the previous one
+  auto cut = cuts.begin();
+  bool pending = false;
+  for (std::size_t i = first; i < last && i < text.lines.size(); ++i) {
+    for (; cut != cuts.end() && *cut <= i; ++cut) pending = true;  // a cut on a blank line counts too
+    if (text.lines[i].blank()) continue;
+    lines.push_back(text.lines[i].norm);
+    cut_before.push_back(pending);
+    pending = false;
+  }
 
   // Repair: "X:" / short "…。" / "long unterminated" / … -> the short tail
   // belongs after the unterminated run (seen in real issues where the
@@ -194,6 +202,9 @@ std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
     while (j < lines.size() && j < i + 4 && !ends_sentence(lines[j]) && !starts_heading(lines[j]) && !parse_date(lines[j])) ++j;
     if (j == i + 1) continue;  // nothing unterminated follows
     // lines[i+1 .. j-1] are unterminated; the tail completes them.
+    bool cut_in_run = false;  // the repair stays within one paragraph
+    for (std::size_t k = i; k < j; ++k) cut_in_run |= cut_before[k];
+    if (cut_in_run) continue;
     for (std::size_t k = i; k + 1 < j; ++k) lines[k] = lines[k + 1];
     lines[j - 1] = tail;
     i = j - 1;
@@ -202,7 +213,8 @@ std::string paragraphs(const Text& text, std::size_t first, std::size_t last) {
   std::string out;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) {
-      bool join = !ends_sentence(lines[i - 1]) && !starts_heading(lines[i]) && count_chars_up_to(lines[i - 1], 8) >= 8;
+      bool join = !cut_before[i] && !ends_sentence(lines[i - 1]) && !starts_heading(lines[i]) &&
+                  count_chars_up_to(lines[i - 1], 8) >= 8;
       out += join ? "" : "\n";
     }
     out.append(lines[i]);

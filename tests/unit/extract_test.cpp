@@ -109,6 +109,36 @@ TEST_CASE("extract: announcements numbered by the year") {
   CHECK(issue.documents[0].issuers == std::vector<std::string>{"中国人民银行"});
 }
 
+// The reflowed text keeps what the reader found apart: a title with no
+// full stop does not run into its number, nor the date into the 附注 and
+// the issued text's heading.
+TEST_CASE("extract: the text's head and foot are paragraphs of their own") {
+  Issue issue = extract(
+      "某某省人民政府关于印发某某省促进绿色低碳产业\n"
+      "发展实施方案的通知\n"
+      "某政发〔2023〕3号\n"
+      "各市、县人民政府，省政府各部门：\n"
+      "    现将《某某省促进绿色低碳产业发展实施方案》印发给你们，请认真按照执行。\n"
+      "                                        某某省人民政府\n"
+      "                                        2023年2月20日\n"
+      "    （此件公开发布）\n"
+      "某某省促进绿色低碳产业发展实施方案\n"
+      "    一、总体要求。加快发展新能源产业，推动传统产业改造\n"
+      "升级。\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  CHECK(issue.documents[0].text ==
+        "某某省人民政府关于印发某某省促进绿色低碳产业发展实施方案的通知\n"
+        "某政发〔2023〕3号\n"
+        "各市、县人民政府,省政府各部门:\n"
+        "现将《某某省促进绿色低碳产业发展实施方案》印发给你们,请认真按照执行。\n"
+        "某某省人民政府\n"
+        "2023年2月20日\n"
+        "(此件公开发布)\n"
+        "某某省促进绿色低碳产业发展实施方案\n"
+        "一、总体要求。加快发展新能源产业,推动传统产业改造升级。");
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

@@ -116,3 +116,12 @@ TEST_CASE("reflow: a bare year continued by 年 is no folio") {
   CHECK(p.furniture_lines == 0);
   CHECK_FALSE(t.lines[2].blank());
 }
+
+TEST_CASE("reflow: a cut begins a paragraph whatever the line before") {
+  Text t = split_lines("某某省人民政府关于某某的通知\n某政发〔2023〕3号\n\n各市人民政府：\n现将方案印发给你们，请认真\n执行。\n");
+  CHECK(paragraphs(t, 0, t.lines.size()) == "某某省人民政府关于某某的通知某政发〔2023〕3号各市人民政府:\n现将方案印发给你们,请认真执行。");
+  // After the title, and on the blank line before the addressees (a cut on
+  // a blank line holds for the next line printed).
+  CHECK(paragraphs(t, 0, t.lines.size(), {1, 2}) ==
+        "某某省人民政府关于某某的通知\n某政发〔2023〕3号\n各市人民政府:\n现将方案印发给你们,请认真执行。");
+}

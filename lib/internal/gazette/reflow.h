@@ -39,6 +39,9 @@ bool starts_heading(std::string_view norm);
 // Reflowed text of lines [first, last): wrapped lines joined, one paragraph
 // per output line. A short sentence end printed before the sentence it ends
 // (a known PDF ordering fault) is moved back after it.
-std::string paragraphs(const Text& text, std::size_t first, std::size_t last);
+// `cuts` (sorted line indices) are where a paragraph must begin whatever
+// the line before: a document's head and foot are paragraphs of their own.
+std::string paragraphs(const Text& text, std::size_t first, std::size_t last,
+                       const std::vector<std::size_t>& cuts = {});
 
 }  // namespace gazette
