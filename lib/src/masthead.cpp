@@ -15,9 +15,13 @@ const RE2& issue_re() {
   static const RE2 re(std::string("(") + kNumeral + "{4})年第(" + kNumeral + "{1,5})[期号]");
   return re;
 }
-// 第5期 with no year before it (the year printed on a date line instead).
+// 第5期 with no year before it (the year printed on a date line instead),
+// opening its line (第5号 too) or after other masthead text
+// (2022年12月15日出版第24期), but not the cumulative 总第800期. (Not after
+// any text: 关于举办第3期培训班的通知 is a title; read_masthead asks for
+// 出版, 总第 or 公报 on the line.)
 const RE2& bare_issue_re() {
-  static const RE2 re(std::string("^第(") + kNumeral + "{1,5})[期号]");
+  static const RE2 re(std::string("(?:^第(") + kNumeral + "{1,5})[期号]|[^总]第(" + kNumeral + "{1,5})期)");
   return re;
 }
 const RE2& cumulative_re() {
@@ -27,6 +31,15 @@ const RE2& cumulative_re() {
 const RE2& month_re() {
   static const RE2 re(R"(^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(出版)?$)");
   return re;
+}
+
+// A date of publication on a squeezed line: the whole line (2022年12月,
+// 2023年3月5日出版), or a day with 出版 among other masthead text
+// (2022年12月15日出版第24期(总第800期)).
+bool publication_date(std::string_view sq, std::string* y, std::string* mo, std::string* d, std::string* printed) {
+  static const RE2 within(R"((\d{4})年(\d{1,2})月(\d{1,2})日(出版))");
+  return RE2::FullMatch(sq, month_re(), y, mo, d, printed) ||
+         (sq.find("出版") != std::string_view::npos && RE2::PartialMatch(sq, within, y, mo, d, printed));
 }
 
 bool short_han_only(std::string_view s) {
@@ -72,8 +85,12 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
         issue_at = i;
       }
     }
-    if (issue_at == n && !m.issue && sq.rfind("第", 0) == 0 && RE2::PartialMatch(sq, bare_issue_re(), &k))
-      if (auto kk = chinese_number(k); kk && *kk >= 1 && *kk < 1000) m.issue = static_cast<int>(*kk), *end = std::max(*end, i);
+    std::string k2;
+    const bool masthead_text = sq.rfind("第", 0) == 0 || sq.find("出版") != std::string_view::npos ||
+                               sq.find("总第") != std::string_view::npos || sq.find("公报") != std::string_view::npos;
+    if (issue_at == n && !m.issue && masthead_text && RE2::PartialMatch(sq, bare_issue_re(), &k, &k2))
+      if (auto kk = chinese_number(k.empty() ? k2 : k); kk && *kk >= 1 && *kk < 1000)
+        m.issue = static_cast<int>(*kk), *end = std::max(*end, i);
     std::string c;
     if (!m.cumulative_issue && sq.find("总") != std::string_view::npos && RE2::PartialMatch(sq, cumulative_re(), &c))
       if (auto cc = chinese_number(c); cc && *cc < 1000000) m.cumulative_issue = static_cast<int>(*cc), *end = std::max(*end, i);
@@ -110,9 +127,9 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
   if (!m.year && m.issue) {
     for (std::size_t i = 0; i < n; ++i) {
       const Line& l = text.lines[i];
-      if (l.blank() || l.norm.size() > 40 || l.norm.find("出版") == std::string_view::npos) continue;
+      if (l.blank() || l.norm.size() > 80 || l.norm.find("出版") == std::string_view::npos) continue;
       std::string y, mo, d, printed;
-      if (RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d, &printed) && !printed.empty()) {
+      if (publication_date(squeeze(l.norm, buf), &y, &mo, &d, &printed) && !printed.empty()) {
         int yy = std::stoi(y);
         if (yy >= 1949 && yy <= 2100) m.year = yy;
         break;
@@ -124,11 +141,11 @@ Masthead read_masthead(const Text& text, std::size_t limit, std::size_t* end) {
     for (std::size_t i = 0; i < text.lines.size() && i < limit * 4; ++i) {
       const Line& l = text.lines[i];
       if (l.blank()) continue;
-      if (l.norm.size() > 40) continue;  // a month line is short
+      if (l.norm.size() > 80) continue;  // a month line is short
       // A day only with 出版 (2023年3月5日出版): a bare date is a document's.
       std::string y, mo, d, printed;
       if (l.norm.find("月") != std::string_view::npos &&
-          RE2::FullMatch(squeeze(l.norm, buf), month_re(), &y, &mo, &d, &printed)) {
+          publication_date(squeeze(l.norm, buf), &y, &mo, &d, &printed)) {
         int yy = std::stoi(y), mm = std::stoi(mo);
         if (mm >= 1 && mm <= 12 && yy == *m.year && (d.empty() || !printed.empty())) {
           m.published = iso_month(yy, mm);

@@ -90,3 +90,20 @@ TEST_CASE("masthead: an announcement's yearly number is no issue") {
   CHECK(m.issue == 36);
   CHECK(m.year == 2022);
 }
+
+TEST_CASE("masthead: the date of publication, issue and cumulative issue run together on one line") {
+  // pdftotext puts a masthead's parts that share a baseline on one line.
+  Text t = split_lines("武汉市人民政府公报\n2022年12月15日出版 第24期（总第800期）\n目录\n");
+  std::size_t end = 0;
+  Masthead m = read_masthead(t, 400, &end);
+  CHECK(m.title == "武汉市人民政府公报");
+  CHECK(m.issue == 24);
+  CHECK(m.cumulative_issue == 800);
+  CHECK(m.year == 2022);
+  CHECK(m.published == "2022-12");
+  // A 第N期 inside a title is no issue: only masthead text (出版, 总第, 公报)
+  // or a line opening with 第 says so.
+  t = split_lines("关于举办第3期领导干部培训班的通知\n各区人民政府：\n现通知如下。\n");
+  m = read_masthead(t, 400, &end);
+  CHECK_FALSE(m.issue);
+}
