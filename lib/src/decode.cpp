@@ -147,6 +147,98 @@ bool looks_utf16(std::string_view b, bool* little_endian) {
   return false;
 }
 
+// PDF text extractors (poppler's among them, on PDFs whose fonts map glyphs
+// to the wrong code points) leave CJK radicals where the page shows
+// ideographs: 某某市⼈⺠政府 for 某某市人民政府. The Kangxi radicals
+// (U+2F00-U+2FD5) read as the ideograph NFKC gives each; of the CJK
+// Radicals Supplement, the forms that stand for a whole character as
+// Unicode's EquivalentUnifiedIdeograph.txt maps them (⺠ 民, ⻓ 长, ⻔ 门, …).
+// One code point for one, so lines and columns stay those of the input.
+constexpr char16_t kKangxi[] = {
+    0x4E00, 0x4E28, 0x4E36, 0x4E3F, 0x4E59, 0x4E85, 0x4E8C, 0x4EA0, 0x4EBA, 0x513F, 0x5165, 0x516B,
+    0x5182, 0x5196, 0x51AB, 0x51E0, 0x51F5, 0x5200, 0x529B, 0x52F9, 0x5315, 0x531A, 0x5338, 0x5341,
+    0x535C, 0x5369, 0x5382, 0x53B6, 0x53C8, 0x53E3, 0x56D7, 0x571F, 0x58EB, 0x5902, 0x590A, 0x5915,
+    0x5927, 0x5973, 0x5B50, 0x5B80, 0x5BF8, 0x5C0F, 0x5C22, 0x5C38, 0x5C6E, 0x5C71, 0x5DDB, 0x5DE5,
+    0x5DF1, 0x5DFE, 0x5E72, 0x5E7A, 0x5E7F, 0x5EF4, 0x5EFE, 0x5F0B, 0x5F13, 0x5F50, 0x5F61, 0x5F73,
+    0x5FC3, 0x6208, 0x6236, 0x624B, 0x652F, 0x6534, 0x6587, 0x6597, 0x65A4, 0x65B9, 0x65E0, 0x65E5,
+    0x66F0, 0x6708, 0x6728, 0x6B20, 0x6B62, 0x6B79, 0x6BB3, 0x6BCB, 0x6BD4, 0x6BDB, 0x6C0F, 0x6C14,
+    0x6C34, 0x706B, 0x722A, 0x7236, 0x723B, 0x723F, 0x7247, 0x7259, 0x725B, 0x72AC, 0x7384, 0x7389,
+    0x74DC, 0x74E6, 0x7518, 0x751F, 0x7528, 0x7530, 0x758B, 0x7592, 0x7676, 0x767D, 0x76AE, 0x76BF,
+    0x76EE, 0x77DB, 0x77E2, 0x77F3, 0x793A, 0x79B8, 0x79BE, 0x7A74, 0x7ACB, 0x7AF9, 0x7C73, 0x7CF8,
+    0x7F36, 0x7F51, 0x7F8A, 0x7FBD, 0x8001, 0x800C, 0x8012, 0x8033, 0x807F, 0x8089, 0x81E3, 0x81EA,
+    0x81F3, 0x81FC, 0x820C, 0x821B, 0x821F, 0x826E, 0x8272, 0x8278, 0x864D, 0x866B, 0x8840, 0x884C,
+    0x8863, 0x897E, 0x898B, 0x89D2, 0x8A00, 0x8C37, 0x8C46, 0x8C55, 0x8C78, 0x8C9D, 0x8D64, 0x8D70,
+    0x8DB3, 0x8EAB, 0x8ECA, 0x8F9B, 0x8FB0, 0x8FB5, 0x9091, 0x9149, 0x91C6, 0x91CC, 0x91D1, 0x9577,
+    0x9580, 0x961C, 0x96B6, 0x96B9, 0x96E8, 0x9751, 0x975E, 0x9762, 0x9769, 0x97CB, 0x97ED, 0x97F3,
+    0x9801, 0x98A8, 0x98DB, 0x98DF, 0x9996, 0x9999, 0x99AC, 0x9AA8, 0x9AD8, 0x9ADF, 0x9B25, 0x9B2F,
+    0x9B32, 0x9B3C, 0x9B5A, 0x9CE5, 0x9E75, 0x9E7F, 0x9EA5, 0x9EBB, 0x9EC3, 0x9ECD, 0x9ED1, 0x9EF9,
+    0x9EFD, 0x9F0E, 0x9F13, 0x9F20, 0x9F3B, 0x9F4A, 0x9F52, 0x9F8D, 0x9F9C, 0x9FA0,
+};
+char32_t radical_ideograph(char32_t c) {
+  if (c >= 0x2F00 && c <= 0x2FD5) return kKangxi[c - 0x2F00];
+  switch (c) {
+    case 0x2E9F: return 0x6BCD;  // ⺟ 母
+    case 0x2EA0: return 0x6C11;  // ⺠ 民
+    case 0x2EA9: return 0x738B;  // ⺩ 王
+    case 0x2EC4: return 0x897F;  // ⻄ 西
+    case 0x2EC5: return 0x89C1;  // ⻅ 见
+    case 0x2EC6: return 0x89D2;  // ⻆ 角
+    case 0x2EC8: return 0x8BA0;  // ⻈ 讠
+    case 0x2EC9: return 0x8D1D;  // ⻉ 贝
+    case 0x2ECB: return 0x8F66;  // ⻋ 车
+    case 0x2ED1: return 0x9577;  // ⻑ 長
+    case 0x2ED3: return 0x957F;  // ⻓ 长
+    case 0x2ED4: return 0x95E8;  // ⻔ 门
+    case 0x2ED8: return 0x9752;  // ⻘ 青
+    case 0x2EDA: return 0x9875;  // ⻚ 页
+    case 0x2EDB: return 0x98CE;  // ⻛ 风
+    case 0x2EDC: return 0x98DE;  // ⻜ 飞
+    case 0x2EDD: return 0x98DF;  // ⻝ 食
+    case 0x2EE0: return 0x9963;  // ⻠ 饣
+    case 0x2EE2: return 0x9A6C;  // ⻢ 马
+    case 0x2EE3: return 0x9AA8;  // ⻣ 骨
+    case 0x2EE4: return 0x9B3C;  // ⻤ 鬼
+    case 0x2EE5: return 0x9C7C;  // ⻥ 鱼
+    case 0x2EE6: return 0x9E1F;  // ⻦ 鸟
+    case 0x2EE9: return 0x9EC4;  // ⻩ 黄
+    case 0x2EEC: return 0x9F50;  // ⻬ 齐
+    case 0x2EEE: return 0x9F7F;  // ⻮ 齿
+    case 0x2EF0: return 0x9F99;  // ⻰ 龙
+    case 0x2EF3: return 0x9F9F;  // ⻳ 龟
+    default: return 0;
+  }
+}
+
+// The text with its radicals read as ideographs, and how many there were;
+// nothing is copied when there are none (U+2E80-U+2FFF is E2 BA..BF in
+// UTF-8: memchr finds the E2s, mostly quotation marks and dashes).
+std::size_t fold_radicals(std::string_view text, std::string* out, std::size_t* first) {
+  std::size_t count = 0, copied = 0;
+  for (std::size_t i = 0; i + 2 < text.size();) {
+    const void* p = std::memchr(text.data() + i, 0xE2, text.size() - i - 2);
+    if (!p) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(p) - text.data());
+    auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b1 < 0xBA || b1 > 0xBF) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    char32_t ideograph = radical_ideograph(decode_at(text, i, &len));
+    if (!ideograph || len != 3) {
+      i += len;
+      continue;
+    }
+    if (count++ == 0) out->reserve(text.size()), *first = i;
+    out->append(text.data() + copied, i - copied);
+    append_utf8(*out, ideograph);
+    i += 3;
+    copied = i;
+  }
+  if (count) out->append(text.data() + copied, text.size() - copied);
+  return count;
+}
+
 }  // namespace
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
@@ -167,6 +259,8 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     out.encoding = "PDF";
     out.page_first_line = std::move(pdf.page_first_line);
     out.pages_without_text = std::move(pdf.pages_without_text);
+    if (std::string folded; (out.radicals = fold_radicals(out.converted, &folded, &out.first_radical)) != 0)
+      out.converted = std::move(folded);
     return out;
   }
   bool binary_checked = false;
@@ -213,6 +307,10 @@ Decoded decode(std::string_view bytes, const DecodeOptions& options) {
     }
   }
   if (out.converted.empty() && out.as_given.empty()) throw InputError("empty input");
+  // (was_converted is set below: the text so far is whichever is not empty.)
+  const std::string_view so_far = out.converted.empty() ? out.as_given : std::string_view(out.converted);
+  if (std::string folded; (out.radicals = fold_radicals(so_far, &folded, &out.first_radical)) != 0)
+    out.converted = std::move(folded);
   // Converted text is checked for binary here, unless it was checked
   // before conversion; UTF-8 input was checked above.
   if (!out.converted.empty()) {

@@ -1,6 +1,7 @@
 // The pipeline: each stage one call, in the order a reader would do it.
 #include "gazette/extract.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "gazette/chronicle.h"
@@ -140,6 +141,16 @@ Issue extract(std::string_view bytes, const Decoded& decoded, const ExtractOptio
   issue.source.encoding = decoded.encoding;
   issue.source.page_first_line = decoded.page_first_line;
   issue.source.pages_without_text = decoded.pages_without_text;
+  if (decoded.radicals) {
+    std::string_view t = decoded.text().substr(0, decoded.first_radical);
+    int line = 1 + static_cast<int>(std::count(t.begin(), t.end(), '\n'));
+    std::size_t line_start = t.rfind('\n');
+    int column = 1 + static_cast<int>(count_chars(t.substr(line_start == std::string_view::npos ? 0 : line_start + 1)));
+    issue.diagnostics.push_back({"radicals-read-as-ideographs", Severity::info, line, column,
+                                 std::to_string(decoded.radicals) +
+                                     " CJK radical characters (⼈⺠ for 人民, as PDF extractors leave them) were read "
+                                     "as the ideographs they stand for; the first is here"});
+  }
   for (int page : decoded.pages_without_text) {
     int line = page <= static_cast<int>(decoded.page_first_line.size()) ? decoded.page_first_line[page - 1] : 0;
     issue.diagnostics.push_back({"pdf-page-without-text", Severity::warning, line, 0,

@@ -54,6 +54,7 @@ const std::vector<RuleInfo>& rules() {
       {"document-without-title", Severity::warning, "a text in which no document title was found"},
       {"text-before-first-document", Severity::warning, "prose above the first document found, in no document"},
       {"pdf-page-without-text", Severity::warning, "a page of a PDF input with no text layer (an image only)"},
+      {"radicals-read-as-ideographs", Severity::info, "CJK radicals in the text were read as the ideographs they stand for"},
       {"section-unexpected", Severity::warning, "a table of contents section the profile does not know"},
   };
   return r;

@@ -35,6 +35,26 @@ TEST_CASE("decode: UTF-16 with and without BOM") {
   CHECK(n.text() == "a\nb\n公\n");
 }
 
+// pdftotext on a PDF whose fonts map glyphs to radicals: ⼈ (U+2F08, Kangxi)
+// and ⺠ (U+2EA0, supplement) for 人民; “” and — (E2 80 xx) stay.
+TEST_CASE("decode: CJK radicals read as the ideographs they stand for") {
+  auto d = decode("某某市⼈⺠政府“⽂件”——⻓江⻔\n", {});
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.text() == "某某市人民政府“文件”——长江门\n");
+  CHECK(d.radicals == 5);
+  CHECK(d.first_radical == std::strlen("某某市"));
+  auto plain = decode("某某市人民政府“文件”\n", {});
+  CHECK(plain.radicals == 0);
+  CHECK_FALSE(plain.was_converted);  // nothing to fold: the input itself
+  // After a conversion too: ⼈ in UTF-16LE is 08 2F.
+  std::string le("\xFF\xFE\x08\x2F\x0A\x00", 6);
+  auto u = decode(le, {});
+  CHECK(u.text() == "人\n");
+  CHECK(u.radicals == 1);
+  // A radical with no whole-character equivalent stays (⺀ U+2E80).
+  CHECK(decode("⺀\n", {}).text() == "⺀\n");
+}
+
 TEST_CASE("decode: GB18030 detected and forced") {
   // 公报 in GB18030/GBK: B9 AB B1 A8
   std::string gb("\xB9\xAB\xB1\xA8\n", 5);

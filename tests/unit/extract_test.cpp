@@ -139,6 +139,27 @@ TEST_CASE("extract: the text's head and foot are paragraphs of their own") {
         "一、总体要求。加快发展新能源产业,推动传统产业改造升级。");
 }
 
+TEST_CASE("extract: radicals a PDF extractor left are read as ideographs, and said so") {
+  Issue issue = extract(
+      "某某市⼈⺠政府关于印发某某⽅案的通知\n"
+      "某府发〔2023〕1号\n"
+      "各区⼈⺠政府：\n"
+      "    现将《某某⽅案》印发给你们，请认真贯彻执⾏。\n"
+      "                                          某某市⼈⺠政府\n"
+      "                                          2023年3月1日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "某某市人民政府关于印发某某方案的通知");
+  CHECK(d.issuers == std::vector<std::string>{"某某市人民政府"});
+  REQUIRE(d.signers.size() == 1);  // before: none (⼈ is no Han character)
+  CHECK(d.signers[0].name == "某某市人民政府");
+  REQUIRE(issue.diagnostics.size() == 1);
+  CHECK(issue.diagnostics[0].rule == "radicals-read-as-ideographs");
+  CHECK(issue.diagnostics[0].line == 1);
+  CHECK(issue.diagnostics[0].column == 4);
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

@@ -35,6 +35,10 @@ struct Decoded {
   std::string converted;       // the converted text (UTF-16, GB18030 input)
   std::string_view as_given;   // the input itself, when it was UTF-8
   bool was_converted = false;
+  // CJK radicals a PDF extractor left for ideographs (⼈⺠ for 人民), read
+  // as the ideographs: how many (0: the text is as given).
+  std::size_t radicals = 0;
+  std::size_t first_radical = 0;  // byte offset of the first in text()
   // A PDF's pages: for each, the 1-based line of text() it starts at; and
   // the pages without text (images only). Empty for text input.
   std::vector<int> page_first_line;
