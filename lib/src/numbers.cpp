@@ -104,6 +104,12 @@ std::optional<DocNumber> parse_number(std::string_view s) {
 std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   std::string_view s = norm_line;
   if (s.size() > 120 || s.size() < 6) return std::nullopt;
+  // An upward document prints its signer on the number's line, on the
+  // right (GB/T 9704-2012 §7.2.4): 某府文〔2023〕5号    签发人:张某某.
+  if (static_cast<unsigned char>(s.back()) != 0x8F && s.size() > 12) {  // 号 ends in 8F; a name, almost never
+    std::size_t signer = find_literal(s, "签发人");
+    if (signer != std::string_view::npos && signer > 0 && s[signer - 1] == ' ') s = s.substr(0, signer);
+  }
   if (s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);

@@ -325,11 +325,15 @@ std::optional<Segment> number_anchor(const Text& text, std::size_t i, std::size_
   s.spaced_title = spaced_title_of(text, first, last);
   s.number_line = i;
   n.line = l.number;
-  // Keep the number as printed (original width).
-  n.text = std::string(l.original(0, l.norm.size()));
+  // Keep the number as printed (original width), without the 签发人 that
+  // an upward document prints on its line (standalone_number).
+  std::size_t end = l.norm.size();
+  if (std::size_t at = find_literal(l.norm, "签发人"); at != std::string_view::npos)
+    for (end = at; end > 0 && l.norm[end - 1] == ' ';) --end;
+  n.text = std::string(l.original(0, end));
   if (n.text.size() >= 2 && (l.norm.front() == '(')) {
     std::string_view t = n.text;
-    std::size_t open = l.original(0, 1).size(), close = l.original(l.norm.size() - 1, l.norm.size()).size();
+    std::size_t open = l.original(0, 1).size(), close = l.original(end - 1, end).size();
     n.text = std::string(t.substr(open, t.size() - open - close));
     while (!n.text.empty() && n.text.back() == ' ') n.text.pop_back();
     while (!n.text.empty() && n.text.front() == ' ') n.text.erase(0, 1);

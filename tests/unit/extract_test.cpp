@@ -160,6 +160,25 @@ TEST_CASE("extract: radicals a PDF extractor left are read as ideographs, and sa
   CHECK(issue.diagnostics[0].column == 4);
 }
 
+TEST_CASE("extract: an upward document, 签发人 on its number's line") {
+  Issue issue = extract(
+      "某某市人民政府文件\n"
+      "某府文〔2023〕5号                    签发人：张某某\n"
+      "某某市人民政府关于申请设立某某开发区的请示\n"
+      "省人民政府：\n"
+      "    为加快发展，特申请设立某某开发区。妥否，请批示。\n"
+      "                                          某某市人民政府\n"
+      "                                          2023年3月1日\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "某某市人民政府关于申请设立某某开发区的请示");
+  CHECK(d.genre == "请示");
+  REQUIRE(d.number);
+  CHECK(d.number->text == "某府文〔2023〕5号");
+  CHECK(d.addressees == std::vector<std::string>{"省人民政府"});
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

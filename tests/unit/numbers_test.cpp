@@ -77,6 +77,17 @@ TEST_CASE("numbers: standalone number lines, with parentheses") {
   CHECK_FALSE(standalone_number("第58号通告"));
 }
 
+TEST_CASE("numbers: an upward document's number with its 签发人 on the line") {
+  // GB/T 9704-2012 §7.2.4: the number on the left, 签发人 on the right.
+  auto n = standalone_number("某府文〔2023〕5号 签发人:张某某");
+  REQUIRE(n);
+  CHECK(n->prefix == "某府文");
+  CHECK(n->serial == 5);
+  CHECK(standalone_number("某府文〔2023〕5号 签发人:张某某 李某某"));
+  CHECK_FALSE(standalone_number("关于明确签发人:张某某"));
+  CHECK_FALSE(standalone_number("某府文〔2023〕5号签发人制度"));  // no space before: one run of text
+}
+
 TEST_CASE("numbers: Chinese numerals") {
   CHECK(*chinese_number("二〇〇四") == 2004);
   CHECK(*chinese_number("一九八一") == 1981);
