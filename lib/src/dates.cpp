@@ -55,6 +55,12 @@ std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed) {
   return out;
 }
 
+std::optional<Ymd> bracketed_date(std::string_view norm) {
+  while (!norm.empty() && norm.back() == ' ') norm.remove_suffix(1);
+  if (norm.size() < 12 || norm.size() > 64 || norm.front() != '(' || norm.back() != ')') return std::nullopt;
+  return parse_date(norm.substr(1, norm.size() - 2));
+}
+
 std::optional<Ymd> parse_date(std::string_view s) {
   if (find_literal(s, "日") == std::string_view::npos) return std::nullopt;  // a date ends with 日
   std::string buf;

@@ -505,8 +505,16 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
   if (d.genre && *d.genre == "令")
     if (std::string x = promulgated(text, after_head, seg.end); !x.empty()) d.title = *(d.promulgates = x);
   std::size_t cover_from = next_nonblank(text, after_head, seg.end);
+  // A date in parentheses right under the title, as gazettes print the
+  // date of a document published without a foot (中共中央 国务院关于…的意见 /
+  // (2023年1月2日)): the document's date, unless a foot has one.
+  std::optional<std::size_t> date_under_title;
+  if (!untitled && !chronicle && cover_from < seg.end && bracketed_date(text.lines[cover_from].norm)) {
+    date_under_title = cover_from;
+    cover_from = next_nonblank(text, cover_from + 1, seg.end);
+  }
   if (!chronicle)
-    if (auto a = anatomy::addressees(text, after_head, seg.end)) {
+    if (auto a = anatomy::addressees(text, date_under_title ? cover_from : after_head, seg.end)) {
       d.addressees = std::move(a->names);
       cover_from = a->end;
     }
@@ -545,6 +553,9 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
       d.is_public = anatomy::says_public(text.lines[note->line].norm);
       cover_end = std::max(cover_end, note->line + 1);
     }
+  } else if (date_under_title) {
+    d.date = iso(*bracketed_date(text.lines[*date_under_title].norm));
+    d.date_line = text.lines[*date_under_title].number;
   } else if (!chronicle) {
     // Signed but undated: the signer stands right above the issued text's
     // heading, or last in the document.
@@ -599,6 +610,7 @@ Document read_document(const Text& text, const Segment& seg, const Pages& pages,
     cuts.push_back(cover_from);
     for (const auto& s : signers) around(s.line, s.line);
     if (foot) around(foot->date_line, foot->end - 1);
+    if (date_under_title) around(*date_under_title, *date_under_title);
     if (d.note) if (auto k = index_of(d.note->line)) around(*k, *k);
     for (const auto& a : d.attachments) heading(a.title_line, a.title);
     for (const auto& p : d.parts) heading(p.title_line, p.title);

@@ -515,8 +515,9 @@ void whole_text_document(const Text& text, std::size_t body_start, std::vector<S
         if (next.blank()) continue;  // 移动智能终端应用软件预置 / (blank) / 和分发管理暂行规定
         std::size_t n = count_chars(next.norm);
         if (n > 20 || chars + n > 60 || !title_like(next) || starts_heading(next.norm) ||
-            (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录")
-          break;  // a date line (2022 年11月) or the contents start the body
+            (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录" ||
+            bracketed_date(next.norm))
+          break;  // a date line (2022 年11月, (2023年1月2日)) or the contents start the body
         s.title_last = k;
         chars += n;
       }

@@ -35,3 +35,13 @@ TEST_CASE("dates: the colophon's date on a line of its own") {
   CHECK_FALSE(printing_date("2023年3月2日"));
   CHECK_FALSE(printing_date("印发"));
 }
+
+TEST_CASE("dates: a date in parentheses alone on its line") {
+  auto d = bracketed_date("(2023年1月2日)");
+  REQUIRE(d);
+  CHECK(iso(*d) == "2023-01-02");
+  CHECK(bracketed_date("(二〇二三年一月二日)"));
+  CHECK_FALSE(bracketed_date("(2023年1月2日国务院第1次常务会议通过)"));  // an adoption line
+  CHECK_FALSE(bracketed_date("(2022年修订)"));
+  CHECK_FALSE(bracketed_date("2023年1月2日"));
+}

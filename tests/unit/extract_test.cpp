@@ -179,6 +179,23 @@ TEST_CASE("extract: an upward document, 签发人 on its number's line") {
   CHECK(d.addressees == std::vector<std::string>{"省人民政府"});
 }
 
+// Gazettes print the date of a document published without a foot in
+// parentheses under its title.
+TEST_CASE("extract: the date under the title") {
+  Issue issue = extract(
+      "中共中央 国务院关于做好2023年全面推进乡村振兴重点工作的意见\n"
+      "（2023年1月2日）\n"
+      "    党的二十大擘画了以中国式现代化全面推进中华民族伟大复兴的宏伟蓝图。\n"
+      "    一、抓紧抓好粮食和重要农产品稳产保供\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "中共中央国务院关于做好2023年全面推进乡村振兴重点工作的意见");  // the date is no part of it
+  CHECK(d.issuers == std::vector<std::string>{"中共中央", "国务院"});
+  CHECK(d.date == "2023-01-02");
+  CHECK(d.date_line == 2);
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

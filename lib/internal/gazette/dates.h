@@ -33,6 +33,10 @@ std::optional<Ymd> date_prefix(std::string_view s, std::size_t* consumed);
 // when there is one). Year digits may be 〇 零 ○ or a Latin O (二O二三年).
 std::optional<Ymd> signature_date(std::string_view norm, std::string* organ = nullptr);
 
+// A date in parentheses on a line of its own, as gazettes print a
+// document's date under its title: (2023年1月2日). Normalised line.
+std::optional<Ymd> bracketed_date(std::string_view norm);
+
 // The colophon's date on a line of its own, as a PDF extractor leaves it
 // when it sets the printing organ apart: 2023年3月2日印发.
 std::optional<Ymd> printing_date(std::string_view norm);
