@@ -3,6 +3,7 @@
 
 #include <re2/re2.h>
 
+#include <cstring>
 #include <string>
 
 #include "gazette/text.h"
@@ -90,7 +91,8 @@ std::optional<DocNumber> parse_number(std::string_view s) {
     n.serial = to_int(serial);
     return n;
   }
-  if (s.find("年") != std::string_view::npos && RE2::FullMatch(s, yearly_serial_re(), &prefix, &year, &serial) &&
+  if (s.size() > 12 && s.compare(s.size() - 3, 3, "号") == 0 && s.find("年") != std::string_view::npos &&
+      RE2::FullMatch(s, yearly_serial_re(), &prefix, &year, &serial) &&
       count_chars(prefix) <= 40 && serial.size() <= 20) {
     n.text = std::string(s);
     n.prefix = squeeze(prefix);
@@ -106,7 +108,9 @@ std::optional<DocNumber> standalone_number(std::string_view norm_line) {
   if (s.size() > 120 || s.size() < 6) return std::nullopt;
   // An upward document prints its signer on the number's line, on the
   // right (GB/T 9704-2012 §7.2.4): 某府文〔2023〕5号    签发人:张某某.
-  if (static_cast<unsigned char>(s.back()) != 0x8F && s.size() > 12) {  // 号 ends in 8F; a name, almost never
+  // (Only a line with a space can hold one: memchr first, then the word.)
+  if (static_cast<unsigned char>(s.back()) != 0x8F && s.size() > 12 &&  // 号 ends in 8F; a name, almost never
+      std::memchr(s.data(), ' ', s.size())) {
     std::size_t signer = find_literal(s, "签发人");
     if (signer != std::string_view::npos && signer > 0 && s[signer - 1] == ' ') s = s.substr(0, signer);
   }
@@ -133,7 +137,11 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
       R"(^\(?\s*((?:\d{4}\s*年\s*|(?:〔|\[|\(|【)\s*\d{4}\s*(?:〕|\]|\)|】)\s*)?)(第?)\s*(\d{1,20})\s*号\s*\)?$)");
   // The cheap tests first: many body lines begin with 第 (第一条, 第二章).
   std::string year_part, di, digits;
-  if (serial_text.size() > 64 || !RE2::FullMatch(serial_text, serial_re, &year_part, &di, &digits)) return std::nullopt;
+  std::string_view tail = serial_text;
+  while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+  if (tail.size() < 4 || tail.size() > 64 || !(tail.back() == ')' || tail.compare(tail.size() - 3, 3, "号") == 0))
+    return std::nullopt;  // ends in 号 or ), or is none
+  if (!RE2::FullMatch(serial_text, serial_re, &year_part, &di, &digits)) return std::nullopt;
   if (year_part.empty() && di.empty()) return std::nullopt;  // 5号 alone: not an order's form
   // A closing parenthesis only with an opening one, and the other way round:
   // (2023年第5号) and (2023)第5号 but not 2023年第5号).

@@ -102,13 +102,13 @@ Parsed parse_line(const Line& line) {
   // order_number decides: numbered_genre.) Or the organ's own form after a
   // title: …的公告(国家税务总局公告2023年第1号).
   static const RE2 order_re(R"(^(.*?)\s*\(((?:\d{4}\s*年\s*)?第\s*\d{1,18}\s*号)\)$)");
-  static const RE2 cited_re(R"(^(.*?)\s*\(([^()]{6,80}年\s*第\s*\d{1,18}\s*号)\)$)");
+  static const RE2 cited_re(R"(^(.*?)\s*\(([^()]+年\s*第\s*\d{1,18}\s*号)\)$)");
   std::string order_title, order_serial;
-  if (!p.number && !s.empty() && s.back() == ')' &&
+  if (!p.number && s.size() > 8 && s.compare(s.size() - 4, 4, "号)") == 0 &&
       (s.find("令") != std::string_view::npos || s.find("告") != std::string_view::npos)) {
     if (RE2::FullMatch(s, order_re, &order_title, &order_serial)) {
       p.number = order_number(order_title, order_serial);
-    } else if (RE2::FullMatch(s, cited_re, &order_title, &order_serial)) {
+    } else if (RE2::FullMatch(s, cited_re, &order_title, &order_serial) && order_serial.size() <= 160) {
       p.number = parse_number(order_serial);
     }
     if (p.number) {
