@@ -80,6 +80,23 @@ TEST_CASE("chronicle: the day alone under a month heading, bullets, a month from
   CHECK(none[0].date == "2023-01-09");
 }
 
+TEST_CASE("chronicle: a date on a line of its own heads the paragraph below") {
+  Text t = split_lines(
+      "1月3日  市长主持召开市政府常务会议。\n"
+      "1月10日\n"
+      "    市政府召开全市安全生产工作会议。\n"
+      "1月12日\n"
+      "1月13日  全市优化营商环境大会召开。\n"
+      "1月20日\n");
+  auto e = find_entries(t, 0, t.lines.size(), 2023, nullptr);
+  REQUIRE(e.size() == 3);
+  CHECK(e[0].date == "2023-01-03");
+  CHECK(e[1].date == "2023-01-10");
+  CHECK(e[1].line == 2);
+  // 1月12日 stands over another date, and 1月20日 over nothing: no entries.
+  CHECK(e[2].date == "2023-01-13");
+}
+
 TEST_CASE("chronicle: month headings and what is not one") {
   Text t = split_lines("十一月\n1日 会议召开。\n甲月\n2日 会议召开。\n13月\n3日 会议召开。\n12 月份\n4日 会议召开。\n");
   auto e = find_entries(t, 0, t.lines.size(), 2022, nullptr, 0);
