@@ -22,24 +22,6 @@
 namespace gazette {
 namespace {
 
-// 1-based line and character column of byte `offset` in `bytes`, counting as
-// grep does (a line is ended by '\n').
-std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  int column = 1;
-  for (std::size_t i = line_start; i < offset && i < bytes.size(); ++i) {
-    // Count characters: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {line, column};
-}
 
 [[noreturn]] void fail_at(std::string_view bytes, std::size_t offset, const std::string& what) {
   auto [line, column] = position_of(bytes, offset);
@@ -240,6 +222,23 @@ std::size_t fold_radicals(std::string_view text, std::string* out, std::size_t* 
 }
 
 }  // namespace
+
+std::pair<int, int> position_of(std::string_view bytes, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  int column = 1;
+  for (std::size_t i = line_start; i < offset && i < bytes.size(); ++i) {
+    // Count characters: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
 
 Decoded decode(std::string_view bytes, const DecodeOptions& options) {
   if (bytes.empty()) throw InputError("empty input");

@@ -1,7 +1,6 @@
 // The pipeline: each stage one call, in the order a reader would do it.
 #include "gazette/extract.h"
 
-#include <algorithm>
 #include <unordered_set>
 
 #include "gazette/chronicle.h"
@@ -142,10 +141,7 @@ Issue extract(std::string_view bytes, const Decoded& decoded, const ExtractOptio
   issue.source.page_first_line = decoded.page_first_line;
   issue.source.pages_without_text = decoded.pages_without_text;
   if (decoded.radicals) {
-    std::string_view t = decoded.text().substr(0, decoded.first_radical);
-    int line = 1 + static_cast<int>(std::count(t.begin(), t.end(), '\n'));
-    std::size_t line_start = t.rfind('\n');
-    int column = 1 + static_cast<int>(count_chars(t.substr(line_start == std::string_view::npos ? 0 : line_start + 1)));
+    auto [line, column] = position_of(decoded.text(), decoded.first_radical);
     issue.diagnostics.push_back({"radicals-read-as-ideographs", Severity::info, line, column,
                                  std::to_string(decoded.radicals) +
                                      " CJK radical characters (⼈⺠ for 人民, as PDF extractors leave them) were read "
