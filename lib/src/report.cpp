@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <ostream>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "gazette/error.h"
+#include "json_writer.h"
 
 namespace gazette {
 namespace detail {
@@ -117,18 +120,31 @@ std::pair<int, int> page_of(const ReportOptions& o, const Finding& f) {
   return {page, static_cast<int>(on_page)};
 }
 
-json finding_json(const Finding& f, const ReportOptions& o) {
+// One finding as a JSON object (-f json's list items, -f jsonl's lines).
+void write_finding(detail::JsonWriter& w, const Finding& f, const ReportOptions& o) {
   auto [page, page_line] = page_of(o, f);
-  return json{{"path", f.path},
-              {"line", f.line},
-              {"column", f.column},
-              {"end_line", f.end_line},
-              {"end_column", f.end_column},
-              {"page", page ? json(page) : json(nullptr)},
-              {"page_line", page ? json(page_line) : json(nullptr)},
-              {"severity", to_string(f.severity)},
-              {"rule", f.rule},
-              {"message", f.message}};
+  w.begin_object();
+  w.key("path"), w.value(f.path);
+  w.key("line"), w.value(f.line);
+  w.key("column"), w.value(f.column);
+  w.key("end_line"), w.value(f.end_line);
+  w.key("end_column"), w.value(f.end_column);
+  w.key("page"), page ? w.value(page) : w.null();
+  w.key("page_line"), page ? w.value(page_line) : w.null();
+  w.key("severity"), w.value(to_string(f.severity));
+  w.key("rule"), w.value(f.rule);
+  w.key("message"), w.value(f.message);
+  w.end_object();
+}
+
+// A SARIF artifactLocation: the path as a URI, relative ones resolved
+// against where the check ran.
+void write_artifact(detail::JsonWriter& w, const std::string& path) {
+  w.key("artifactLocation");
+  w.begin_object();
+  w.key("uri"), w.value(path_uri(path));
+  if (path.empty() || path[0] != '/') w.key("uriBaseId"), w.value("%SRCROOT%");
+  w.end_object();
 }
 
 }  // namespace
@@ -191,23 +207,51 @@ const json& sarif_rules_json() {
 // occurrence is the marker itself.
 constexpr std::string_view kRulesMarker = "gazette-sarif-rules-table";
 
+// The table's text with each line after the first indented by `indent`
+// spaces. The log's layout is this file's own, so every log has the same
+// indent: the text is made once, on the first call, and again only if a
+// log were ever laid out otherwise.
+const std::string& indented_rules_text(std::size_t indent) {
+  static const std::string rules_text = sarif_rules_json().dump(2, ' ', false, json::error_handler_t::replace);
+  auto make = [&](std::size_t n) {
+    std::string out;
+    out.reserve(rules_text.size() + rules_text.size() / 4);
+    const std::string break_line = '\n' + std::string(n, ' ');
+    for (std::size_t from = 0;;) {
+      std::size_t nl = rules_text.find('\n', from);
+      if (nl == std::string::npos) return out.append(rules_text, from, std::string::npos);
+      out.append(rules_text, from, nl - from).append(break_line);
+      from = nl + 1;
+    }
+  };
+  static const std::pair<std::size_t, std::string> first{indent, make(indent)};
+  if (indent == first.first) return first.second;
+  thread_local std::string other;
+  other = make(indent);
+  return other;
+}
+
 void splice_sarif_rules(std::string& log_text) {
-  static const std::string rules_text =
-      sarif_rules_json().dump(2, ' ', false, json::error_handler_t::replace);
   const std::string quoted = "\"rules\": \"" + std::string(kRulesMarker) + '"';
   std::size_t at = log_text.find(quoted);
   if (at == std::string::npos) return;
   std::size_t line_start = log_text.rfind('\n', at);
   line_start = line_start == std::string::npos ? 0 : line_start + 1;
   std::size_t indent = log_text.find_first_not_of(' ', line_start) - line_start;
-  std::string spliced;
-  spliced.reserve(rules_text.size() + rules_text.size() / 8);
-  for (char c : rules_text) {
-    spliced += c;
-    if (c == '\n') spliced.append(indent, ' ');
-  }
   at += quoted.size() - kRulesMarker.size() - 2;  // the marker, quoted
-  log_text.replace(at, kRulesMarker.size() + 2, spliced);
+  log_text.replace(at, kRulesMarker.size() + 2, indented_rules_text(indent));
+}
+
+// A rule's index in the registry, which SARIF results carry; 0 for an id
+// the registry does not have (as before: such findings are not made).
+int rule_index(std::string_view id) {
+  static const std::unordered_map<std::string_view, int> index = [] {
+    std::unordered_map<std::string_view, int> m;
+    for (std::size_t k = 0; k < rules().size(); ++k) m.emplace(rules()[k].id, static_cast<int>(k));
+    return m;
+  }();
+  auto it = index.find(id);
+  return it == index.end() ? 0 : it->second;
 }
 
 }  // namespace
@@ -362,33 +406,53 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         }
       }
       break;
-    case ReportFormat::jsonl:
-      for (const auto& f : findings) out << finding_json(f, options).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+    case ReportFormat::jsonl: {
+      std::string text;
+      detail::JsonWriter w(text, -1);
+      for (const auto& f : findings) {
+        write_finding(w, f, options);
+        text += '\n';
+      }
+      out << text;
       break;
+    }
     case ReportFormat::json: {
       // One object: what ran, on what, what it found, and the counts.
-      json inputs = json::array();
       std::size_t checked = 0;
-      bool successful = true;
-      for (const auto& in : options.inputs) {
-        inputs.push_back(json{{"path", in.path}, {"error", in.error.empty() ? json(nullptr) : json(in.error)}});
-        in.error.empty() ? void(++checked) : void(successful = false);
-      }
-      json list = json::array();
+      for (const auto& in : options.inputs) checked += in.error.empty();
       std::size_t counts[3] = {0, 0, 0};
-      for (const auto& f : findings) {
-        list.push_back(finding_json(f, options));
-        ++counts[static_cast<int>(f.severity)];
+      for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
+      std::string text;
+      detail::JsonWriter w(text, 2);
+      w.begin_object();
+      w.key("tool");
+      w.begin_object();
+      w.key("name"), w.value("gazette-check");
+      w.key("version"), w.value(options.tool_version);
+      w.end_object();
+      w.key("successful"), w.value(checked == options.inputs.size());
+      w.key("inputs");
+      w.begin_array();
+      for (const auto& in : options.inputs) {
+        w.begin_object();
+        w.key("path"), w.value(in.path);
+        w.key("error"), in.error.empty() ? w.null() : w.value(in.error);
+        w.end_object();
       }
-      json log{{"tool", json{{"name", "gazette-check"}, {"version", options.tool_version}}},
-               {"successful", successful},
-               {"inputs", inputs},
-               {"findings", list},
-               {"summary", json{{"errors", counts[0]},
-                                {"warnings", counts[1]},
-                                {"infos", counts[2]},
-                                {"files", checked}}}};
-      out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+      w.end_array();
+      w.key("findings");
+      w.begin_array();
+      for (const auto& f : findings) write_finding(w, f, options);
+      w.end_array();
+      w.key("summary");
+      w.begin_object();
+      w.key("errors"), w.value(counts[0]);
+      w.key("warnings"), w.value(counts[1]);
+      w.key("infos"), w.value(counts[2]);
+      w.key("files"), w.value(checked);
+      w.end_object();
+      w.end_object();
+      out << text << '\n';
       break;
     }
     case ReportFormat::github:
@@ -402,53 +466,100 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
       }
       break;
     case ReportFormat::sarif: {
-      json results = json::array();
-      for (const auto& f : findings) {
-        json artifact{{"uri", path_uri(f.path)}};
-        if (f.path.empty() || f.path[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";  // relative to where it ran
-        json loc{{"physicalLocation", json{{"artifactLocation", artifact}}}};
-        if (f.line > 0) {
-          json region{{"startLine", f.line}};
-          if (f.column > 0) region["startColumn"] = f.column;
-          if (f.end_line > 0) region["endLine"] = f.end_line, region["endColumn"] = f.end_column;
-          loc["physicalLocation"]["region"] = region;
-        }
-        int index = 0;
-        for (std::size_t k = 0; k < rules().size(); ++k)
-          if (f.rule == rules()[k].id) index = static_cast<int>(k);
-        json result{{"ruleId", f.rule},
-                    {"ruleIndex", index},
-                    {"level", sarif_level(f.severity)},
-                    {"message", json{{"text", f.message}}},
-                    {"locations", json::array({loc})}};
-        // A PDF's text lines, as the page and the line on it.
-        if (auto [page, page_line] = page_of(options, f); page)
-          result["properties"] = json{{"page", page}, {"pageLine", page_line}};
-        results.push_back(result);
-      }
+      std::string text;
+      detail::JsonWriter w(text, 2);
+      w.begin_object();
+      w.key("$schema"), w.value("https://json.schemastore.org/sarif-2.1.0.json");
+      w.key("version"), w.value("2.1.0");
+      w.key("runs");
+      w.begin_array();
+      w.begin_object();
+      w.key("tool");
+      w.begin_object();
+      w.key("driver");
+      w.begin_object();
+      w.key("name"), w.value("gazette-check");
+      w.key("version"), w.value(options.tool_version);
+      w.key("rules"), w.value(kRulesMarker);
+      w.end_object();
+      w.end_object();
       // Inputs that could not be checked are notifications of a failed
       // execution, not an empty (clean-looking) list of results.
-      json notifications = json::array();
-      for (const auto& [path, message] : options.inputs) {
-        if (message.empty()) continue;
-        json artifact{{"uri", path_uri(path)}};
-        if (path.empty() || path[0] != '/') artifact["uriBaseId"] = "%SRCROOT%";
-        notifications.push_back(json{{"level", "error"},
-                                     {"message", json{{"text", path + ": " + message}}},
-                                     {"locations", json::array({json{{"physicalLocation",
-                                                                      json{{"artifactLocation", artifact}}}}})}});
+      bool failed = false;
+      for (const auto& in : options.inputs) failed |= !in.error.empty();
+      w.key("invocations");
+      w.begin_array();
+      w.begin_object();
+      w.key("executionSuccessful"), w.value(!failed);
+      if (failed) {
+        w.key("toolExecutionNotifications");
+        w.begin_array();
+        for (const auto& [path, message] : options.inputs) {
+          if (message.empty()) continue;
+          w.begin_object();
+          w.key("level"), w.value("error");
+          w.key("message");
+          w.begin_object();
+          w.key("text"), w.value(path + ": " + message);
+          w.end_object();
+          w.key("locations");
+          w.begin_array();
+          w.begin_object();
+          w.key("physicalLocation");
+          w.begin_object();
+          write_artifact(w, path);
+          w.end_object();
+          w.end_object();
+          w.end_array();
+          w.end_object();
+        }
+        w.end_array();
       }
-      json invocation{{"executionSuccessful", notifications.empty()}};
-      if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
-      json log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-               {"version", "2.1.0"},
-               {"runs", json::array({json{{"tool", json{{"driver", json{{"name", "gazette-check"},
-                                                                        {"version", options.tool_version},
-                                                                        {"rules", kRulesMarker}}}}},
-                                          {"invocations", json::array({invocation})},
-                                          {"columnKind", "unicodeCodePoints"},
-                                          {"results", results}}})}};
-      std::string text = log.dump(2, ' ', false, json::error_handler_t::replace);
+      w.end_object();
+      w.end_array();
+      w.key("columnKind"), w.value("unicodeCodePoints");
+      w.key("results");
+      w.begin_array();
+      for (const auto& f : findings) {
+        w.begin_object();
+        w.key("ruleId"), w.value(f.rule);
+        w.key("ruleIndex"), w.value(rule_index(f.rule));
+        w.key("level"), w.value(sarif_level(f.severity));
+        w.key("message");
+        w.begin_object();
+        w.key("text"), w.value(f.message);
+        w.end_object();
+        w.key("locations");
+        w.begin_array();
+        w.begin_object();
+        w.key("physicalLocation");
+        w.begin_object();
+        write_artifact(w, f.path);
+        if (f.line > 0) {
+          w.key("region");
+          w.begin_object();
+          w.key("startLine"), w.value(f.line);
+          if (f.column > 0) w.key("startColumn"), w.value(f.column);
+          if (f.end_line > 0) w.key("endLine"), w.value(f.end_line), w.key("endColumn"), w.value(f.end_column);
+          w.end_object();
+        }
+        w.end_object();
+        w.end_object();
+        w.end_array();
+        // A PDF's text lines, as the page and the line on it.
+        if (auto [page, page_line] = page_of(options, f); page) {
+          w.key("properties");
+          w.begin_object();
+          w.key("page"), w.value(page);
+          w.key("pageLine"), w.value(page_line);
+          w.end_object();
+        }
+        w.end_object();
+      }
+      w.end_array();
+      w.end_object();
+      w.end_array();
+      w.end_object();
       splice_sarif_rules(text);
       out << text << '\n';
       break;
