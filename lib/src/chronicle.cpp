@@ -91,9 +91,8 @@ std::vector<Entry> find_entries(const Text& text, std::size_t first, std::size_t
       // month heading.
       std::size_t j = i + 1;
       while (j < last && j < text.lines.size() && text.lines[j].blank()) ++j;
-      std::string m3, d3, m4, d4, after3;
       dated = j < last && j < text.lines.size() && !month_heading(text.lines[j].norm) &&
-              !RE2::PartialMatch(without_bullet(text.lines[j].norm), entry_re(), &m3, &d3, &m4, &d4, &after3);
+              !RE2::PartialMatch(without_bullet(text.lines[j].norm), entry_re());
     }
     paragraph_open = !ends_sentence(l.norm) && count_chars(l.norm) > 12;
     if (!dated) continue;

@@ -132,24 +132,20 @@ std::size_t numbered_genre(std::string_view title) {
 
 std::optional<DocNumber> order_number(std::string_view title, std::string_view serial_text) {
   // 第5号, or with the year: 2023年第5号, 〔2023〕第5号, 〔2023〕5号; in
-  // parentheses or not.
+  // parentheses or not. A closing parenthesis only with an opening one, and
+  // the other way round: (2023年第5号) and (2023)第5号, not 2023年第5号).
   static const RE2 serial_re(
-      R"(^\(?\s*((?:\d{4}\s*年\s*|(?:〔|\[|\(|【)\s*\d{4}\s*(?:〕|\]|\)|】)\s*)?)(第?)\s*(\d{1,20})\s*号\s*\)?$)");
+      R"(^(\(?)\s*((?:(\d{4})\s*年\s*|(?:〔|\[|\(|【)\s*(\d{4})\s*(?:〕|\]|\)|】)\s*)?)(第?)\s*(\d{1,20})\s*号\s*(\)?)$)");
   // The cheap tests first: many body lines begin with 第 (第一条, 第二章).
-  std::string year_part, di, digits;
+  std::string open, year_part, year_printed, year_bracketed, di, digits, close;
   std::string_view tail = serial_text;
   while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
   if (tail.size() < 4 || tail.size() > 64 || !(tail.back() == ')' || tail.compare(tail.size() - 3, 3, "号") == 0))
     return std::nullopt;  // ends in 号 or ), or is none
-  if (!RE2::FullMatch(serial_text, serial_re, &year_part, &di, &digits)) return std::nullopt;
+  if (!RE2::FullMatch(serial_text, serial_re, &open, &year_part, &year_printed, &year_bracketed, &di, &digits, &close))
+    return std::nullopt;
   if (year_part.empty() && di.empty()) return std::nullopt;  // 5号 alone: not an order's form
-  // A closing parenthesis only with an opening one, and the other way round:
-  // (2023年第5号) and (2023)第5号 but not 2023年第5号).
-  std::string_view st = serial_text;
-  while (!st.empty() && st.back() == ' ') st.remove_suffix(1);
-  bool open = !st.empty() && st.front() == '(', close = !st.empty() && st.back() == ')';
-  bool year_in_parens = year_part.rfind("(", 0) == 0;
-  if (open != close && !(year_in_parens && open && !close)) return std::nullopt;
+  if (open.empty() != close.empty()) return std::nullopt;
   while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
   if (title.size() < 6 || title.size() > 200) return std::nullopt;
   // An order (…令), or an organ's 公告/通告 numbered the same way.
@@ -182,11 +178,7 @@ std::optional<DocNumber> order_number(std::string_view title, std::string_view s
     i = sp + 1;
   }
   std::string year = squeeze(year_part);
-  if (!year.empty()) {
-    static const RE2 digits_re(R"((\d{4}))");
-    std::string y;
-    if (RE2::PartialMatch(year, digits_re, &y)) n.year = std::stoi(y);
-  }
+  if (!year_printed.empty() || !year_bracketed.empty()) n.year = std::stoi(year_printed + year_bracketed);
   // The number as cited: the title, the year as printed, the serial.
   n.text = head + year + di + digits + "号";
   return n;

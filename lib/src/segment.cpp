@@ -28,7 +28,8 @@ bool title_like(const Line& l) {
   if (l.norm.back() == ',' || l.norm.front() == ',' || (l.norm.size() >= 3 && l.norm.compare(l.norm.size() - 3, 3, "、") == 0) ||
       l.norm.rfind("、", 0) == 0)
     return false;
-  if (parse_date(l.norm) || standalone_number(l.norm)) return false;
+  // A date, also the bracketed one under a title ((2023年1月2日)), or a number.
+  if (parse_date(l.norm) || bracketed_date(l.norm) || standalone_number(l.norm)) return false;
   if (l.norm.rfind("【", 0) == 0) return false;  // database export furniture
   return true;
 }
@@ -515,8 +516,7 @@ void whole_text_document(const Text& text, std::size_t body_start, std::vector<S
         if (next.blank()) continue;  // 移动智能终端应用软件预置 / (blank) / 和分发管理暂行规定
         std::size_t n = count_chars(next.norm);
         if (n > 20 || chars + n > 60 || !title_like(next) || starts_heading(next.norm) ||
-            (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录" ||
-            bracketed_date(next.norm))
+            (next.norm[0] >= '0' && next.norm[0] <= '9') || squeeze(next.norm) == "目录")
           break;  // a date line (2022 年11月, (2023年1月2日)) or the contents start the body
         s.title_last = k;
         chars += n;

@@ -196,6 +196,28 @@ TEST_CASE("extract: the date under the title") {
   CHECK(d.date_line == 2);
 }
 
+// The same date under the title of a red-header document: it ends the
+// title (before, the title ran on into it, no 文种 closed it, and the header,
+// number and title were taken as one title).
+TEST_CASE("extract: the date under a red-header title") {
+  Issue issue = extract(
+      "某某市人民政府文件\n"
+      "某政发〔2023〕1号\n"
+      "关于甲事项的通知\n"
+      "（2023年1月2日）\n"
+      "各区人民政府：\n"
+      "    现将甲事项通知如下。请认真贯彻执行。\n",
+      {});
+  REQUIRE(issue.documents.size() == 1);
+  const Document& d = issue.documents[0];
+  CHECK(d.title == "关于甲事项的通知");
+  REQUIRE(d.number);
+  CHECK(d.number->text == "某政发〔2023〕1号");
+  CHECK(d.issuers == std::vector<std::string>{"某某市人民政府"});
+  CHECK(d.date == "2023-01-02");
+  CHECK(d.addressees == std::vector<std::string>{"各区人民政府"});
+}
+
 TEST_CASE("extract: output is byte-identical for the same input") {
   std::string bytes = slurp(std::string(GAZETTE_SAMPLES_DIR) + "/chuxiong-2022-12.txt");
   CHECK(render(extract(bytes, {}), Format::json) == render(extract(bytes, {}), Format::json));

@@ -142,6 +142,14 @@ TEST_CASE("numbers: orders and announcements numbered by the year") {
   CHECK(n->prefix == "国家发展和改革委员会商务部令");
   CHECK(order_number("国 务 院 令", "第1号")->text == "国务院令第1号");  // letter-spaced: squeezed
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年第5号)"));  // ) without (
+  CHECK_FALSE(order_number("上海市市场监督管理局公告", "(2023年第5号"));  // ( without )
+  CHECK_FALSE(order_number("上海市市场监督管理局公告", "(2023)第5号)"));
+  n = order_number("上海市市场监督管理局公告", "(2023)第5号");  // the ( is the year's
+  REQUIRE(n);
+  CHECK(n->text == "上海市市场监督管理局公告(2023)第5号");
+  CHECK(n->year == 2023);
+  CHECK(n->serial == 5);
+  CHECK(order_number("中国人民银行公告", "〔2023〕7号")->year == 2023);
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "2023年5月"));
   CHECK_FALSE(order_number("上海市市场监督管理局公告", "5号"));
   CHECK_FALSE(order_number("中华人民共和国国务院公报", "2022年第36号"));  // a gazette's issue
