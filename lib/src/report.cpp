@@ -147,6 +147,33 @@ void write_artifact(detail::JsonWriter& w, const std::string& path) {
   w.end_object();
 }
 
+// A SARIF result's or notification's message and its one location: the
+// file, and the region when a line is known (line 0: the file alone).
+void write_message_at(detail::JsonWriter& w, const std::string& message, const std::string& path, int line = 0,
+                      int column = 0, int end_line = 0, int end_column = 0) {
+  w.key("message");
+  w.begin_object();
+  w.key("text"), w.value(message);
+  w.end_object();
+  w.key("locations");
+  w.begin_array();
+  w.begin_object();
+  w.key("physicalLocation");
+  w.begin_object();
+  write_artifact(w, path);
+  if (line > 0) {
+    w.key("region");
+    w.begin_object();
+    w.key("startLine"), w.value(line);
+    if (column > 0) w.key("startColumn"), w.value(column);
+    if (end_line > 0) w.key("endLine"), w.value(end_line), w.key("endColumn"), w.value(end_column);
+    w.end_object();
+  }
+  w.end_object();
+  w.end_object();
+  w.end_array();
+}
+
 }  // namespace
 
 RuleDoc rule_doc(std::string_view id) {
@@ -498,19 +525,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
           if (message.empty()) continue;
           w.begin_object();
           w.key("level"), w.value("error");
-          w.key("message");
-          w.begin_object();
-          w.key("text"), w.value(path + ": " + message);
-          w.end_object();
-          w.key("locations");
-          w.begin_array();
-          w.begin_object();
-          w.key("physicalLocation");
-          w.begin_object();
-          write_artifact(w, path);
-          w.end_object();
-          w.end_object();
-          w.end_array();
+          write_message_at(w, path + ": " + message, path);
           w.end_object();
         }
         w.end_array();
@@ -525,27 +540,7 @@ void render_findings(const std::vector<Finding>& findings, ReportFormat format,
         w.key("ruleId"), w.value(f.rule);
         w.key("ruleIndex"), w.value(rule_index(f.rule));
         w.key("level"), w.value(sarif_level(f.severity));
-        w.key("message");
-        w.begin_object();
-        w.key("text"), w.value(f.message);
-        w.end_object();
-        w.key("locations");
-        w.begin_array();
-        w.begin_object();
-        w.key("physicalLocation");
-        w.begin_object();
-        write_artifact(w, f.path);
-        if (f.line > 0) {
-          w.key("region");
-          w.begin_object();
-          w.key("startLine"), w.value(f.line);
-          if (f.column > 0) w.key("startColumn"), w.value(f.column);
-          if (f.end_line > 0) w.key("endLine"), w.value(f.end_line), w.key("endColumn"), w.value(f.end_column);
-          w.end_object();
-        }
-        w.end_object();
-        w.end_object();
-        w.end_array();
+        write_message_at(w, f.message, f.path, f.line, f.column, f.end_line, f.end_column);
         // A PDF's text lines, as the page and the line on it.
         if (auto [page, page_line] = page_of(options, f); page) {
           w.key("properties");
