@@ -22,7 +22,6 @@
 namespace gazette {
 namespace {
 
-
 [[noreturn]] void fail_at(std::string_view bytes, std::size_t offset, const std::string& what) {
   auto [line, column] = position_of(bytes, offset);
   throw InputError(what, line, column);

@@ -28,13 +28,13 @@ struct DecodeOptions {
   std::string encoding;
 };
 
-// What decode() found. Valid UTF-8 input is not copied: text() then refers
-// into the bytes given to decode() (BOM skipped), which must outlive this
-// value; other encodings are converted into `converted`.
 // 1-based line and character column of byte `offset` in `bytes`, counting
 // as grep does (a line is ended by '\n').
 std::pair<int, int> position_of(std::string_view bytes, std::size_t offset);
 
+// What decode() found. Valid UTF-8 input is not copied: text() then refers
+// into the bytes given to decode() (BOM skipped), which must outlive this
+// value; other encodings are converted into `converted`.
 struct Decoded {
   std::string encoding;        // canonical name of what was decoded
   std::string converted;       // the converted text (UTF-16, GB18030 input)
